@@ -1,0 +1,5 @@
+package com.brandclosure.events;
+
+
+public record ActionRestored(String accountId, String actionId) implements PayoutsEvent {
+}

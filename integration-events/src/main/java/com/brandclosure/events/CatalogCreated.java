@@ -1,0 +1,5 @@
+package com.brandclosure.events;
+
+
+public record CatalogCreated(String accountId, String catalogId, String name) implements CatalogEvent {
+}

@@ -1,0 +1,5 @@
+package com.brandclosure.events;
+
+
+public record CatalogDeleted(String accountId, String catalogId) implements CatalogEvent {
+}

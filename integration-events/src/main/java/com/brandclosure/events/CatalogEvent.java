@@ -1,0 +1,6 @@
+package com.brandclosure.events;
+
+/** Published by catalog-service on {@link Topics#CATALOG}. */
+public sealed interface CatalogEvent extends IntegrationEvent
+        permits CatalogCreated, CatalogDeleted, CatalogsDeleted, CatalogsPresent {
+}

@@ -1,0 +1,5 @@
+package com.brandclosure.events;
+
+/** Retraction of {@link CatalogsDeleted}. */
+public record CatalogsPresent(String accountId, long catalogs, java.time.Instant asOf) implements CatalogEvent {
+}

@@ -1,0 +1,5 @@
+package com.brandclosure.events;
+
+
+public record ChargeBilled(String accountId, String chargeId, long amountMinor, String currency, java.time.LocalDate dueOn, String description) implements FundingEvent {
+}

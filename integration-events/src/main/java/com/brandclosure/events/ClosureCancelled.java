@@ -1,0 +1,5 @@
+package com.brandclosure.events;
+
+
+public record ClosureCancelled(String accountId, String cancelledBy, String reason) implements ClosureEvent {
+}

@@ -1,0 +1,5 @@
+package com.brandclosure.events;
+
+
+public record ClosureInitiated(String accountId, String initiatedBy, String reason) implements ClosureEvent {
+}

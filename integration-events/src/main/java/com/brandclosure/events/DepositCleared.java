@@ -1,0 +1,5 @@
+package com.brandclosure.events;
+
+
+public record DepositCleared(String accountId, String depositId, long amountMinor, String currency) implements FundingEvent {
+}

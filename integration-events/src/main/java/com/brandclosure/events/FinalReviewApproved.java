@@ -1,0 +1,5 @@
+package com.brandclosure.events;
+
+
+public record FinalReviewApproved(String accountId, String ticketId, String approver) implements ClosureEvent {
+}

@@ -1,0 +1,5 @@
+package com.brandclosure.events;
+
+
+public record FinalReviewRejected(String accountId, String ticketId, String reviewer, java.util.List<String> reasons) implements ClosureEvent {
+}

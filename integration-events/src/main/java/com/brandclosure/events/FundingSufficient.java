@@ -1,0 +1,5 @@
+package com.brandclosure.events;
+
+/** Summary: past due is zero and the balance covers Required Funding. */
+public record FundingSufficient(String accountId, long balanceMinor, long requiredMinor, String currency, java.time.Instant asOf) implements FundingEvent {
+}

@@ -1,0 +1,5 @@
+package com.brandclosure.events;
+
+
+public record PreconditionMet(String accountId, String precondition, String sourceEventId) implements ClosureEvent {
+}

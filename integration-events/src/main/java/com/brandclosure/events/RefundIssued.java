@@ -1,0 +1,5 @@
+package com.brandclosure.events;
+
+
+public record RefundIssued(String accountId, String refundId, long amountMinor, String currency) implements FundingEvent {
+}

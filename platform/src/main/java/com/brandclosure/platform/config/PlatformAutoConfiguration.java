@@ -1,0 +1,221 @@
+package com.brandclosure.platform.config;
+
+import com.brandclosure.platform.eventstore.CommandContexts;
+import com.brandclosure.platform.eventstore.EventStore;
+import com.brandclosure.platform.eventstore.EventTypeRegistry;
+import com.brandclosure.platform.eventstore.EventTypes;
+import com.brandclosure.platform.inbox.InboundEvents;
+import com.brandclosure.platform.inbox.Inbox;
+import com.brandclosure.platform.inbox.MalformedMessageException;
+import com.brandclosure.platform.json.JsonCodec;
+import com.brandclosure.platform.outbox.Outbox;
+import com.brandclosure.platform.outbox.OutboxNotifications;
+import com.brandclosure.platform.outbox.OutboxRelay;
+import com.brandclosure.platform.retention.RetentionJob;
+import com.brandclosure.platform.timers.DurableTimers;
+import com.brandclosure.platform.timers.SchedulerLifecycle;
+import com.brandclosure.platform.timers.TimerHandler;
+import com.brandclosure.platform.web.PlatformExceptionHandler;
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.task.Task;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.backoff.FixedBackOff;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+import javax.sql.DataSource;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * Wires the platform into every service: event store, outbox and relay, inbox and dead-letter
+ * handling, durable timers, retention, JSON and clock. A service adds only its
+ * {@link EventTypes}, {@link TimerHandler}s and Flyway migrations.
+ */
+@AutoConfiguration(afterName = {
+        "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+        "org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration",
+        "org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration",
+        "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration",
+        "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
+        "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration"})
+@EnableConfigurationProperties(PlatformProperties.class)
+public class PlatformAutoConfiguration {
+
+    public static final String RETENTION_TASK = "platform-retention";
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    /** Event, command and request ids. */
+    @Bean
+    @ConditionalOnMissingBean(name = "idSource")
+    Supplier<UUID> idSource() {
+        return UUID::randomUUID;
+    }
+
+    @Bean
+    CommandContexts commandContexts(Clock clock, Supplier<UUID> idSource) {
+        return new CommandContexts(clock, idSource);
+    }
+
+    /** The web layer refuses unknown JSON fields; stored and published JSON is read leniently (see JsonCodec). */
+    @Bean
+    JsonMapperBuilderCustomizer platformJsonCustomizer() {
+        return builder -> builder.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+    }
+
+    @Bean
+    JsonCodec jsonCodec(JsonMapper jsonMapper) {
+        return new JsonCodec(jsonMapper);
+    }
+
+    @Bean
+    TransactionTemplate transactionTemplate(PlatformTransactionManager transactionManager) {
+        return new TransactionTemplate(transactionManager);
+    }
+
+    @Bean
+    EventTypeRegistry eventTypeRegistry(List<EventTypes> contributions) {
+        return new EventTypeRegistry(contributions);
+    }
+
+    @Bean
+    EventStore eventStore(JdbcTemplate jdbc, TransactionTemplate tx, EventTypeRegistry types, JsonCodec json,
+                          PlatformProperties properties) {
+        return new EventStore(jdbc, tx, types, json, properties.getEventStore().getSnapshotEvery());
+    }
+
+    @Bean
+    Outbox outbox(JdbcTemplate jdbc, TransactionTemplate tx, JsonCodec json) {
+        return new Outbox(jdbc, tx, json);
+    }
+
+    @Bean
+    @ConditionalOnBooleanProperty(name = "platform.outbox.relay-enabled", matchIfMissing = true)
+    OutboxRelay outboxRelay(JdbcTemplate jdbc, TransactionTemplate tx, KafkaProperties kafka,
+                            PlatformProperties properties, Clock clock,
+                            ObjectProvider<OutboxRelay.AfterSendHook> hook) {
+        Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
+        config.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 5);
+        config.putIfAbsent(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+        config.putIfAbsent(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        config.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
+        config.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay-" + UUID.randomUUID());
+        var producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
+        return new OutboxRelay(jdbc, tx, producer, properties.getOutbox().getBatchSize(),
+                properties.getOutbox().getPollInterval(), clock, hook.getIfAvailable(() -> n -> { }));
+    }
+
+    @Bean
+    @ConditionalOnBooleanProperty(name = "platform.outbox.relay-enabled", matchIfMissing = true)
+    OutboxNotifications outboxNotifications(DataSource dataSource, OutboxRelay relay) {
+        return new OutboxNotifications(dataSource, relay);
+    }
+
+    @Bean
+    Inbox inbox(JdbcTemplate jdbc, TransactionTemplate tx) {
+        return new Inbox(jdbc, tx);
+    }
+
+    @Bean
+    InboundEvents inboundEvents(JsonCodec json, Inbox inbox) {
+        return new InboundEvents(json, inbox);
+    }
+
+    /**
+     * Bounded retries, then the record goes to {@code <topic>.DLT} with the exception in its
+     * headers and the partition moves on. Malformed records skip the retries.
+     */
+    @Bean
+    @ConditionalOnMissingBean(CommonErrorHandler.class)
+    CommonErrorHandler platformKafkaErrorHandler(KafkaOperations<?, ?> kafka, PlatformProperties properties) {
+        var recoverer = new DeadLetterPublishingRecoverer(kafka,
+                (record, e) -> new TopicPartition(record.topic() + ".DLT", -1));
+        var consumer = properties.getConsumer();
+        var handler = new DefaultErrorHandler(recoverer,
+                new FixedBackOff(consumer.getRetryBackoff().toMillis(), Math.max(0, consumer.getMaxAttempts() - 1)));
+        handler.addNotRetryableExceptions(MalformedMessageException.class);
+        return handler;
+    }
+
+    @Bean
+    RetentionJob retentionJob(JdbcTemplate jdbc, Clock clock, PlatformProperties properties) {
+        return new RetentionJob(jdbc, clock, properties.getRetention().getOutbox(),
+                properties.getRetention().getProcessedMessages());
+    }
+
+    @Bean
+    Map<String, Task<String>> timerTasks(List<TimerHandler> handlers, TransactionTemplate tx) {
+        Map<String, Task<String>> tasks = new HashMap<>();
+        for (TimerHandler handler : handlers) {
+            Task<String> task = Tasks.oneTime(handler.kind(), String.class)
+                    .execute((instance, ctx) -> handler.fire(instance.getId(), instance.getData()));
+            if (tasks.put(handler.kind(), task) != null) {
+                throw new IllegalStateException("two TimerHandler beans for timer kind " + handler.kind());
+            }
+        }
+        return tasks;
+    }
+
+    @Bean
+    Scheduler dbScheduler(DataSource dataSource, Map<String, Task<String>> timerTasks, RetentionJob retention,
+                          PlatformProperties properties, Clock clock) {
+        var retentionTask = Tasks.recurring(RETENTION_TASK, Schedules.fixedDelay(properties.getRetention().getInterval()))
+                .execute((instance, ctx) -> retention.purge());
+        return SchedulerLifecycle.build(new TransactionAwareDataSourceProxy(dataSource),
+                List.copyOf(timerTasks.values()), retentionTask, properties.getTimers(), clock);
+    }
+
+    @Bean
+    @ConditionalOnBooleanProperty(name = "platform.timers.enabled", matchIfMissing = true)
+    SchedulerLifecycle schedulerLifecycle(Scheduler scheduler) {
+        return new SchedulerLifecycle(scheduler);
+    }
+
+    @Bean
+    DurableTimers durableTimers(Scheduler scheduler, Map<String, Task<String>> timerTasks) {
+        return new DurableTimers(scheduler, timerTasks);
+    }
+
+    @Bean
+    @ConditionalOnWebApplication
+    @ConditionalOnClass(name = "org.springframework.web.servlet.DispatcherServlet")
+    PlatformExceptionHandler platformExceptionHandler() {
+        return new PlatformExceptionHandler();
+    }
+}

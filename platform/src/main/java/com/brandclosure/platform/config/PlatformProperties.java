@@ -1,0 +1,169 @@
+package com.brandclosure.platform.config;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import java.time.Duration;
+
+/** Settings of the shared platform, under {@code platform.*}. Defaults suit production and tests alike. */
+@ConfigurationProperties("platform")
+public class PlatformProperties {
+
+    private final Outbox outbox = new Outbox();
+    private final Consumer consumer = new Consumer();
+    private final Timers timers = new Timers();
+    private final Retention retention = new Retention();
+    private final EventStore eventStore = new EventStore();
+
+    public Outbox getOutbox() {
+        return outbox;
+    }
+
+    public Consumer getConsumer() {
+        return consumer;
+    }
+
+    public Timers getTimers() {
+        return timers;
+    }
+
+    public Retention getRetention() {
+        return retention;
+    }
+
+    public EventStore getEventStore() {
+        return eventStore;
+    }
+
+    public static class Outbox {
+        /** Run the relay in this instance. */
+        private boolean relayEnabled = true;
+        /** Rows per relay round. */
+        private int batchSize = 5000;
+        /** Poll interval when no NOTIFY arrives. */
+        private Duration pollInterval = Duration.ofMillis(500);
+
+        public boolean isRelayEnabled() {
+            return relayEnabled;
+        }
+
+        public void setRelayEnabled(boolean relayEnabled) {
+            this.relayEnabled = relayEnabled;
+        }
+
+        public int getBatchSize() {
+            return batchSize;
+        }
+
+        public void setBatchSize(int batchSize) {
+            this.batchSize = batchSize;
+        }
+
+        public Duration getPollInterval() {
+            return pollInterval;
+        }
+
+        public void setPollInterval(Duration pollInterval) {
+            this.pollInterval = pollInterval;
+        }
+    }
+
+    public static class Consumer {
+        /** Delivery attempts of a failing record before it goes to the dead-letter topic. */
+        private int maxAttempts = 3;
+        /** Pause between attempts. */
+        private Duration retryBackoff = Duration.ofMillis(200);
+
+        public int getMaxAttempts() {
+            return maxAttempts;
+        }
+
+        public void setMaxAttempts(int maxAttempts) {
+            this.maxAttempts = maxAttempts;
+        }
+
+        public Duration getRetryBackoff() {
+            return retryBackoff;
+        }
+
+        public void setRetryBackoff(Duration retryBackoff) {
+            this.retryBackoff = retryBackoff;
+        }
+    }
+
+    public static class Timers {
+        /** Run the timer scheduler in this instance. */
+        private boolean enabled = true;
+        private Duration pollingInterval = Duration.ofSeconds(1);
+        private int threads = 4;
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public Duration getPollingInterval() {
+            return pollingInterval;
+        }
+
+        public void setPollingInterval(Duration pollingInterval) {
+            this.pollingInterval = pollingInterval;
+        }
+
+        public int getThreads() {
+            return threads;
+        }
+
+        public void setThreads(int threads) {
+            this.threads = threads;
+        }
+    }
+
+    public static class Retention {
+        /** How long published outbox rows are kept. */
+        private Duration outbox = Duration.ofDays(7);
+        /** How long processed-message records are kept; longer than the consumed topics' retention. */
+        private Duration processedMessages = Duration.ofDays(30);
+        /** How often the purge runs. */
+        private Duration interval = Duration.ofHours(1);
+
+        public Duration getOutbox() {
+            return outbox;
+        }
+
+        public void setOutbox(Duration outbox) {
+            this.outbox = outbox;
+        }
+
+        public Duration getProcessedMessages() {
+            return processedMessages;
+        }
+
+        public void setProcessedMessages(Duration processedMessages) {
+            this.processedMessages = processedMessages;
+        }
+
+        public Duration getInterval() {
+            return interval;
+        }
+
+        public void setInterval(Duration interval) {
+            this.interval = interval;
+        }
+    }
+
+    public static class EventStore {
+        /** Save a snapshot every this many events of a stream (0: never). */
+        private int snapshotEvery = 100;
+
+        public int getSnapshotEvery() {
+            return snapshotEvery;
+        }
+
+        public void setSnapshotEvery(int snapshotEvery) {
+            this.snapshotEvery = snapshotEvery;
+        }
+    }
+}

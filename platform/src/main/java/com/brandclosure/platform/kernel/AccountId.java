@@ -1,0 +1,24 @@
+package com.brandclosure.platform.kernel;
+
+/**
+ * The brand account id: the key of every topic and the tenant of every aggregate. Letters,
+ * digits, '-' and '_' only, at most 64 characters, so it is safe in URLs, stream ids and keys.
+ */
+public record AccountId(String value) {
+
+    public AccountId {
+        if (value == null || !value.matches("[A-Za-z0-9_-]{1,64}")) {
+            throw new IllegalArgumentException(
+                    "account id must be 1-64 characters of letters, digits, '-' or '_', was: " + value);
+        }
+    }
+
+    public static AccountId of(String value) {
+        return new AccountId(value);
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

@@ -1,0 +1,196 @@
+package com.brandclosure.testkit;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.kafka.KafkaContainer;
+import org.testcontainers.postgresql.PostgreSQLContainer;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One real Kafka broker and one real PostgreSQL server per JVM, started on first use and stopped
+ * when the JVM exits. Which path runs is decided once, in this order:
+ * <ol>
+ *   <li>external: {@code TEST_KAFKA_BOOTSTRAP_SERVERS} and {@code TEST_POSTGRES_URL}
+ *       (a JDBC URL to a server, e.g. {@code jdbc:postgresql://localhost:5432/postgres}) with
+ *       {@code TEST_POSTGRES_USER}/{@code TEST_POSTGRES_PASSWORD};</li>
+ *   <li>Testcontainers, when a Docker engine answers;</li>
+ *   <li>in-process: a KRaft broker from the Kafka server jars and PostgreSQL binaries from a
+ *       Maven artifact.</li>
+ * </ol>
+ * Setting {@code TEST_INFRASTRUCTURE=in-process} skips the Docker probe (CI does this).
+ * Every path is real Kafka and real PostgreSQL; tests cannot tell which one runs, the log can.
+ */
+public final class Infrastructure {
+
+    private static final Logger log = LoggerFactory.getLogger(Infrastructure.class);
+    private static volatile Infrastructure instance;
+
+    private final String path;
+    private final String kafkaBootstrapServers;
+    private final String postgresHost;
+    private final int postgresPort;
+    private final String postgresUser;
+    private final String postgresPassword;
+
+    private Infrastructure(String path, String kafkaBootstrapServers, String postgresHost, int postgresPort,
+                           String postgresUser, String postgresPassword) {
+        this.path = path;
+        this.kafkaBootstrapServers = kafkaBootstrapServers;
+        this.postgresHost = postgresHost;
+        this.postgresPort = postgresPort;
+        this.postgresUser = postgresUser;
+        this.postgresPassword = postgresPassword;
+    }
+
+    /** The shared infrastructure of this JVM, started on the first call. */
+    public static Infrastructure get() {
+        Infrastructure current = instance;
+        if (current == null) {
+            synchronized (Infrastructure.class) {
+                current = instance;
+                if (current == null) {
+                    long start = System.nanoTime();
+                    current = start();
+                    instance = current;
+                    log.info("Test infrastructure path: {} (Kafka {}, PostgreSQL {}:{}) started in {} ms",
+                            current.path, current.kafkaBootstrapServers, current.postgresHost, current.postgresPort,
+                            (System.nanoTime() - start) / 1_000_000);
+                }
+            }
+        }
+        return current;
+    }
+
+    /** Which path runs: {@code external}, {@code testcontainers} or {@code in-process}. */
+    public String path() {
+        return path;
+    }
+
+    public String kafkaBootstrapServers() {
+        return kafkaBootstrapServers;
+    }
+
+    public String postgresUser() {
+        return postgresUser;
+    }
+
+    public String postgresPassword() {
+        return postgresPassword;
+    }
+
+    /** JDBC URL of the named database, created if it does not exist yet. */
+    public String jdbcUrl(String database) {
+        if (!database.matches("[a-z][a-z0-9_]{0,62}")) {
+            throw new IllegalArgumentException("database name must be lower-case letters, digits and _: " + database);
+        }
+        createDatabaseIfMissing(database);
+        return "jdbc:postgresql://" + postgresHost + ":" + postgresPort + "/" + database;
+    }
+
+    /** Drops and re-creates the named database: for tests that need a clean slate. */
+    public String freshDatabase(String database) {
+        jdbcUrl(database);
+        try (Connection c = adminConnection()) {
+            c.createStatement().execute("DROP DATABASE " + database + " WITH (FORCE)");
+            c.createStatement().execute("CREATE DATABASE " + database);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot re-create database " + database, e);
+        }
+        return "jdbc:postgresql://" + postgresHost + ":" + postgresPort + "/" + database;
+    }
+
+    private synchronized void createDatabaseIfMissing(String database) {
+        try (Connection c = adminConnection()) {
+            var rs = c.createStatement().executeQuery(
+                    "SELECT 1 FROM pg_database WHERE datname = '" + database + "'");
+            if (!rs.next()) {
+                c.createStatement().execute("CREATE DATABASE " + database);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create database " + database, e);
+        }
+    }
+
+    private Connection adminConnection() throws SQLException {
+        return DriverManager.getConnection(
+                "jdbc:postgresql://" + postgresHost + ":" + postgresPort + "/postgres", postgresUser, postgresPassword);
+    }
+
+    private static Infrastructure start() {
+        String kafka = System.getenv("TEST_KAFKA_BOOTSTRAP_SERVERS");
+        String pgUrl = System.getenv("TEST_POSTGRES_URL");
+        if (kafka != null && pgUrl != null) {
+            var hostPort = pgUrl.replaceFirst("^jdbc:postgresql://", "").replaceFirst("/.*$", "");
+            String[] parts = hostPort.split(":");
+            return new Infrastructure("external", kafka, parts[0], parts.length > 1 ? Integer.parseInt(parts[1]) : 5432,
+                    Objects.requireNonNullElse(System.getenv("TEST_POSTGRES_USER"), "postgres"),
+                    Objects.requireNonNullElse(System.getenv("TEST_POSTGRES_PASSWORD"), "postgres"));
+        }
+        boolean forceInProcess = "in-process".equals(System.getenv("TEST_INFRASTRUCTURE"));
+        if (!forceInProcess && dockerAvailable()) {
+            return startContainers();
+        }
+        return startInProcess();
+    }
+
+    private static boolean dockerAvailable() {
+        try {
+            return DockerClientFactory.instance().isDockerAvailable();
+        } catch (Throwable e) {
+            return false;
+        }
+    }
+
+    private static Infrastructure startContainers() {
+        var kafka = new KafkaContainer("apache/kafka:4.1.1");
+        var postgres = new PostgreSQLContainer("postgres:17-alpine");
+        kafka.start();
+        postgres.start();
+        return new Infrastructure("testcontainers", kafka.getBootstrapServers(), postgres.getHost(),
+                postgres.getMappedPort(5432), postgres.getUsername(), postgres.getPassword());
+    }
+
+    private static Infrastructure startInProcess() {
+        try {
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                    .setServerConfig("max_connections", "300")
+                    .setServerConfig("fsync", "off")
+                    .setServerConfig("synchronous_commit", "off")
+                    .setServerConfig("full_page_writes", "off")
+                    .start();
+            var broker = new EmbeddedKafkaKraftBroker(1, 4)
+                    .brokerProperties(Map.of(
+                            "auto.create.topics.enable", "true",
+                            "num.partitions", "4",
+                            "offsets.topic.replication.factor", "1",
+                            "transaction.state.log.replication.factor", "1",
+                            "transaction.state.log.min.isr", "1",
+                            "group.initial.rebalance.delay.ms", "0"));
+            broker.afterPropertiesSet();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    broker.destroy();
+                } catch (RuntimeException ignored) {
+                    // the JVM is going away; nothing left to protect
+                }
+                try {
+                    postgres.close();
+                } catch (Exception ignored) {
+                    // same
+                }
+            }, "test-infrastructure-stop"));
+            return new Infrastructure("in-process", broker.getBrokersAsString(), "localhost", postgres.getPort(),
+                    "postgres", "postgres");
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot start in-process Kafka and PostgreSQL", e);
+        }
+    }
+}
