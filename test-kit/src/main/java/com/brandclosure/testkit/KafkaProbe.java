@@ -1,0 +1,93 @@
+package com.brandclosure.testkit;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
+
+/**
+ * A test's view of Kafka: collects every record of some topics from the beginning in a
+ * background thread, and sends raw records. Wait on {@link #records()} with Awaitility.
+ */
+public final class KafkaProbe implements AutoCloseable {
+
+    private final List<ConsumerRecord<String, String>> records = new CopyOnWriteArrayList<>();
+    private final KafkaConsumer<String, String> consumer;
+    private final KafkaProducer<String, String> producer;
+    private final Thread poller;
+    private volatile boolean running = true;
+
+    public KafkaProbe(String... topics) {
+        String bootstrap = Infrastructure.get().kafkaBootstrapServers();
+        consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ConsumerConfig.GROUP_ID_CONFIG, "probe-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
+                ConsumerConfig.METADATA_MAX_AGE_CONFIG, "1000"),
+                new StringDeserializer(), new StringDeserializer());
+        consumer.subscribe(List.of(topics));
+        producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ProducerConfig.ACKS_CONFIG, "all"),
+                new StringSerializer(), new StringSerializer());
+        poller = new Thread(() -> {
+            while (running) {
+                consumer.poll(Duration.ofMillis(100)).forEach(records::add);
+            }
+            consumer.close();
+        }, "kafka-probe");
+        poller.setDaemon(true);
+        poller.start();
+    }
+
+    public List<ConsumerRecord<String, String>> records() {
+        return new ArrayList<>(records);
+    }
+
+    public List<ConsumerRecord<String, String>> records(Predicate<ConsumerRecord<String, String>> filter) {
+        return records.stream().filter(filter).toList();
+    }
+
+    /** Records whose {@code event-type} header is {@code type} and whose key is {@code key}. */
+    public List<ConsumerRecord<String, String>> events(String type, String key) {
+        return records(r -> key.equals(r.key()) && type.equals(header(r, "event-type")));
+    }
+
+    public static String header(ConsumerRecord<?, ?> r, String name) {
+        var h = r.headers().lastHeader(name);
+        return h == null ? null : new String(h.value(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** Sends a record and waits for the broker's acknowledgement. */
+    public void send(String topic, String key, String value) {
+        try {
+            producer.send(new ProducerRecord<>(topic, key, value)).get();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot send to " + topic, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        try {
+            poller.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        producer.close();
+    }
+}

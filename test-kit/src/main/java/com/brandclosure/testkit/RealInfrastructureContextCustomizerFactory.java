@@ -1,0 +1,41 @@
+package com.brandclosure.testkit;
+
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.test.context.ContextConfigurationAttributes;
+import org.springframework.test.context.ContextCustomizer;
+import org.springframework.test.context.ContextCustomizerFactory;
+import org.springframework.test.context.TestContextAnnotationUtils;
+
+import java.util.List;
+import java.util.Map;
+
+/** Registered in {@code META-INF/spring.factories}: turns {@link RealInfrastructure} into properties. */
+public class RealInfrastructureContextCustomizerFactory implements ContextCustomizerFactory {
+
+    @Override
+    public ContextCustomizer createContextCustomizer(Class<?> testClass,
+                                                     List<ContextConfigurationAttributes> configAttributes) {
+        RealInfrastructure annotation = TestContextAnnotationUtils.findMergedAnnotation(testClass,
+                RealInfrastructure.class);
+        return annotation == null ? null : new Customizer(annotation.database());
+    }
+
+    private record Customizer(String database) implements ContextCustomizer {
+        @Override
+        public void customizeContext(org.springframework.context.ConfigurableApplicationContext context,
+                                     org.springframework.test.context.MergedContextConfiguration config) {
+            context.getEnvironment().getPropertySources().addFirst(
+                    new MapPropertySource("realInfrastructure", properties(database)));
+        }
+    }
+
+    /** The properties that point an application at the shared infrastructure and the named database. */
+    public static Map<String, Object> properties(String database) {
+        Infrastructure infra = Infrastructure.get();
+        return Map.of(
+                "spring.datasource.url", infra.jdbcUrl(database) + "?reWriteBatchedInserts=true",
+                "spring.datasource.username", infra.postgresUser(),
+                "spring.datasource.password", infra.postgresPassword(),
+                "spring.kafka.bootstrap-servers", infra.kafkaBootstrapServers());
+    }
+}
