@@ -38,7 +38,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * position update re-sends the batch: consumers see a duplicate with the same event id and
  * drop it (see the inbox).
  */
-public class OutboxRelay implements SmartLifecycle {
+public class OutboxRelay implements SmartLifecycle, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
@@ -107,6 +107,12 @@ public class OutboxRelay implements SmartLifecycle {
         return running;
     }
 
+    /** Stops the relay thread if it runs and closes the producer. */
+    @Override
+    public void close() {
+        stop();
+    }
+
     @Override
     public int getPhase() {
         // Stops before the Kafka listeners and after the web server: see SmartLifecycle ordering.
@@ -167,9 +173,11 @@ public class OutboxRelay implements SmartLifecycle {
             String lastTx = position.get(0)[0];
             long lastId = Long.parseLong(position.get(0)[1]);
             List<Row> rows = jdbc.query("""
-                    SELECT id, tx_id::text, topic, message_key, event_id::text, event_type, envelope FROM outbox
-                    WHERE (tx_id, id) > (?::xid8, ?) AND tx_id < pg_snapshot_xmin(pg_current_snapshot())
-                    ORDER BY tx_id, id LIMIT ?""",
+                    SELECT o.id, o.tx_id::text AS tx_text, o.topic, o.message_key, o.event_id::text, o.event_type,
+                           o.envelope
+                    FROM outbox o
+                    WHERE (o.tx_id, o.id) > (?::xid8, ?) AND o.tx_id < pg_snapshot_xmin(pg_current_snapshot())
+                    ORDER BY o.tx_id, o.id LIMIT ?""",
                     (rs, i) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                             rs.getString(5), rs.getString(6), rs.getString(7)),
                     lastTx, lastId, batchSize);

@@ -1,0 +1,75 @@
+package com.brandclosure.platform;
+
+import com.brandclosure.platform.eventstore.EventStore;
+import com.brandclosure.platform.eventstore.EventTypeRegistry;
+import com.brandclosure.platform.eventstore.EventTypes;
+import com.brandclosure.platform.json.JsonCodec;
+import com.brandclosure.platform.outbox.Outbox;
+import com.brandclosure.platform.outbox.OutboxRelay;
+import com.brandclosure.testkit.Infrastructure;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.flywaydb.core.Flyway;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The platform's parts wired by hand over a fresh database of the shared real PostgreSQL and
+ * the shared real Kafka: for tests and benchmarks that need several relays, crashes or raw
+ * figures, which a single Spring context would hide.
+ */
+public final class PlatformFixture implements AutoCloseable {
+
+    public final HikariDataSource dataSource;
+    public final JdbcTemplate jdbc;
+    public final TransactionTemplate tx;
+    public final JsonCodec json;
+    public final EventStore eventStore;
+    public final Outbox outbox;
+    public final String kafkaBootstrapServers;
+
+    public PlatformFixture(String database, EventTypes types, int poolSize) {
+        Infrastructure infra = Infrastructure.get();
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(infra.freshDatabase(database) + "?reWriteBatchedInserts=true");
+        config.setUsername(infra.postgresUser());
+        config.setPassword(infra.postgresPassword());
+        config.setMaximumPoolSize(poolSize);
+        dataSource = new HikariDataSource(config);
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/platform").load().migrate();
+        jdbc = new JdbcTemplate(dataSource);
+        tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        json = new JsonCodec(JsonMapper.builder().build());
+        eventStore = new EventStore(jdbc, tx, new EventTypeRegistry(List.of(types)), json, 100);
+        outbox = new Outbox(jdbc, tx, json);
+        kafkaBootstrapServers = infra.kafkaBootstrapServers();
+    }
+
+    /** A relay as the auto-configuration builds it (acks=all, idempotent), with a test hook. */
+    public OutboxRelay relay(int batchSize, OutboxRelay.AfterSendHook hook) {
+        var producer = new KafkaProducer<>(Map.<String, Object>of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrapServers,
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.LINGER_MS_CONFIG, 5,
+                ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024,
+                ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4"),
+                new StringSerializer(), new StringSerializer());
+        return new OutboxRelay(jdbc, tx, producer, batchSize, Duration.ofMillis(200), Clock.systemUTC(), hook);
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+}
