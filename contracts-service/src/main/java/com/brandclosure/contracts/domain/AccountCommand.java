@@ -1,0 +1,25 @@
+package com.brandclosure.contracts.domain;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** What may be asked of the account-level aggregate of the contracts context. */
+public sealed interface AccountCommand {
+
+    Instant at();
+
+    /** Registers the account or changes its time zone (an IANA zone id, checked here). */
+    record ConfigureAccount(String accountId, String timeZone, Instant at) implements AccountCommand {
+    }
+
+    record Deactivate(String accountId, LocalDate closureDate, Instant at) implements AccountCommand {
+    }
+
+    /**
+     * Re-evaluates the "contracts expired" precondition from the account's current figures:
+     * {@code activeContracts} counts contracts not yet expired (including those with a future
+     * expiry), {@code pendingSwitches} proposals and scheduled switches still pending.
+     */
+    record Reconcile(long activeContracts, long pendingSwitches, Instant at) implements AccountCommand {
+    }
+}

@@ -1,0 +1,22 @@
+package com.brandclosure.contracts.domain;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** What happened to the account as the contracts context sees it. */
+public sealed interface AccountEvent {
+
+    record AccountConfigured(String accountId, String timeZone, Instant configuredAt) implements AccountEvent {
+    }
+
+    /** New contracts, switches and links are refused from now on; nothing undoes this. */
+    record AccountFenced(String accountId, LocalDate closureDate, Instant fencedAt) implements AccountEvent {
+    }
+
+    record ContractsPreconditionMet(Instant asOf) implements AccountEvent {
+    }
+
+    record ContractsPreconditionRetracted(long activeContracts, long pendingSwitches, Instant asOf)
+            implements AccountEvent {
+    }
+}

@@ -1,0 +1,89 @@
+package com.brandclosure.contracts.domain;
+
+import com.brandclosure.contracts.domain.AccountCommand.ConfigureAccount;
+import com.brandclosure.contracts.domain.AccountCommand.Deactivate;
+import com.brandclosure.contracts.domain.AccountCommand.Reconcile;
+import com.brandclosure.contracts.domain.AccountEvent.AccountConfigured;
+import com.brandclosure.contracts.domain.AccountEvent.AccountFenced;
+import com.brandclosure.contracts.domain.AccountEvent.ContractsPreconditionMet;
+import com.brandclosure.contracts.domain.AccountEvent.ContractsPreconditionRetracted;
+import com.brandclosure.contracts.domain.AccountState.Precondition;
+import com.brandclosure.platform.kernel.DomainException;
+
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.List;
+
+/**
+ * The account-level decider of the contracts context: its time zone, the deactivation fence,
+ * and the "contracts expired" precondition (ContractsExpired / ActiveContractsPresent are
+ * published only when {@link Reconcile} flips it, never twice in a row).
+ */
+public final class ContractAccount {
+
+    private ContractAccount() {
+    }
+
+    public static List<AccountEvent> decide(AccountCommand command, AccountState state) {
+        return switch (command) {
+            case ConfigureAccount c -> {
+                String zone = validZone(c.timeZone());
+                if (state.known() && zone.equals(state.timeZone())) {
+                    yield List.of();
+                }
+                yield List.of(new AccountConfigured(c.accountId(), zone, c.at()));
+            }
+            case Deactivate c -> state.deactivated() ? List.of()
+                    : List.of(new AccountFenced(c.accountId(), c.closureDate(), c.at()));
+            case Reconcile c -> {
+                boolean met = c.activeContracts() == 0 && c.pendingSwitches() == 0;
+                if (met && state.precondition() != Precondition.MET) {
+                    yield List.of(new ContractsPreconditionMet(c.at()));
+                }
+                if (!met && state.precondition() != Precondition.RETRACTED) {
+                    yield List.of(new ContractsPreconditionRetracted(c.activeContracts(), c.pendingSwitches(), c.at()));
+                }
+                yield List.of();
+            }
+        };
+    }
+
+    public static AccountState evolve(AccountState state, AccountEvent event) {
+        return switch (event) {
+            case AccountConfigured e -> new AccountState(state.accountId(), true, e.timeZone(), state.deactivatedOn(),
+                    state.precondition());
+            case AccountFenced e -> new AccountState(state.accountId(), true, state.timeZone(), e.closureDate(),
+                    state.precondition());
+            case ContractsPreconditionMet e -> new AccountState(state.accountId(), state.known(), state.timeZone(),
+                    state.deactivatedOn(), Precondition.MET);
+            case ContractsPreconditionRetracted e -> new AccountState(state.accountId(), state.known(),
+                    state.timeZone(), state.deactivatedOn(), Precondition.RETRACTED);
+        };
+    }
+
+    /** New contracts, switches and links need an account that is not deactivated. */
+    public static void requireOpen(AccountState state, String what) {
+        if (state.deactivated()) {
+            throw new DomainException.Conflict("account " + state.accountId() + " was deactivated (closure date "
+                    + state.deactivatedOn() + "): " + what + " is no longer accepted");
+        }
+    }
+
+    /** Operations on existing contracts need an account this service knows. */
+    public static void requireKnown(AccountState state) {
+        if (!state.known()) {
+            throw new DomainException.NotFound("account " + state.accountId() + " is unknown to the contracts service");
+        }
+    }
+
+    private static String validZone(String timeZone) {
+        if (timeZone == null || timeZone.isBlank()) {
+            throw new InvalidInput("timeZone", "is required, e.g. \"Europe/Berlin\" or \"UTC\"");
+        }
+        try {
+            return ZoneId.of(timeZone).getId();
+        } catch (DateTimeException e) {
+            throw new InvalidInput("timeZone", "is not a known time zone id: " + timeZone);
+        }
+    }
+}

@@ -1,0 +1,14 @@
+package com.brandclosure.contracts.domain;
+
+import java.time.Instant;
+
+/** What happened to a tracking link. Only live clicks are recorded: a refused click is not billable. */
+public sealed interface LinkEvent {
+
+    record LinkCreated(String linkId, String accountId, String contractId, String landingUrl, Instant createdAt)
+            implements LinkEvent {
+    }
+
+    record ClickRecorded(String clickId, Instant clickedAt) implements LinkEvent {
+    }
+}

@@ -1,0 +1,71 @@
+package com.brandclosure.contracts.domain;
+
+import com.brandclosure.contracts.domain.AccountCommand.ConfigureAccount;
+import com.brandclosure.contracts.domain.AccountCommand.Deactivate;
+import com.brandclosure.contracts.domain.AccountCommand.Reconcile;
+import com.brandclosure.contracts.domain.AccountEvent.AccountConfigured;
+import com.brandclosure.contracts.domain.AccountEvent.AccountFenced;
+import com.brandclosure.contracts.domain.AccountEvent.ContractsPreconditionMet;
+import com.brandclosure.contracts.domain.AccountEvent.ContractsPreconditionRetracted;
+import com.brandclosure.platform.kernel.DomainException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ContractAccountTest {
+
+    private static final Decider<AccountCommand, AccountEvent, AccountState> account =
+            new Decider<>(AccountState.initial("acc"), ContractAccount::decide, ContractAccount::evolve);
+
+    private static final Instant T0 = Instant.parse("2026-03-10T09:00:00Z");
+    private static final AccountConfigured CONFIGURED = new AccountConfigured("acc", "Europe/Berlin", T0);
+
+    @AfterAll
+    static void everyEventTypeIsCovered() {
+        account.assertCovered(AccountEvent.class);
+    }
+
+    @Test
+    void configures_a_valid_time_zone_once() {
+        account.given().when(new ConfigureAccount("acc", "Europe/Berlin", T0)).then(CONFIGURED);
+        account.given(CONFIGURED).when(new ConfigureAccount("acc", "Europe/Berlin", T0)).then();
+        account.given().when(new ConfigureAccount("acc", "Mars/Olympus", T0))
+                .thenRefused(InvalidInput.class, "timeZone");
+    }
+
+    @Test
+    void summary_is_emitted_only_when_the_precondition_flips() {
+        var met = new ContractsPreconditionMet(T0);
+        account.given(CONFIGURED).when(new Reconcile(0, 0, T0)).then(met);
+        account.given(CONFIGURED, met).when(new Reconcile(0, 0, T0)).then();
+        var retracted = new ContractsPreconditionRetracted(1, 0, T0);
+        account.given(CONFIGURED, met).when(new Reconcile(1, 0, T0)).then(retracted);
+        account.given(CONFIGURED, met, retracted).when(new Reconcile(3, 0, T0)).then();
+        // a pending switch alone keeps the precondition unmet
+        account.given(CONFIGURED, met).when(new Reconcile(0, 1, T0))
+                .then(new ContractsPreconditionRetracted(0, 1, T0));
+        account.given(CONFIGURED, met, retracted).when(new Reconcile(0, 0, T0)).then(met);
+    }
+
+    @Test
+    void deactivation_fences_new_work_for_good() {
+        var fenced = new AccountFenced("acc", LocalDate.parse("2026-03-10"), T0);
+        AccountState state = account.given(CONFIGURED)
+                .when(new Deactivate("acc", LocalDate.parse("2026-03-10"), T0)).then(fenced);
+        assertThatThrownBy(() -> ContractAccount.requireOpen(state, "a new contract"))
+                .isInstanceOf(DomainException.Conflict.class).hasMessageContaining("deactivated");
+        account.given(CONFIGURED, fenced).when(new Deactivate("acc", LocalDate.parse("2026-03-12"), T0)).then();
+        ContractAccount.requireOpen(account.given(CONFIGURED).state(), "a new contract");
+    }
+
+    @Test
+    void unknown_account_is_not_found() {
+        assertThatThrownBy(() -> ContractAccount.requireKnown(account.given().state()))
+                .isInstanceOf(DomainException.NotFound.class).hasMessageContaining("unknown");
+        ContractAccount.requireKnown(account.given(CONFIGURED).state());
+    }
+}
