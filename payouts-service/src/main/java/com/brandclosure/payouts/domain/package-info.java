@@ -1,0 +1,10 @@
+/**
+ * The Action aggregate (a tracked conversion) and the account-level payouts summary, as pure
+ * deciders: {@code decide(command, state) -> events} and {@code evolve(state, event) -> state}.
+ * <p>
+ * Invariants: an action's lock and clearing dates are fixed when it is tracked (from the
+ * account's settings at that moment); nothing changes once it is locked; time, ids and the
+ * contract terms come in with the command, so this package never reads a clock or a database.
+ * Only {@code java.*} and the platform kernel are imported here (checked by ArchitectureTest).
+ */
+package com.brandclosure.payouts.domain;
