@@ -24,9 +24,9 @@ public class SchedulerLifecycle implements SmartLifecycle {
 
     public static Scheduler build(DataSource dataSource, List<Task<String>> timerTasks, RecurringTask<Void> recurring,
                                   PlatformProperties.Timers settings, Clock clock) {
-        List<Task<?>> all = new ArrayList<>(timerTasks);
-        all.add(recurring);
-        return Scheduler.create(dataSource, all)
+        // startTasks registers the recurring task as a known task too: list it only there.
+        List<Task<?>> oneTime = new ArrayList<>(timerTasks);
+        return Scheduler.create(dataSource, oneTime)
                 .startTasks(recurring)
                 .serializer(new Utf8Serializer())
                 .pollingInterval(settings.getPollingInterval())

@@ -1,0 +1,9 @@
+CREATE TABLE test_effects (
+    event_id   TEXT NOT NULL,
+    account_id TEXT NOT NULL
+);
+CREATE TABLE test_timer_firings (
+    timer_id TEXT NOT NULL,
+    data     TEXT,
+    instance TEXT NOT NULL
+);
