@@ -1,0 +1,333 @@
+package com.brandclosure.closure.domain;
+
+import com.brandclosure.closure.domain.AccountClosureCommand.ApproveFinalReview;
+import com.brandclosure.closure.domain.AccountClosureCommand.CancelClosure;
+import com.brandclosure.closure.domain.AccountClosureCommand.FireLockDateTimer;
+import com.brandclosure.closure.domain.AccountClosureCommand.InitiateClosure;
+import com.brandclosure.closure.domain.AccountClosureCommand.RecordFact;
+import com.brandclosure.closure.domain.AccountClosureCommand.RecordRefund;
+import com.brandclosure.closure.domain.AccountClosureCommand.RejectFinalReview;
+import com.brandclosure.closure.domain.AccountClosureEvent.AccountClosed;
+import com.brandclosure.closure.domain.AccountClosureEvent.AccountDeactivated;
+import com.brandclosure.closure.domain.AccountClosureEvent.ClosureCancelled;
+import com.brandclosure.closure.domain.AccountClosureEvent.ClosureInitiated;
+import com.brandclosure.closure.domain.AccountClosureEvent.ClosureRequested;
+import com.brandclosure.closure.domain.AccountClosureEvent.FinalReviewApproved;
+import com.brandclosure.closure.domain.AccountClosureEvent.FinalReviewRejected;
+import com.brandclosure.closure.domain.AccountClosureEvent.LockDateScheduled;
+import com.brandclosure.closure.domain.AccountClosureEvent.LockDateTimerCancelled;
+import com.brandclosure.closure.domain.AccountClosureEvent.PreconditionMet;
+import com.brandclosure.closure.domain.AccountClosureEvent.PreconditionRetracted;
+import com.brandclosure.closure.domain.AccountClosureEvent.ReviewWithdrawn;
+import com.brandclosure.closure.domain.AccountClosureState.AwaitingFinalSettlement;
+import com.brandclosure.closure.domain.AccountClosureState.AwaitingLockDate;
+import com.brandclosure.closure.domain.AccountClosureState.Ledger;
+import com.brandclosure.closure.domain.AccountClosureState.NotInitiated;
+import com.brandclosure.closure.domain.AccountClosureState.Preparing;
+import com.brandclosure.platform.kernel.AccountId;
+import com.brandclosure.platform.kernel.DomainException;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The account closure saga as a decider.
+ * <p>
+ * People's and sources' commands are decided first ({@link #decide}); then the saga takes its
+ * automatic steps ({@link #nextSteps}) until the state asks for nothing more, so one command
+ * can carry a closure as far as the facts allow (e.g. initiation with every fact known and the
+ * lock date passed opens the review at once).
+ */
+public final class AccountClosure {
+
+    /** Steps chain at most Preparing → AwaitingLockDate → ClosureRequested (or back); more means a bug. */
+    private static final int MAX_AUTOMATIC_STEPS = 8;
+
+    private AccountClosure() {
+    }
+
+    public static AccountClosureState initial(AccountId account) {
+        return new NotInitiated(Ledger.empty(account));
+    }
+
+    public static AccountClosureState fold(AccountClosureState state, List<? extends AccountClosureEvent> events) {
+        AccountClosureState s = state;
+        for (AccountClosureEvent e : events) {
+            s = evolve(s, e);
+        }
+        return s;
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // decide
+    // ------------------------------------------------------------------------------------------
+
+    public static List<AccountClosureEvent> decide(AccountClosureCommand command, AccountClosureState state) {
+        return switch (command) {
+            case InitiateClosure c -> thenAutomaticSteps(initiate(c, state), state, c.now());
+            case CancelClosure c -> cancel(c, state);
+            case RecordFact c -> thenAutomaticSteps(recordFact(c, state), state, c.now());
+            case FireLockDateTimer c -> lockDateTimerFired(c, state);
+            case ApproveFinalReview c -> thenAutomaticSteps(approve(c, state), state, c.now());
+            case RejectFinalReview c -> reject(c, state);
+            case RecordRefund c -> refund(c, state);
+        };
+    }
+
+    private static List<AccountClosureEvent> initiate(InitiateClosure c, AccountClosureState s) {
+        requireText(c.reason(), "a reason for the closure is required");
+        return switch (s) {
+            case NotInitiated n -> List.of(new ClosureInitiated(c.actor(), c.reason(), c.now()));
+            // A cancelled closure may be started again; the facts gathered so far still count.
+            case AccountClosureState.ClosureCancelled x -> List.of(new ClosureInitiated(c.actor(), c.reason(), c.now()));
+            case AwaitingFinalSettlement x -> throw irreversible(s, "initiate");
+            case AccountClosureState.AccountClosed x -> throw irreversible(s, "initiate");
+            default -> throw new DomainException.Conflict("cannot initiate a closure of account " + account(s)
+                    + ": a closure is already in progress (state " + s.name() + ")");
+        };
+    }
+
+    /** Cancelling undoes the steps taken so far, newest first, each by its own compensation. */
+    private static List<AccountClosureEvent> cancel(CancelClosure c, AccountClosureState s) {
+        requireText(c.reason(), "a reason for the cancellation is required");
+        var cancelled = new ClosureCancelled(c.actor(), c.reason(), c.now());
+        return switch (s) {
+            case NotInitiated n -> throw notFound(s);
+            case AccountClosureState.ClosureCancelled x -> throw new DomainException.Conflict(
+                    "cannot cancel the closure of account " + account(s) + ": it is already ClosureCancelled");
+            case Preparing p -> List.of(cancelled);
+            case AwaitingLockDate a -> List.of(
+                    new LockDateTimerCancelled(a.scheduleVersion(), "closure cancelled", c.now()), cancelled);
+            case AccountClosureState.ClosureRequested r -> List.of(
+                    new ReviewWithdrawn(r.ticketId(), "closure cancelled", c.now()), cancelled);
+            case AccountClosureState.FinalReviewApproved x -> throw irreversible(s, "cancel");
+            case AwaitingFinalSettlement x -> throw irreversible(s, "cancel");
+            case AccountClosureState.AccountClosed x -> throw irreversible(s, "cancel");
+        };
+    }
+
+    /** Keeps the latest word per precondition; a duplicate or an older word changes nothing. */
+    private static List<AccountClosureEvent> recordFact(RecordFact c, AccountClosureState s) {
+        Fact fact = c.fact();
+        if (s instanceof AccountClosureState.AccountClosed || !s.ledger().facts().wouldChangeWith(fact)) {
+            return List.of();
+        }
+        return List.of(fact.holds() ? new PreconditionMet(fact, c.now()) : new PreconditionRetracted(fact, c.now()));
+    }
+
+    /**
+     * A timer for an outdated schedule (rescheduled, or the saga moved on) does nothing. A current
+     * one re-checks everything through the automatic steps: a fact may have changed meanwhile.
+     */
+    private static List<AccountClosureEvent> lockDateTimerFired(FireLockDateTimer c, AccountClosureState s) {
+        if (!(s instanceof AwaitingLockDate a) || a.scheduleVersion() != c.scheduleVersion()) {
+            return List.of();
+        }
+        if (a.fireAt().isAfter(c.now())) {
+            // Fired before its time (clocks differ between instances): set it again rather than lose it.
+            return List.of(new LockDateScheduled(a.lockDate(), a.fireAt(), a.ledger().schedules() + 1, c.now()));
+        }
+        return thenAutomaticSteps(List.of(), s, c.now());
+    }
+
+    private static List<AccountClosureEvent> approve(ApproveFinalReview c, AccountClosureState s) {
+        if (!(s instanceof AccountClosureState.ClosureRequested r)) {
+            throw notUnderReview(s, "approve");
+        }
+        if (c.versionSeen() != s.ledger().version()) {
+            throw new DomainException.Conflict("the closure of account " + account(s) + " changed since version "
+                    + c.versionSeen() + " (it is now at version " + s.ledger().version()
+                    + "): review the current evidence and approve that version");
+        }
+        if (c.approver().equals(r.initiation().initiatedBy())) {
+            throw new ApproverIsInitiator(c.approver());
+        }
+        // The closure date is the day of deactivation (UTC): activity dated on or after it is refused.
+        LocalDate closureDate = LocalDate.ofInstant(c.now(), ZoneOffset.UTC);
+        return List.of(
+                new FinalReviewApproved(r.ticketId(), c.approver(), c.versionSeen(), c.now()),
+                new AccountDeactivated(closureDate, c.now()));
+    }
+
+    private static List<AccountClosureEvent> reject(RejectFinalReview c, AccountClosureState s) {
+        if (!(s instanceof AccountClosureState.ClosureRequested r)) {
+            throw notUnderReview(s, "reject");
+        }
+        if (c.reasons().isEmpty() || c.reasons().stream().anyMatch(x -> x == null || x.isBlank())) {
+            throw new DomainException.BadRequest("a rejection needs at least one reason, none blank");
+        }
+        return List.of(new FinalReviewRejected(r.ticketId(), c.reviewer(), c.reasons(), c.now()));
+    }
+
+    private static List<AccountClosureEvent> refund(RecordRefund c, AccountClosureState s) {
+        // A refund only ends a deactivated closure; before that it is not the saga's business.
+        return s instanceof AwaitingFinalSettlement
+                ? List.of(new AccountClosed(c.refundId(), c.now()))
+                : List.of();
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // the saga's automatic steps, each compensation next to the step it undoes
+    // ------------------------------------------------------------------------------------------
+
+    private static List<AccountClosureEvent> thenAutomaticSteps(List<AccountClosureEvent> decided,
+                                                                AccountClosureState before, Instant now) {
+        List<AccountClosureEvent> all = new ArrayList<>(decided);
+        AccountClosureState s = fold(before, decided);
+        for (int i = 0; i < MAX_AUTOMATIC_STEPS; i++) {
+            List<AccountClosureEvent> next = nextSteps(s, now);
+            if (next.isEmpty()) {
+                return List.copyOf(all);
+            }
+            all.addAll(next);
+            s = fold(s, next);
+        }
+        throw new IllegalStateException("closure of " + account(s) + " did not settle after "
+                + MAX_AUTOMATIC_STEPS + " automatic steps: " + all);
+    }
+
+    /** What the state calls for at {@code now}, without any command. */
+    static List<AccountClosureEvent> nextSteps(AccountClosureState s, Instant now) {
+        Facts facts = s.ledger().facts();
+        return switch (s) {
+            // Step 1: every precondition holds -> wait for the last lock date.
+            case Preparing p when facts.allHold() && !p.heldForNewEvidence() ->
+                    List.of(scheduleLockDate(s.ledger(), now));
+            // ... undone when a precondition is retracted while waiting.
+            case AwaitingLockDate a when !facts.allHold() -> List.of(new LockDateTimerCancelled(a.scheduleVersion(),
+                    "precondition no longer holds: " + facts.unmet(), now));
+            // ... and redone when payouts name another lock date.
+            case AwaitingLockDate a when !Objects.equals(facts.lockDate().orElse(null), a.lockDate()) ->
+                    List.of(scheduleLockDate(s.ledger(), now));
+
+            // Step 2: the lock date has passed -> open the support review.
+            case AwaitingLockDate a when !a.fireAt().isAfter(now) ->
+                    List.of(new ClosureRequested(ticketId(s.ledger()), now));
+            // ... undone when a precondition is retracted during the review,
+            case AccountClosureState.ClosureRequested r when !facts.allHold() -> List.of(new ReviewWithdrawn(
+                    r.ticketId(), "precondition no longer holds: " + facts.unmet(), now));
+            // ... or when payouts name a lock date that is still ahead (actions could change again).
+            case AccountClosureState.ClosureRequested r when lockDateAhead(facts, now) -> List.of(new ReviewWithdrawn(
+                    r.ticketId(), "a later lock date lies ahead: " + facts.lockDate().orElseThrow().date(), now));
+
+            // Step 3 is the reviewer's (approve/reject). Step 4: deactivated and nothing to refund -> closed.
+            case AwaitingFinalSettlement d when facts.balanceIsZero() -> List.of(new AccountClosed(null, now));
+            default -> List.of();
+        };
+    }
+
+    private static LockDateScheduled scheduleLockDate(Ledger ledger, Instant now) {
+        LockDate lockDate = ledger.facts().lockDate().orElse(null);
+        // No lock date ahead: nothing to wait for, the wait ends as it begins.
+        Instant fireAt = lockDate == null ? now : lockDate.passesAt();
+        return new LockDateScheduled(lockDate, fireAt, ledger.schedules() + 1, now);
+    }
+
+    private static boolean lockDateAhead(Facts facts, Instant now) {
+        return facts.lockDate().map(l -> l.passesAt().isAfter(now)).orElse(false);
+    }
+
+    /** Ticket ids follow from the account and the review count: unique, and the same on every replay. */
+    private static String ticketId(Ledger ledger) {
+        return "CLS-" + ledger.account().value() + "-" + (ledger.reviews() + 1);
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // evolve
+    // ------------------------------------------------------------------------------------------
+
+    public static AccountClosureState evolve(AccountClosureState s, AccountClosureEvent e) {
+        Ledger l = s.ledger().next();
+        return switch (e) {
+            case PreconditionMet m -> factChanged(s, l.withFacts(l.facts().with(m.fact())));
+            case PreconditionRetracted r -> factChanged(s, l.withFacts(l.facts().with(r.fact())));
+            case ClosureInitiated i -> new Preparing(l, new Initiation(i.initiatedBy(), i.reason(), i.at()), i.at(),
+                    List.of(), false);
+            case LockDateScheduled d -> new AwaitingLockDate(l.withSchedules(d.scheduleVersion()), initiation(s),
+                    s instanceof AwaitingLockDate a ? a.since() : d.at(), d.lockDate(), d.fireAt(),
+                    d.scheduleVersion());
+            case LockDateTimerCancelled c -> new Preparing(l, initiation(s), c.at(), List.of(), false);
+            case ClosureRequested r -> new AccountClosureState.ClosureRequested(l.withReviews(l.reviews() + 1),
+                    initiation(s), r.at(), r.ticketId());
+            case ReviewWithdrawn w -> new Preparing(l, initiation(s), w.at(), List.of(), false);
+            case FinalReviewRejected r -> new Preparing(l, initiation(s), r.at(), r.reasons(), true);
+            case FinalReviewApproved a -> new AccountClosureState.FinalReviewApproved(l, initiation(s), a.at(),
+                    a.ticketId(), a.approver());
+            case AccountDeactivated d -> {
+                var approved = (AccountClosureState.FinalReviewApproved) s;
+                yield new AwaitingFinalSettlement(l, approved.initiation(), d.at(), approved.ticketId(),
+                        approved.approver(), d.closureDate());
+            }
+            case ClosureCancelled c -> new AccountClosureState.ClosureCancelled(l, initiation(s), c.at(),
+                    c.cancelledBy(), c.reason());
+            case AccountClosed c -> new AccountClosureState.AccountClosed(l, initiation(s), c.at(),
+                    ((AwaitingFinalSettlement) s).closureDate(), c.refundId());
+        };
+    }
+
+    /** New evidence lifts the hold a rejection put on the closure. */
+    private static AccountClosureState factChanged(AccountClosureState s, Ledger ledger) {
+        if (s instanceof Preparing p && p.heldForNewEvidence()) {
+            return new Preparing(ledger, p.initiation(), p.since(), p.rejectionReasons(), false);
+        }
+        return s.withLedger(ledger);
+    }
+
+    /** Who initiated the closure the state belongs to (null before any initiation). */
+    public static Initiation initiation(AccountClosureState s) {
+        return switch (s) {
+            case NotInitiated n -> null;
+            case Preparing p -> p.initiation();
+            case AwaitingLockDate a -> a.initiation();
+            case AccountClosureState.ClosureRequested r -> r.initiation();
+            case AccountClosureState.FinalReviewApproved a -> a.initiation();
+            case AwaitingFinalSettlement d -> d.initiation();
+            case AccountClosureState.AccountClosed c -> c.initiation();
+            case AccountClosureState.ClosureCancelled c -> c.initiation();
+        };
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // refusals
+    // ------------------------------------------------------------------------------------------
+
+    private static String account(AccountClosureState s) {
+        return s.ledger().account().value();
+    }
+
+    private static DomainException notFound(AccountClosureState s) {
+        return new DomainException.NotFound("account " + account(s) + " has no closure");
+    }
+
+    private static DomainException irreversible(AccountClosureState s, String what) {
+        return new DomainException.Conflict("cannot " + what + " the closure of account " + account(s)
+                + ": it is " + s.name() + ", and deactivation is irreversible");
+    }
+
+    private static DomainException notUnderReview(AccountClosureState s, String what) {
+        if (s instanceof NotInitiated) {
+            return notFound(s);
+        }
+        if (isDeactivated(s)) {
+            return irreversible(s, what);
+        }
+        return new DomainException.Conflict("cannot " + what + " the closure of account " + account(s)
+                + ": it is " + s.name() + ", and only a closure in ClosureRequested is under review");
+    }
+
+    /** True once the approval was given: from here on only the final settlement may happen. */
+    public static boolean isDeactivated(AccountClosureState s) {
+        return s instanceof AccountClosureState.FinalReviewApproved || s instanceof AwaitingFinalSettlement
+                || s instanceof AccountClosureState.AccountClosed;
+    }
+
+    private static void requireText(String text, String message) {
+        if (text == null || text.isBlank()) {
+            throw new DomainException.BadRequest(message);
+        }
+    }
+}

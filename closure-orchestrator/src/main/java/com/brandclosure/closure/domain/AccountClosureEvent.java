@@ -1,0 +1,69 @@
+package com.brandclosure.closure.domain;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * What happened to a closure. Each event carries the time it happened at (the saga shows
+ * "since when" from it); actor, correlation and causation ids travel in the store's metadata.
+ */
+public sealed interface AccountClosureEvent {
+
+    Instant at();
+
+    /** A precondition holds, according to {@code fact.source()}. Recorded even before initiation. */
+    record PreconditionMet(Fact fact, Instant at) implements AccountClosureEvent {
+    }
+
+    /** A precondition no longer holds, according to {@code fact.source()}. */
+    record PreconditionRetracted(Fact fact, Instant at) implements AccountClosureEvent {
+    }
+
+    record ClosureInitiated(String initiatedBy, String reason, Instant at) implements AccountClosureEvent {
+    }
+
+    /**
+     * Every precondition holds; the closure waits for the lock date. {@code lockDate} null: no
+     * lock date is ahead, {@code fireAt} is then the time of scheduling. {@code scheduleVersion}
+     * rises with every schedule so that a timer set for an older one is recognised as stale.
+     */
+    record LockDateScheduled(LockDate lockDate, Instant fireAt, long scheduleVersion, Instant at)
+            implements AccountClosureEvent {
+    }
+
+    /** Compensates {@link LockDateScheduled}: the wait for the lock date is abandoned, back to preparing. */
+    record LockDateTimerCancelled(long scheduleVersion, String reason, Instant at) implements AccountClosureEvent {
+    }
+
+    /** The lock date has passed with every precondition holding: a support ticket is opened for the final review. */
+    record ClosureRequested(String ticketId, Instant at) implements AccountClosureEvent {
+    }
+
+    /** Compensates {@link ClosureRequested}: the open review is withdrawn, back to preparing. */
+    record ReviewWithdrawn(String ticketId, String reason, Instant at) implements AccountClosureEvent {
+    }
+
+    record FinalReviewRejected(String ticketId, String reviewer, List<String> reasons, Instant at)
+            implements AccountClosureEvent {
+        public FinalReviewRejected {
+            reasons = List.copyOf(reasons);
+        }
+    }
+
+    /** {@code evidenceVersion}: the saga version the approver saw, equal to the version approved. */
+    record FinalReviewApproved(String ticketId, String approver, long evidenceVersion, Instant at)
+            implements AccountClosureEvent {
+    }
+
+    /** Irreversible. Other services fence activity dated on or after {@code closureDate}. */
+    record AccountDeactivated(LocalDate closureDate, Instant at) implements AccountClosureEvent {
+    }
+
+    record ClosureCancelled(String cancelledBy, String reason, Instant at) implements AccountClosureEvent {
+    }
+
+    /** The end: the remaining balance was refunded ({@code refundId}) or there was none to refund (null). */
+    record AccountClosed(String refundId, Instant at) implements AccountClosureEvent {
+    }
+}

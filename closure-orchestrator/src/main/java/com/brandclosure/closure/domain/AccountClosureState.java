@@ -1,0 +1,118 @@
+package com.brandclosure.closure.domain;
+
+import com.brandclosure.platform.kernel.AccountId;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The states of a closure, one type per state. Every state carries the {@link Ledger}: what the
+ * saga knows whatever its state (facts, counters, its own version).
+ */
+public sealed interface AccountClosureState {
+
+    Ledger ledger();
+
+    AccountClosureState withLedger(Ledger ledger);
+
+    /** The state's name as the API and error messages show it. */
+    default String name() {
+        return getClass().getSimpleName();
+    }
+
+    /**
+     * @param account   the brand account being closed
+     * @param version   how many events the saga has: the stream version, named by approvals
+     * @param schedules how many lock-date schedules were made (the next schedule's version is one more)
+     * @param reviews   how many reviews were opened (the next ticket's number is one more)
+     */
+    record Ledger(AccountId account, long version, Facts facts, long schedules, int reviews) {
+        public static Ledger empty(AccountId account) {
+            return new Ledger(account, 0, Facts.none(), 0, 0);
+        }
+
+        Ledger next() {
+            return new Ledger(account, version + 1, facts, schedules, reviews);
+        }
+
+        Ledger withFacts(Facts newFacts) {
+            return new Ledger(account, version, newFacts, schedules, reviews);
+        }
+
+        Ledger withSchedules(long newSchedules) {
+            return new Ledger(account, version, facts, newSchedules, reviews);
+        }
+
+        Ledger withReviews(int newReviews) {
+            return new Ledger(account, version, facts, schedules, newReviews);
+        }
+    }
+
+    /** No closure yet (or never): facts are gathered so that an initiation sees them. */
+    record NotInitiated(Ledger ledger) implements AccountClosureState {
+        public AccountClosureState withLedger(Ledger l) {
+            return new NotInitiated(l);
+        }
+    }
+
+    /**
+     * Waiting for the preconditions. After a rejection ({@code heldForNewEvidence}) the saga does
+     * not reopen a review on the same evidence: it waits for a source to say something new.
+     */
+    record Preparing(Ledger ledger, Initiation initiation, Instant since, List<String> rejectionReasons,
+                     boolean heldForNewEvidence) implements AccountClosureState {
+        public Preparing {
+            rejectionReasons = List.copyOf(rejectionReasons);
+        }
+
+        public AccountClosureState withLedger(Ledger l) {
+            return new Preparing(l, initiation, since, rejectionReasons, heldForNewEvidence);
+        }
+    }
+
+    record AwaitingLockDate(Ledger ledger, Initiation initiation, Instant since, LockDate lockDate, Instant fireAt,
+                            long scheduleVersion) implements AccountClosureState {
+        public AccountClosureState withLedger(Ledger l) {
+            return new AwaitingLockDate(l, initiation, since, lockDate, fireAt, scheduleVersion);
+        }
+    }
+
+    record ClosureRequested(Ledger ledger, Initiation initiation, Instant since, String ticketId)
+            implements AccountClosureState {
+        public AccountClosureState withLedger(Ledger l) {
+            return new ClosureRequested(l, initiation, since, ticketId);
+        }
+    }
+
+    /** Passed through within the approval's own append, on the way to deactivation. */
+    record FinalReviewApproved(Ledger ledger, Initiation initiation, Instant since, String ticketId, String approver)
+            implements AccountClosureState {
+        public AccountClosureState withLedger(Ledger l) {
+            return new FinalReviewApproved(l, initiation, since, ticketId, approver);
+        }
+    }
+
+    /** Deactivated (irreversibly) and waiting for the final settlement: refund, or a zero balance. */
+    record AwaitingFinalSettlement(Ledger ledger, Initiation initiation, Instant since, String ticketId,
+                                   String approver, LocalDate closureDate) implements AccountClosureState {
+        public AccountClosureState withLedger(Ledger l) {
+            return new AwaitingFinalSettlement(l, initiation, since, ticketId, approver, closureDate);
+        }
+    }
+
+    record AccountClosed(Ledger ledger, Initiation initiation, Instant since, LocalDate closureDate, String refundId)
+            implements AccountClosureState {
+        public AccountClosureState withLedger(Ledger l) {
+            return new AccountClosed(l, initiation, since, closureDate, refundId);
+        }
+    }
+
+    /** Cancelled by the brand; a new initiation starts over with the facts known. */
+    record ClosureCancelled(Ledger ledger, Initiation initiation, Instant since, String cancelledBy, String reason)
+            implements AccountClosureState {
+        public AccountClosureState withLedger(Ledger l) {
+            return new ClosureCancelled(l, initiation, since, cancelledBy, reason);
+        }
+    }
+}

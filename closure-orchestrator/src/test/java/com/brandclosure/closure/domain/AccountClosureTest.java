@@ -1,0 +1,539 @@
+package com.brandclosure.closure.domain;
+
+import com.brandclosure.closure.domain.AccountClosureCommand.ApproveFinalReview;
+import com.brandclosure.closure.domain.AccountClosureCommand.CancelClosure;
+import com.brandclosure.closure.domain.AccountClosureCommand.FireLockDateTimer;
+import com.brandclosure.closure.domain.AccountClosureCommand.InitiateClosure;
+import com.brandclosure.closure.domain.AccountClosureCommand.RecordFact;
+import com.brandclosure.closure.domain.AccountClosureCommand.RecordRefund;
+import com.brandclosure.closure.domain.AccountClosureCommand.RejectFinalReview;
+import com.brandclosure.closure.domain.AccountClosureEvent.AccountClosed;
+import com.brandclosure.closure.domain.AccountClosureEvent.AccountDeactivated;
+import com.brandclosure.closure.domain.AccountClosureEvent.ClosureCancelled;
+import com.brandclosure.closure.domain.AccountClosureEvent.ClosureInitiated;
+import com.brandclosure.closure.domain.AccountClosureEvent.ClosureRequested;
+import com.brandclosure.closure.domain.AccountClosureEvent.FinalReviewApproved;
+import com.brandclosure.closure.domain.AccountClosureEvent.FinalReviewRejected;
+import com.brandclosure.closure.domain.AccountClosureEvent.LockDateScheduled;
+import com.brandclosure.closure.domain.AccountClosureEvent.LockDateTimerCancelled;
+import com.brandclosure.closure.domain.AccountClosureEvent.PreconditionMet;
+import com.brandclosure.closure.domain.AccountClosureEvent.PreconditionRetracted;
+import com.brandclosure.closure.domain.AccountClosureEvent.ReviewWithdrawn;
+import com.brandclosure.closure.domain.AccountClosureState.AwaitingFinalSettlement;
+import com.brandclosure.closure.domain.AccountClosureState.AwaitingLockDate;
+import com.brandclosure.closure.domain.AccountClosureState.Preparing;
+import com.brandclosure.platform.kernel.DomainException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import static com.brandclosure.closure.domain.SagaSpec.at;
+import static com.brandclosure.closure.domain.SagaSpec.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AccountClosureTest {
+
+    // Times: facts arrive around T0; the lock date passes at LOCK_AT, after T0.
+    static final Instant T0 = at("2026-03-02T10:00:00Z");
+    static final Instant T1 = at("2026-03-02T11:00:00Z");
+    static final LocalDate LOCK_DATE = LocalDate.parse("2026-03-10");
+    static final Instant LOCK_AT = at("2026-03-10T23:59:59Z");
+    static final Instant AFTER_LOCK = at("2026-03-11T08:00:00Z");
+    static final LockDate LOCK = new LockDate(LOCK_DATE, LOCK_AT);
+    static final LockDate LATER_LOCK = new LockDate(LocalDate.parse("2026-03-20"), at("2026-03-20T23:59:59Z"));
+    static final LockDate PAST_LOCK = new LockDate(LocalDate.parse("2026-02-01"), at("2026-02-01T23:59:59Z"));
+    static final String TICKET = "CLS-acme-1";
+
+    // ---- facts as the sources say them: offset = position in the topic partition ----
+
+    static SourceEvent source(Precondition p, long offset) {
+        return new SourceEvent(p.name().toLowerCase() + "-" + offset, T0.plusSeconds(offset), topicOf(p), 0, offset);
+    }
+
+    static String topicOf(Precondition p) {
+        return switch (p) {
+            case CONTRACTS_EXPIRED -> "contracts.events";
+            case PAYOUTS_SETTLED -> "payouts.events";
+            case FUNDING_SUFFICIENT -> "funding.events";
+            case CATALOGS_DELETED -> "catalog.events";
+        };
+    }
+
+    static Fact holds(Precondition p, long offset) {
+        return switch (p) {
+            case PAYOUTS_SETTLED -> payoutsSettled(offset, LOCK);
+            case FUNDING_SUFFICIENT -> new Fact(p, true, source(p, offset), null, 5_000L);
+            default -> Fact.holds(p, source(p, offset));
+        };
+    }
+
+    static Fact payoutsSettled(long offset, LockDate lockDate) {
+        return new Fact(Precondition.PAYOUTS_SETTLED, true, source(Precondition.PAYOUTS_SETTLED, offset), lockDate,
+                null);
+    }
+
+    static Fact funding(long offset, long balance) {
+        return new Fact(Precondition.FUNDING_SUFFICIENT, true, source(Precondition.FUNDING_SUFFICIENT, offset), null,
+                balance);
+    }
+
+    static Fact retracted(Precondition p, long offset) {
+        return Fact.retracted(p, source(p, offset));
+    }
+
+    static PreconditionMet met(Fact f, Instant at) {
+        return new PreconditionMet(f, at);
+    }
+
+    static RecordFact record(Fact f, Instant now) {
+        return new RecordFact(f, now);
+    }
+
+    static AccountClosureEvent[] allFactsMet(LockDate lockDate) {
+        return new AccountClosureEvent[]{
+                met(holds(Precondition.CONTRACTS_EXPIRED, 1), T0),
+                met(payoutsSettled(1, lockDate), T0),
+                met(holds(Precondition.FUNDING_SUFFICIENT, 1), T0),
+                met(holds(Precondition.CATALOGS_DELETED, 1), T0)};
+    }
+
+    static final ClosureInitiated INITIATED = new ClosureInitiated("brand-admin", "moving on", T0);
+
+    /** Initiated, every precondition met, waiting for LOCK_AT (schedule 1). */
+    static SagaSpec.Given awaitingLockDate() {
+        return given(INITIATED).andGiven(allFactsMet(LOCK))
+                .andGiven(new LockDateScheduled(LOCK, LOCK_AT, 1, T0));
+    }
+
+    /** ... and the lock date passed: under review with ticket 1. Version 7. */
+    static SagaSpec.Given underReview() {
+        return awaitingLockDate().andGiven(new ClosureRequested(TICKET, AFTER_LOCK));
+    }
+
+    static SagaSpec.Given deactivated() {
+        return underReview().andGiven(new FinalReviewApproved(TICKET, "support-agent", 7, AFTER_LOCK),
+                new AccountDeactivated(LocalDate.parse("2026-03-11"), AFTER_LOCK));
+    }
+
+    @AfterAll
+    static void everyEventTypeIsProducedBySomeScenario() {
+        List<Class<?>> missing = Arrays.stream(AccountClosureEvent.class.getPermittedSubclasses())
+                .filter(type -> !SagaSpec.PRODUCED.contains(type))
+                .toList();
+        assertThat(missing).as("event types no scenario produced").isEmpty();
+    }
+
+    @Nested
+    class BeforeInitiation {
+
+        @Test
+        void factsArrivingBeforeInitiationAreKept() {
+            var fact = holds(Precondition.CONTRACTS_EXPIRED, 3);
+            var state = given().when(record(fact, T0)).then(met(fact, T0));
+            assertThat(state).isInstanceOf(AccountClosureState.NotInitiated.class);
+            assertThat(state.ledger().facts().of(Precondition.CONTRACTS_EXPIRED)).contains(fact);
+        }
+
+        @Test
+        void initiationWithoutFactsPreparesAndWaitsOnAllFour() {
+            var state = given().when(new InitiateClosure("brand-admin", "moving on", T0)).then(INITIATED);
+            assertThat(state).isInstanceOf(Preparing.class);
+            assertThat(state.ledger().facts().unmet()).containsExactly(Precondition.values());
+        }
+
+        @Test
+        void initiationSeesFactsGatheredBeforeAndWaitsForTheLockDate() {
+            given(allFactsMet(LOCK))
+                    .when(new InitiateClosure("brand-admin", "moving on", T0))
+                    .then(INITIATED, new LockDateScheduled(LOCK, LOCK_AT, 1, T0));
+        }
+
+        @Test
+        void initiationWithEveryFactAndTheLockDatePassedRequestsClosureAtOnce() {
+            given(allFactsMet(PAST_LOCK))
+                    .when(new InitiateClosure("brand-admin", "moving on", T0))
+                    .then(INITIATED, new LockDateScheduled(PAST_LOCK, PAST_LOCK.passesAt(), 1, T0),
+                            new ClosureRequested(TICKET, T0));
+        }
+
+        @Test
+        void noLockDateAheadMeansNothingToWaitFor() {
+            given(INITIATED).andGiven(Arrays.copyOf(allFactsMet(LOCK), 3))
+                    .andGiven(met(holds(Precondition.CONTRACTS_EXPIRED, 2), T0))
+                    .when(record(holds(Precondition.CATALOGS_DELETED, 1), T0))
+                    .then(met(holds(Precondition.CATALOGS_DELETED, 1), T0),
+                            new LockDateScheduled(LOCK, LOCK_AT, 1, T0));
+            var noLockDate = payoutsSettled(1, null);
+            given(INITIATED, met(holds(Precondition.CONTRACTS_EXPIRED, 1), T0),
+                    met(holds(Precondition.FUNDING_SUFFICIENT, 1), T0), met(holds(Precondition.CATALOGS_DELETED, 1), T0))
+                    .when(record(noLockDate, T1))
+                    .then(met(noLockDate, T1), new LockDateScheduled(null, T1, 1, T1), new ClosureRequested(TICKET, T1));
+        }
+
+        @Test
+        void initiatingTwiceIsAConflictNamingTheState() {
+            given(INITIATED).when(new InitiateClosure("brand-admin", "again", T1))
+                    .thenRefused(DomainException.Conflict.class, "already in progress", "Preparing");
+            underReview().when(new InitiateClosure("brand-admin", "again", T1))
+                    .thenRefused(DomainException.Conflict.class, "ClosureRequested");
+        }
+
+        @Test
+        void initiationNeedsAReason() {
+            given().when(new InitiateClosure("brand-admin", " ", T0))
+                    .thenRefused(DomainException.BadRequest.class, "reason");
+        }
+    }
+
+    @Nested
+    class Preconditions {
+
+        @Test
+        void theLastPreconditionMetStartsTheWaitForTheLockDate() {
+            var last = holds(Precondition.FUNDING_SUFFICIENT, 1);
+            var state = given(INITIATED, met(holds(Precondition.CONTRACTS_EXPIRED, 1), T0),
+                    met(payoutsSettled(1, LOCK), T0), met(holds(Precondition.CATALOGS_DELETED, 1), T0))
+                    .when(record(last, T1))
+                    .then(met(last, T1), new LockDateScheduled(LOCK, LOCK_AT, 1, T1));
+            assertThat(state).isInstanceOfSatisfying(AwaitingLockDate.class, a -> {
+                assertThat(a.fireAt()).isEqualTo(LOCK_AT);
+                assertThat(a.since()).isEqualTo(T1);
+            });
+        }
+
+        @Test
+        void aRetractionWhilePreparingIsRecorded() {
+            var retraction = retracted(Precondition.CATALOGS_DELETED, 2);
+            var state = given(INITIATED, met(holds(Precondition.CATALOGS_DELETED, 1), T0))
+                    .when(record(retraction, T1)).then(new PreconditionRetracted(retraction, T1));
+            assertThat(state).isInstanceOf(Preparing.class);
+            assertThat(state.ledger().facts().unmet()).contains(Precondition.CATALOGS_DELETED);
+        }
+
+        @Test
+        void aDuplicateSummaryEventChangesNothing() {
+            awaitingLockDate().when(record(holds(Precondition.CONTRACTS_EXPIRED, 1), T1)).thenNothingHappens();
+        }
+
+        @Test
+        void anOlderSummaryEventArrivingLateChangesNothing() {
+            // Retracted at offset 5, then re-met at offset 9; the retraction is delivered last.
+            var given = given(INITIATED).andGiven(met(holds(Precondition.CONTRACTS_EXPIRED, 9), T0));
+            given.when(record(retracted(Precondition.CONTRACTS_EXPIRED, 5), T1)).thenNothingHappens();
+        }
+
+        @Test
+        void acrossPartitionsTheSourceTimeDecides() {
+            // A re-partitioned topic: offsets of different partitions are not comparable.
+            var newer = new Fact(Precondition.CATALOGS_DELETED, false,
+                    new SourceEvent("b", T1, "catalog.events", 3, 2), null, null);
+            var older = new Fact(Precondition.CATALOGS_DELETED, true,
+                    new SourceEvent("a", T0, "catalog.events", 1, 500), null, null);
+            given(INITIATED, new PreconditionRetracted(newer, T1)).when(record(older, T1)).thenNothingHappens();
+            given(INITIATED, met(older, T0)).when(record(newer, T1)).then(new PreconditionRetracted(newer, T1));
+        }
+
+        @Test
+        void whateverOrderTheSummaryEventsArriveInTheOutcomeIsTheSame() {
+            // Each precondition flips: met (offset 1), retracted (2), met again (3); topics interleave at random.
+            List<Fact> perTopic = new ArrayList<>();
+            for (Precondition p : Precondition.values()) {
+                perTopic.add(p == Precondition.PAYOUTS_SETTLED ? payoutsSettled(1, PAST_LOCK) : holds(p, 1));
+                perTopic.add(retracted(p, 2));
+                perTopic.add(p == Precondition.PAYOUTS_SETTLED ? payoutsSettled(3, PAST_LOCK) : holds(p, 3));
+            }
+            var random = new java.util.Random(42);
+            for (int round = 0; round < 200; round++) {
+                List<Fact> arrival = new ArrayList<>(perTopic);
+                java.util.Collections.shuffle(arrival, random);
+                // Sometimes duplicated, sometimes an older word delivered after a newer one.
+                arrival.add(arrival.get(random.nextInt(arrival.size())));
+                AccountClosureState s = AccountClosure.fold(AccountClosure.initial(SagaSpec.ACCOUNT), List.of(INITIATED));
+                for (Fact f : arrival) {
+                    s = AccountClosure.fold(s, AccountClosure.decide(record(f, AFTER_LOCK), s));
+                }
+                assertThat(s.ledger().facts().allHold()).as("round %d: %s", round, arrival).isTrue();
+                assertThat(s.ledger().facts().latest().values()).allSatisfy(f -> assertThat(f.source().offset()).isEqualTo(3));
+                assertThat(s).as("round %d", round).isInstanceOf(AccountClosureState.ClosureRequested.class);
+            }
+        }
+    }
+
+    @Nested
+    class LockDateTimer {
+
+        @Test
+        void theTimerOfTheCurrentScheduleRequestsClosure() {
+            var state = awaitingLockDate().when(new FireLockDateTimer(1, AFTER_LOCK))
+                    .then(new ClosureRequested(TICKET, AFTER_LOCK));
+            assertThat(state).isInstanceOfSatisfying(AccountClosureState.ClosureRequested.class,
+                    r -> assertThat(r.ticketId()).isEqualTo(TICKET));
+        }
+
+        @Test
+        void aLaterLockDateReschedulesAndTheOldTimerIsStale() {
+            var later = payoutsSettled(2, LATER_LOCK);
+            var rescheduled = awaitingLockDate().when(record(later, T1))
+                    .then(met(later, T1), new LockDateScheduled(LATER_LOCK, LATER_LOCK.passesAt(), 2, T1));
+            assertThat(rescheduled).isInstanceOfSatisfying(AwaitingLockDate.class, a -> {
+                assertThat(a.scheduleVersion()).isEqualTo(2);
+                assertThat(a.since()).as("still waiting since the first schedule").isEqualTo(T0);
+            });
+            awaitingLockDate().andGiven(met(later, T1), new LockDateScheduled(LATER_LOCK, LATER_LOCK.passesAt(), 2, T1))
+                    .when(new FireLockDateTimer(1, AFTER_LOCK)).thenNothingHappens();
+        }
+
+        @Test
+        void aTimerFiringAfterTheSagaWentBackToPreparingDoesNothing() {
+            awaitingLockDate().andGiven(new PreconditionRetracted(retracted(Precondition.CATALOGS_DELETED, 2), T1),
+                            new LockDateTimerCancelled(1, "precondition no longer holds", T1))
+                    .when(new FireLockDateTimer(1, AFTER_LOCK)).thenNothingHappens();
+        }
+
+        @Test
+        void aTimerFiringTwiceRequestsClosureOnce() {
+            underReview().when(new FireLockDateTimer(1, AFTER_LOCK)).thenNothingHappens();
+        }
+
+        @Test
+        void aTimerFiringBeforeItsTimeIsSetAgain() {
+            awaitingLockDate().when(new FireLockDateTimer(1, T1))
+                    .then(new LockDateScheduled(LOCK, LOCK_AT, 2, T1));
+        }
+
+        @Test
+        void anEarlierLockDateAlreadyPassedGoesStraightOn() {
+            var earlier = payoutsSettled(2, PAST_LOCK);
+            awaitingLockDate().when(record(earlier, T1)).then(met(earlier, T1),
+                    new LockDateScheduled(PAST_LOCK, PAST_LOCK.passesAt(), 2, T1), new ClosureRequested(TICKET, T1));
+        }
+    }
+
+    @Nested
+    class Retractions {
+
+        @ParameterizedTest
+        @EnumSource(Precondition.class)
+        void aRetractionWhileAwaitingTheLockDateCancelsTheTimerAndGoesBackToPreparing(Precondition p) {
+            var retraction = retracted(p, 2);
+            var state = awaitingLockDate().when(record(retraction, T1)).then(
+                    new PreconditionRetracted(retraction, T1),
+                    new LockDateTimerCancelled(1, "precondition no longer holds: [" + p + "]", T1));
+            assertThat(state).isInstanceOf(Preparing.class);
+        }
+
+        @ParameterizedTest
+        @EnumSource(Precondition.class)
+        void aRetractionDuringTheReviewWithdrawsItAndGoesBackToPreparing(Precondition p) {
+            var retraction = retracted(p, 2);
+            var state = underReview().when(record(retraction, AFTER_LOCK)).then(
+                    new PreconditionRetracted(retraction, AFTER_LOCK),
+                    new ReviewWithdrawn(TICKET, "precondition no longer holds: [" + p + "]", AFTER_LOCK));
+            assertThat(state).isInstanceOf(Preparing.class);
+        }
+
+        @Test
+        void aLaterLockDateDuringTheReviewWithdrawsItAndWaitsAgain() {
+            var later = payoutsSettled(2, LATER_LOCK);
+            underReview().when(record(later, AFTER_LOCK)).then(met(later, AFTER_LOCK),
+                    new ReviewWithdrawn(TICKET, "a later lock date lies ahead: 2026-03-20", AFTER_LOCK),
+                    new LockDateScheduled(LATER_LOCK, LATER_LOCK.passesAt(), 2, AFTER_LOCK));
+        }
+
+        @Test
+        void theNextReviewGetsTheNextTicket() {
+            var retraction = retracted(Precondition.CATALOGS_DELETED, 2);
+            var back = holds(Precondition.CATALOGS_DELETED, 3);
+            underReview().andGiven(new PreconditionRetracted(retraction, AFTER_LOCK),
+                            new ReviewWithdrawn(TICKET, "precondition no longer holds", AFTER_LOCK))
+                    .when(record(back, AFTER_LOCK)).then(met(back, AFTER_LOCK),
+                            new LockDateScheduled(LOCK, LOCK_AT, 2, AFTER_LOCK),
+                            new ClosureRequested("CLS-acme-2", AFTER_LOCK));
+        }
+    }
+
+    @Nested
+    class FinalReview {
+
+        @Test
+        void approvalOfTheCurrentEvidenceDeactivatesTheAccount() {
+            var state = underReview().when(new ApproveFinalReview("support-agent", 7, AFTER_LOCK)).then(
+                    new FinalReviewApproved(TICKET, "support-agent", 7, AFTER_LOCK),
+                    new AccountDeactivated(LocalDate.parse("2026-03-11"), AFTER_LOCK));
+            assertThat(state).isInstanceOfSatisfying(AwaitingFinalSettlement.class,
+                    d -> assertThat(d.closureDate()).isEqualTo(LocalDate.parse("2026-03-11")));
+        }
+
+        @Test
+        void theVersionIsTheNumberOfEvents() {
+            assertThat(underReview().state().ledger().version()).isEqualTo(7);
+        }
+
+        @Test
+        void approvalOfStaleEvidenceIsRefused() {
+            // The reviewer looked at version 7; a re-affirmed fact arrived since (version 8).
+            underReview().andGiven(met(holds(Precondition.CATALOGS_DELETED, 2), AFTER_LOCK))
+                    .when(new ApproveFinalReview("support-agent", 7, AFTER_LOCK))
+                    .thenRefused(DomainException.Conflict.class, "changed since version 7", "version 8");
+        }
+
+        @Test
+        void theInitiatorMayNotApprove() {
+            underReview().when(new ApproveFinalReview("brand-admin", 7, AFTER_LOCK))
+                    .thenRefused(ApproverIsInitiator.class, "someone other than", "brand-admin");
+        }
+
+        @Test
+        void approvingAClosureNotUnderReviewIsAConflictNamingTheState() {
+            awaitingLockDate().when(new ApproveFinalReview("support-agent", 6, T1))
+                    .thenRefused(DomainException.Conflict.class, "AwaitingLockDate", "only a closure in ClosureRequested");
+            given(INITIATED).when(new ApproveFinalReview("support-agent", 1, T1))
+                    .thenRefused(DomainException.Conflict.class, "Preparing");
+        }
+
+        @Test
+        void approvingAnUnknownClosureIsNotFound() {
+            given().when(new ApproveFinalReview("support-agent", 0, T1))
+                    .thenRefused(DomainException.NotFound.class, "acme");
+            given(allFactsMet(LOCK)).when(new RejectFinalReview("support-agent", List.of("x"), T1))
+                    .thenRefused(DomainException.NotFound.class, "has no closure");
+        }
+
+        @Test
+        void rejectionGoesBackToPreparingAndHoldsUntilNewEvidence() {
+            var state = underReview().when(new RejectFinalReview("support-agent", List.of("open invoice"), AFTER_LOCK))
+                    .then(new FinalReviewRejected(TICKET, "support-agent", List.of("open invoice"), AFTER_LOCK));
+            assertThat(state).isInstanceOfSatisfying(Preparing.class, p -> {
+                assertThat(p.rejectionReasons()).containsExactly("open invoice");
+                assertThat(p.heldForNewEvidence()).isTrue();
+            });
+            // Same evidence: the review is not reopened. New evidence: the saga moves again.
+            var rejected = underReview().andGiven(
+                    new FinalReviewRejected(TICKET, "support-agent", List.of("open invoice"), AFTER_LOCK));
+            rejected.when(record(holds(Precondition.CATALOGS_DELETED, 1), AFTER_LOCK)).thenNothingHappens();
+            var newWord = funding(2, 4_000);
+            rejected.when(record(newWord, AFTER_LOCK)).then(met(newWord, AFTER_LOCK),
+                    new LockDateScheduled(LOCK, LOCK_AT, 2, AFTER_LOCK), new ClosureRequested("CLS-acme-2", AFTER_LOCK));
+        }
+
+        @Test
+        void rejectionNeedsReasons() {
+            underReview().when(new RejectFinalReview("support-agent", List.of(), AFTER_LOCK))
+                    .thenRefused(DomainException.BadRequest.class, "reason");
+            awaitingLockDate().when(new RejectFinalReview("support-agent", List.of("x"), AFTER_LOCK))
+                    .thenRefused(DomainException.Conflict.class, "AwaitingLockDate");
+        }
+    }
+
+    @Nested
+    class Cancellation {
+
+        @Test
+        void whilePreparing() {
+            var state = given(INITIATED).when(new CancelClosure("brand-admin", "changed our mind", T1))
+                    .then(new ClosureCancelled("brand-admin", "changed our mind", T1));
+            assertThat(state).isInstanceOf(AccountClosureState.ClosureCancelled.class);
+        }
+
+        @Test
+        void whileAwaitingTheLockDateTheTimerIsCancelledFirst() {
+            awaitingLockDate().when(new CancelClosure("brand-admin", "changed our mind", T1)).then(
+                    new LockDateTimerCancelled(1, "closure cancelled", T1),
+                    new ClosureCancelled("brand-admin", "changed our mind", T1));
+        }
+
+        @Test
+        void duringTheReviewTheReviewIsWithdrawnFirst() {
+            underReview().when(new CancelClosure("brand-admin", "changed our mind", AFTER_LOCK)).then(
+                    new ReviewWithdrawn(TICKET, "closure cancelled", AFTER_LOCK),
+                    new ClosureCancelled("brand-admin", "changed our mind", AFTER_LOCK));
+        }
+
+        @Test
+        void aCancelledClosureCannotBeCancelledAgainButCanBeStartedAgainWithTheFactsKnown() {
+            var cancelled = awaitingLockDate().andGiven(new LockDateTimerCancelled(1, "closure cancelled", T1),
+                    new ClosureCancelled("brand-admin", "changed our mind", T1));
+            cancelled.when(new CancelClosure("brand-admin", "again", T1))
+                    .thenRefused(DomainException.Conflict.class, "already ClosureCancelled");
+            cancelled.when(new InitiateClosure("brand-admin", "for real now", AFTER_LOCK)).then(
+                    new ClosureInitiated("brand-admin", "for real now", AFTER_LOCK),
+                    new LockDateScheduled(LOCK, LOCK_AT, 2, AFTER_LOCK), new ClosureRequested(TICKET, AFTER_LOCK));
+        }
+
+        @Test
+        void cancellingAnUnknownClosureIsNotFound() {
+            given().when(new CancelClosure("brand-admin", "x", T1)).thenRefused(DomainException.NotFound.class, "acme");
+        }
+
+        @Test
+        void aStaleTimerAfterCancellationDoesNothing() {
+            awaitingLockDate().andGiven(new LockDateTimerCancelled(1, "closure cancelled", T1),
+                            new ClosureCancelled("brand-admin", "changed our mind", T1))
+                    .when(new FireLockDateTimer(1, AFTER_LOCK)).thenNothingHappens();
+        }
+    }
+
+    @Nested
+    class AfterDeactivation {
+
+        static List<AccountClosureCommand> peoplesCommands() {
+            return List.of(new InitiateClosure("brand-admin", "again", AFTER_LOCK),
+                    new CancelClosure("brand-admin", "too late", AFTER_LOCK),
+                    new ApproveFinalReview("other-agent", 9, AFTER_LOCK),
+                    new RejectFinalReview("other-agent", List.of("oops"), AFTER_LOCK));
+        }
+
+        @Test
+        void noCommandLeavesADeactivatedAccount() {
+            for (AccountClosureCommand c : peoplesCommands()) {
+                deactivated().when(c).thenRefused(DomainException.Conflict.class, "AwaitingFinalSettlement");
+            }
+            var retraction = retracted(Precondition.CONTRACTS_EXPIRED, 2);
+            deactivated().when(record(retraction, AFTER_LOCK)).thenState(s ->
+                    assertThat(s).isInstanceOf(AwaitingFinalSettlement.class));
+            deactivated().when(new FireLockDateTimer(1, AFTER_LOCK)).thenNothingHappens();
+        }
+
+        @Test
+        void theRefundClosesTheAccountForGood() {
+            var closed = deactivated().when(new RecordRefund("refund-1", source(Precondition.FUNDING_SUFFICIENT, 9),
+                    AFTER_LOCK)).then(new AccountClosed("refund-1", AFTER_LOCK));
+            assertThat(closed).isInstanceOf(AccountClosureState.AccountClosed.class);
+            var history = deactivated().andGiven(new AccountClosed("refund-1", AFTER_LOCK));
+            for (AccountClosureCommand c : peoplesCommands()) {
+                history.when(c).thenRefused(DomainException.Conflict.class, "AccountClosed", "irreversible");
+            }
+            history.when(record(retracted(Precondition.CATALOGS_DELETED, 4), AFTER_LOCK)).thenNothingHappens();
+        }
+
+        @Test
+        void aRefundBeforeDeactivationIsNotTheSagasBusiness() {
+            underReview().when(new RecordRefund("refund-1", source(Precondition.FUNDING_SUFFICIENT, 9), AFTER_LOCK))
+                    .thenNothingHappens();
+        }
+
+        @Test
+        void aZeroBalanceAfterDeactivationClosesTheAccount() {
+            var zero = funding(5, 0);
+            deactivated().when(record(zero, AFTER_LOCK)).then(met(zero, AFTER_LOCK), new AccountClosed(null, AFTER_LOCK));
+        }
+
+        @Test
+        void aZeroBalanceAtApprovalClosesTheAccountRightAway() {
+            var zero = funding(2, 0);
+            underReview().andGiven(met(zero, AFTER_LOCK))
+                    .when(new ApproveFinalReview("support-agent", 8, AFTER_LOCK)).then(
+                            new FinalReviewApproved(TICKET, "support-agent", 8, AFTER_LOCK),
+                            new AccountDeactivated(LocalDate.parse("2026-03-11"), AFTER_LOCK),
+                            new AccountClosed(null, AFTER_LOCK));
+        }
+    }
+}
