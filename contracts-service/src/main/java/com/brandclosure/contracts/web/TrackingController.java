@@ -1,0 +1,38 @@
+package com.brandclosure.contracts.web;
+
+import com.brandclosure.contracts.application.ContractsService;
+import com.brandclosure.platform.eventstore.CommandContexts;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Tracking-link clicks: 302 to the landing page while the link's contract is active (the click
+ * is recorded), 410 "link expired" for an expired contract or a deactivated account (nothing
+ * is recorded, so nothing is billable), 404 for an unknown link.
+ */
+@RestController
+public class TrackingController {
+
+    static final String LINK_EXPIRED = "link expired";
+
+    private final ContractsService contracts;
+    private final CommandContexts contexts;
+
+    public TrackingController(ContractsService contracts, CommandContexts contexts) {
+        this.contracts = contracts;
+        this.contexts = contexts;
+    }
+
+    @GetMapping("/t/{linkId}")
+    ResponseEntity<String> click(@PathVariable String linkId) {
+        return contracts.click(linkId, contexts.forActor("click", null))
+                .map(url -> ResponseEntity.status(HttpStatus.FOUND).header(HttpHeaders.LOCATION, url).<String>build())
+                .orElseGet(() -> ResponseEntity.status(HttpStatus.GONE).contentType(MediaType.TEXT_PLAIN)
+                        .body(LINK_EXPIRED));
+    }
+}

@@ -1,0 +1,24 @@
+package com.brandclosure.contracts;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** Builds what closure-orchestrator would publish: an envelope (platform Envelope shape) with an AccountDeactivated payload. */
+public final class Envelopes {
+
+    private Envelopes() {
+    }
+
+    public static String accountDeactivated(String eventId, String accountId, LocalDate closureDate, Instant at) {
+        return """
+                {"eventId":"%s","type":"AccountDeactivated","schemaVersion":1,"accountId":"%s","occurredAt":"%s",
+                 "actor":"support:agent-7","correlationId":"closure-%s","causationId":null,
+                 "payload":{"accountId":"%s","closureDate":"%s","deactivatedAt":"%s"}}"""
+                .formatted(eventId, accountId, at, accountId, accountId, closureDate, at);
+    }
+
+    public static String newId() {
+        return UUID.randomUUID().toString();
+    }
+}
