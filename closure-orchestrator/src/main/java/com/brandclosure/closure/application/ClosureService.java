@@ -1,0 +1,130 @@
+package com.brandclosure.closure.application;
+
+import com.brandclosure.closure.domain.AccountClosure;
+import com.brandclosure.closure.domain.AccountClosureCommand;
+import com.brandclosure.closure.domain.AccountClosureEvent;
+import com.brandclosure.closure.domain.AccountClosureState;
+import com.brandclosure.closure.domain.AccountClosureState.AwaitingLockDate;
+import com.brandclosure.closure.messaging.ClosurePublications;
+import com.brandclosure.closure.persistence.ClosureProjection;
+import com.brandclosure.platform.eventstore.CommandContext;
+import com.brandclosure.platform.eventstore.ConcurrencyConflictException;
+import com.brandclosure.platform.eventstore.EventStore;
+import com.brandclosure.platform.eventstore.NewEvent;
+import com.brandclosure.platform.eventstore.RecordedEvent;
+import com.brandclosure.platform.kernel.AccountId;
+import com.brandclosure.platform.kernel.DomainException;
+import com.brandclosure.platform.outbox.Outbox;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/** Load → decide → append + publish + timer + read model, in the caller's transaction or a new one. */
+@Service
+public class ClosureService {
+
+    /** Concurrent appends to one saga are rare (a person and a source at once); a few reloads settle them. */
+    private static final int ATTEMPTS_ON_CONFLICT = 5;
+
+    private final EventStore eventStore;
+    private final Outbox outbox;
+    private final LockDateTimer timer;
+    private final ClosureProjection projection;
+    private final TransactionTemplate tx;
+
+    public ClosureService(EventStore eventStore, Outbox outbox, LockDateTimer timer, ClosureProjection projection,
+                          TransactionTemplate tx) {
+        this.eventStore = eventStore;
+        this.outbox = outbox;
+        this.timer = timer;
+        this.projection = projection;
+        this.tx = tx;
+    }
+
+    public static String streamId(AccountId account) {
+        return "closure-" + account.value();
+    }
+
+    /** A person's command, in its own transaction, reloaded and decided again if the saga moved meanwhile. */
+    public AccountClosureState execute(AccountId account, CommandContext ctx,
+                                       Function<AccountClosureState, AccountClosureCommand> command) {
+        return retryingOnConflict(() -> tx.execute(status -> decideAndApply(account, ctx, command)));
+    }
+
+    /**
+     * Decides and applies in the current transaction. The caller retries the whole transaction
+     * on {@link ConcurrencyConflictException} (see {@link #retryingOnConflict}).
+     */
+    public AccountClosureState decideAndApply(AccountId account, CommandContext ctx,
+                                              Function<AccountClosureState, AccountClosureCommand> command) {
+        String stream = streamId(account);
+        AccountClosureState before = AccountClosure.initial(account);
+        List<RecordedEvent<AccountClosureEvent>> history = eventStore.load(stream);
+        for (RecordedEvent<AccountClosureEvent> e : history) {
+            before = AccountClosure.evolve(before, e.event());
+        }
+        List<AccountClosureEvent> decided = AccountClosure.decide(command.apply(before), before);
+        if (decided.isEmpty()) {
+            return before;
+        }
+        List<NewEvent> toAppend = new ArrayList<>(decided.size());
+        for (AccountClosureEvent e : decided) {
+            toAppend.add(new NewEvent(e, ctx.nextMetadata()));
+        }
+        // The append is the transaction's first write: see the platform's OutboxRelay on why.
+        eventStore.append(stream, before.ledger().version(), toAppend);
+        AccountClosureState after = AccountClosure.fold(before, decided);
+        outbox.publishAll(ClosurePublications.of(account, before, toAppend));
+        moveTimer(account, before, after);
+        projection.save(account, after);
+        return after;
+    }
+
+    public AccountClosureState load(AccountId account) {
+        AccountClosureState state = AccountClosure.initial(account);
+        for (RecordedEvent<AccountClosureEvent> e : eventStore.<AccountClosureEvent>load(streamId(account))) {
+            state = AccountClosure.evolve(state, e.event());
+        }
+        return state;
+    }
+
+    /** The closure, or 404 if the account never had one initiated. */
+    public AccountClosureState get(AccountId account) {
+        AccountClosureState state = load(account);
+        if (state instanceof AccountClosureState.NotInitiated) {
+            throw new DomainException.NotFound("account " + account + " has no closure");
+        }
+        return state;
+    }
+
+    /** The timer follows the state: set when a wait for the lock date begins or moves, removed when it ends. */
+    private void moveTimer(AccountId account, AccountClosureState before, AccountClosureState after) {
+        long wasWaitingFor = before instanceof AwaitingLockDate b ? b.scheduleVersion() : 0;
+        long waitsFor = after instanceof AwaitingLockDate a ? a.scheduleVersion() : 0;
+        if (wasWaitingFor == waitsFor) {
+            return;
+        }
+        if (wasWaitingFor != 0) {
+            timer.cancel(account, wasWaitingFor);
+        }
+        if (after instanceof AwaitingLockDate a) {
+            timer.schedule(account, a.scheduleVersion(), a.fireAt());
+        }
+    }
+
+    public static <T> T retryingOnConflict(Supplier<T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return work.get();
+            } catch (ConcurrencyConflictException e) {
+                if (attempt >= ATTEMPTS_ON_CONFLICT) {
+                    throw e;
+                }
+            }
+        }
+    }
+}

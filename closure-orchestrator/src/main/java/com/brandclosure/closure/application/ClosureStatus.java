@@ -1,0 +1,59 @@
+package com.brandclosure.closure.application;
+
+import com.brandclosure.closure.domain.AccountClosureState;
+import com.brandclosure.closure.domain.AccountClosureState.AccountClosed;
+import com.brandclosure.closure.domain.AccountClosureState.AwaitingFinalSettlement;
+import com.brandclosure.closure.domain.AccountClosureState.AwaitingLockDate;
+import com.brandclosure.closure.domain.AccountClosureState.ClosureCancelled;
+import com.brandclosure.closure.domain.AccountClosureState.ClosureRequested;
+import com.brandclosure.closure.domain.AccountClosureState.FinalReviewApproved;
+import com.brandclosure.closure.domain.AccountClosureState.NotInitiated;
+import com.brandclosure.closure.domain.AccountClosureState.Preparing;
+import com.brandclosure.closure.domain.Precondition;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What a closure waits on, since when and until when: the support view of a state. "Until"
+ * exists only where someone owes a deadline (the lock date, the review SLA); past it the
+ * closure is overdue.
+ */
+public record ClosureStatus(List<String> waitingOn, Instant since, Instant until) {
+
+    public static final String LOCK_DATE = "LOCK_DATE";
+    public static final String FINAL_REVIEW = "FINAL_REVIEW";
+    public static final String NEW_EVIDENCE = "NEW_EVIDENCE";
+    public static final String DEACTIVATION = "DEACTIVATION";
+    public static final String FINAL_SETTLEMENT = "FINAL_SETTLEMENT";
+
+    /** Every value {@code waitingOn} can hold. */
+    public static List<String> waitingOnValues() {
+        var all = new java.util.ArrayList<String>();
+        for (Precondition p : Precondition.values()) {
+            all.add(p.name());
+        }
+        all.addAll(List.of(NEW_EVIDENCE, LOCK_DATE, FINAL_REVIEW, DEACTIVATION, FINAL_SETTLEMENT));
+        return List.copyOf(all);
+    }
+
+    public static ClosureStatus of(AccountClosureState state, Duration reviewSla) {
+        return switch (state) {
+            case NotInitiated n -> new ClosureStatus(List.of(), null, null);
+            case Preparing p when p.heldForNewEvidence() -> new ClosureStatus(List.of(NEW_EVIDENCE), p.since(), null);
+            case Preparing p -> new ClosureStatus(
+                    p.ledger().facts().unmet().stream().map(Enum::name).toList(), p.since(), null);
+            case AwaitingLockDate a -> new ClosureStatus(List.of(LOCK_DATE), a.since(), a.fireAt());
+            case ClosureRequested r -> new ClosureStatus(List.of(FINAL_REVIEW), r.since(), r.since().plus(reviewSla));
+            case FinalReviewApproved a -> new ClosureStatus(List.of(DEACTIVATION), a.since(), null);
+            case AwaitingFinalSettlement d -> new ClosureStatus(List.of(FINAL_SETTLEMENT), d.since(), null);
+            case AccountClosed c -> new ClosureStatus(List.of(), c.since(), null);
+            case ClosureCancelled c -> new ClosureStatus(List.of(), c.since(), null);
+        };
+    }
+
+    public boolean overdueAt(Instant now) {
+        return until != null && until.isBefore(now);
+    }
+}

@@ -1,0 +1,72 @@
+package com.brandclosure.closure.messaging;
+
+import com.brandclosure.closure.domain.AccountClosureEvent;
+import com.brandclosure.closure.domain.AccountClosureState;
+import com.brandclosure.events.AccountClosed;
+import com.brandclosure.events.AccountDeactivated;
+import com.brandclosure.events.ClosureCancelled;
+import com.brandclosure.events.ClosureInitiated;
+import com.brandclosure.events.ClosureRequested;
+import com.brandclosure.events.FinalReviewApproved;
+import com.brandclosure.events.FinalReviewRejected;
+import com.brandclosure.events.IntegrationEvent;
+import com.brandclosure.events.LockDateScheduled;
+import com.brandclosure.events.PreconditionMet;
+import com.brandclosure.events.PreconditionRetracted;
+import com.brandclosure.events.Topics;
+import com.brandclosure.platform.eventstore.NewEvent;
+import com.brandclosure.platform.kernel.AccountId;
+import com.brandclosure.platform.outbox.Outbox;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The saga's domain events as the public {@code ClosureEvent}s on {@link Topics#CLOSURE}. Each
+ * integration event carries its domain event's metadata (same event id, actor, correlation and
+ * causation), so a published event can be traced back to its stored one.
+ */
+public final class ClosurePublications {
+
+    private ClosurePublications() {
+    }
+
+    /** What to publish for {@code appended}, decided from {@code before} (the state the command found). */
+    public static List<Outbox.Message> of(AccountId account, AccountClosureState before, List<NewEvent> appended) {
+        // Facts gathered for an account nobody is closing concern no one outside: every brand's
+        // sources flip their summaries, and publishing each would flood the closure topic.
+        boolean closureOpen = !(before instanceof AccountClosureState.NotInitiated);
+        List<Outbox.Message> messages = new ArrayList<>(appended.size());
+        for (NewEvent e : appended) {
+            toIntegrationEvent(account.value(), (AccountClosureEvent) e.event(), closureOpen)
+                    .ifPresent(i -> messages.add(new Outbox.Message(Topics.CLOSURE, i, e.metadata())));
+        }
+        return messages;
+    }
+
+    static Optional<IntegrationEvent> toIntegrationEvent(String account, AccountClosureEvent event, boolean closureOpen) {
+        return Optional.ofNullable(switch (event) {
+            case AccountClosureEvent.PreconditionMet m -> closureOpen
+                    ? new PreconditionMet(account, m.fact().precondition().name(), m.fact().source().eventId()) : null;
+            case AccountClosureEvent.PreconditionRetracted r -> closureOpen
+                    ? new PreconditionRetracted(account, r.fact().precondition().name(), r.fact().source().eventId())
+                    : null;
+            case AccountClosureEvent.ClosureInitiated i -> new ClosureInitiated(account, i.initiatedBy(), i.reason());
+            case AccountClosureEvent.LockDateScheduled s -> new LockDateScheduled(account,
+                    s.lockDate() == null ? null : s.lockDate().date(), s.fireAt());
+            // The two compensations have no public event of their own: what caused them is
+            // published (PreconditionRetracted, ClosureCancelled, the next LockDateScheduled).
+            case AccountClosureEvent.LockDateTimerCancelled c -> null;
+            case AccountClosureEvent.ReviewWithdrawn w -> null;
+            case AccountClosureEvent.ClosureRequested r -> new ClosureRequested(account, r.ticketId(), r.at());
+            case AccountClosureEvent.FinalReviewRejected r -> new FinalReviewRejected(account, r.ticketId(),
+                    r.reviewer(), r.reasons());
+            case AccountClosureEvent.FinalReviewApproved a -> new FinalReviewApproved(account, a.ticketId(),
+                    a.approver());
+            case AccountClosureEvent.AccountDeactivated d -> new AccountDeactivated(account, d.closureDate(), d.at());
+            case AccountClosureEvent.ClosureCancelled c -> new ClosureCancelled(account, c.cancelledBy(), c.reason());
+            case AccountClosureEvent.AccountClosed c -> new AccountClosed(account, c.at());
+        });
+    }
+}

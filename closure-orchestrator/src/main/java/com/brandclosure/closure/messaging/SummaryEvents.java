@@ -1,0 +1,67 @@
+package com.brandclosure.closure.messaging;
+
+import com.brandclosure.closure.domain.AccountClosureCommand;
+import com.brandclosure.closure.domain.Fact;
+import com.brandclosure.closure.domain.LockDate;
+import com.brandclosure.closure.domain.Precondition;
+import com.brandclosure.closure.domain.SourceEvent;
+import com.brandclosure.events.ActiveContractsPresent;
+import com.brandclosure.events.CatalogsDeleted;
+import com.brandclosure.events.CatalogsPresent;
+import com.brandclosure.events.ContractsExpired;
+import com.brandclosure.events.FundingInsufficient;
+import com.brandclosure.events.FundingSufficient;
+import com.brandclosure.events.PayoutsPending;
+import com.brandclosure.events.PayoutsSettled;
+import com.brandclosure.events.RefundIssued;
+import com.brandclosure.platform.inbox.InboundEvent;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.function.Function;
+
+/** The source services' summary events as saga commands; every other event on their topics is not the saga's. */
+public final class SummaryEvents {
+
+    private SummaryEvents() {
+    }
+
+    /** The command for {@code event}, given the time it is decided at; empty for events the saga ignores. */
+    public static Optional<Function<Instant, AccountClosureCommand>> toCommand(InboundEvent event) {
+        SourceEvent source = new SourceEvent(event.eventId(), event.envelope().occurredAt(), event.topic(),
+                event.partition(), event.offset());
+        Fact fact = switch (event.event()) {
+            case ContractsExpired e -> Fact.holds(Precondition.CONTRACTS_EXPIRED, source);
+            case ActiveContractsPresent e -> Fact.retracted(Precondition.CONTRACTS_EXPIRED, source);
+            case PayoutsSettled e -> new Fact(Precondition.PAYOUTS_SETTLED, true, source, lockDate(e), null);
+            case PayoutsPending e -> Fact.retracted(Precondition.PAYOUTS_SETTLED, source);
+            case FundingSufficient e -> new Fact(Precondition.FUNDING_SUFFICIENT, true, source, null, e.balanceMinor());
+            case FundingInsufficient e ->
+                    new Fact(Precondition.FUNDING_SUFFICIENT, false, source, null, e.balanceMinor());
+            case CatalogsDeleted e -> Fact.holds(Precondition.CATALOGS_DELETED, source);
+            case CatalogsPresent e -> Fact.retracted(Precondition.CATALOGS_DELETED, source);
+            default -> null;
+        };
+        if (fact != null) {
+            return Optional.of(now -> new AccountClosureCommand.RecordFact(fact, now));
+        }
+        if (event.event() instanceof RefundIssued refund) {
+            return Optional.of(now -> new AccountClosureCommand.RecordRefund(refund.refundId(), source, now));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * No lastLockDate: no lock date is ahead. A lastLockDate without lastLockAt (the account's
+     * time zone unknown to the producer) is taken to pass at the end of that day in UTC.
+     */
+    private static LockDate lockDate(PayoutsSettled e) {
+        if (e.lastLockDate() == null) {
+            return null;
+        }
+        Instant passesAt = e.lastLockAt() != null ? e.lastLockAt()
+                : e.lastLockDate().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        return new LockDate(e.lastLockDate(), passesAt);
+    }
+}

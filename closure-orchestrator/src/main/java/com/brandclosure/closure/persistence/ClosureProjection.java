@@ -1,0 +1,112 @@
+package com.brandclosure.closure.persistence;
+
+import com.brandclosure.closure.application.ClosureStatus;
+import com.brandclosure.closure.config.ClosureProperties;
+import com.brandclosure.closure.domain.AccountClosure;
+import com.brandclosure.closure.domain.AccountClosureState;
+import com.brandclosure.closure.domain.AccountClosureState.ClosureRequested;
+import com.brandclosure.closure.domain.AccountClosureState.AwaitingFinalSettlement;
+import com.brandclosure.closure.domain.Initiation;
+import com.brandclosure.closure.domain.LockDate;
+import com.brandclosure.platform.kernel.AccountId;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+import java.sql.Array;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The closures' summary table for support's list, written in the saga's transaction. Accounts
+ * whose closure was never initiated have no row (their facts are only being gathered).
+ */
+@Repository
+public class ClosureProjection {
+
+    private final JdbcTemplate jdbc;
+    private final ClosureProperties properties;
+    private final Clock clock;
+
+    public ClosureProjection(JdbcTemplate jdbc, ClosureProperties properties, Clock clock) {
+        this.jdbc = jdbc;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** One row of the list. */
+    public record Summary(String accountId, String state, List<String> waitingOn, Instant since, Instant until,
+                          boolean overdue, long version, String initiatedBy, String ticketId, LocalDate lastLockDate) {
+    }
+
+    public void save(AccountId account, AccountClosureState state) {
+        if (state instanceof AccountClosureState.NotInitiated) {
+            return;
+        }
+        ClosureStatus status = ClosureStatus.of(state, properties.getReviewSla());
+        Initiation initiation = AccountClosure.initiation(state);
+        LocalDate lockDate = state.ledger().facts().lockDate().map(LockDate::date).orElse(null);
+        String ticket = switch (state) {
+            case ClosureRequested r -> r.ticketId();
+            case AwaitingFinalSettlement d -> d.ticketId();
+            default -> null;
+        };
+        jdbc.update("""
+                INSERT INTO closure_summary (account_id, state, waiting_on, since, until, version, initiated_by,
+                                             ticket_id, last_lock_date, updated_at)
+                VALUES (?, ?, ?::text[], ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (account_id) DO UPDATE SET state = excluded.state, waiting_on = excluded.waiting_on,
+                    since = excluded.since, until = excluded.until, version = excluded.version,
+                    initiated_by = excluded.initiated_by, ticket_id = excluded.ticket_id,
+                    last_lock_date = excluded.last_lock_date, updated_at = excluded.updated_at
+                WHERE closure_summary.version < excluded.version""",
+                account.value(), state.name(), textArray(status.waitingOn()), timestamp(status.since()),
+                timestamp(status.until()), state.ledger().version(), initiation == null ? null : initiation.initiatedBy(),
+                ticket, lockDate, Timestamp.from(clock.instant()));
+    }
+
+    /** Closures matching every given filter (null: any), oldest first. */
+    public List<Summary> list(String state, String waitingOn, Boolean overdue, int limit) {
+        var sql = new StringBuilder("""
+                SELECT account_id, state, waiting_on, since, until, version, initiated_by, ticket_id, last_lock_date
+                FROM closure_summary WHERE true""");
+        List<Object> args = new ArrayList<>();
+        Timestamp now = Timestamp.from(clock.instant());
+        if (state != null) {
+            sql.append(" AND state = ?");
+            args.add(state);
+        }
+        if (waitingOn != null) {
+            sql.append(" AND waiting_on @> ARRAY[?]::text[]");
+            args.add(waitingOn);
+        }
+        if (overdue != null) {
+            sql.append(overdue ? " AND until < ?" : " AND (until IS NULL OR until >= ?)");
+            args.add(now);
+        }
+        sql.append(" ORDER BY since, account_id LIMIT ?");
+        args.add(limit);
+        Instant at = now.toInstant();
+        return jdbc.query(sql.toString(), (rs, i) -> {
+            Array waiting = rs.getArray(3);
+            Timestamp until = rs.getTimestamp(5);
+            var lock = rs.getDate(9);
+            return new Summary(rs.getString(1), rs.getString(2), List.of((String[]) waiting.getArray()),
+                    rs.getTimestamp(4).toInstant(), until == null ? null : until.toInstant(),
+                    until != null && until.toInstant().isBefore(at), rs.getLong(6), rs.getString(7), rs.getString(8),
+                    lock == null ? null : lock.toLocalDate());
+        }, args.toArray());
+    }
+
+    private static String textArray(List<String> values) {
+        // Values are enum-like names (letters and '_'), so the array literal needs no escaping.
+        return "{" + String.join(",", values) + "}";
+    }
+
+    private static Timestamp timestamp(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+}

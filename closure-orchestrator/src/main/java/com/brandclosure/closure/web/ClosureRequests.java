@@ -1,0 +1,29 @@
+package com.brandclosure.closure.web;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+
+import java.util.List;
+
+/** Request bodies of the closure API. */
+public final class ClosureRequests {
+
+    private ClosureRequests() {
+    }
+
+    public record Initiate(@NotBlank @Size(max = 2000) String reason) {
+    }
+
+    public record Cancel(@NotBlank @Size(max = 2000) String reason) {
+    }
+
+    /** {@code version}: the closure version whose evidence the reviewer saw. */
+    public record Approve(@NotNull @PositiveOrZero Long version) {
+    }
+
+    public record Reject(@NotEmpty List<@NotBlank @Size(max = 2000) String> reasons) {
+    }
+}

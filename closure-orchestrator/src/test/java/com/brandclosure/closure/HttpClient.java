@@ -1,0 +1,46 @@
+package com.brandclosure.closure;
+
+import com.brandclosure.platform.json.JsonCodec;
+import org.springframework.http.MediaType;
+import org.springframework.web.client.RestClient;
+import tools.jackson.databind.JsonNode;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+/** The orchestrator's API from outside: status and JSON body of each answer, whatever the status. */
+record HttpClient(RestClient rest, JsonCodec json) {
+
+    static HttpClient at(int port, JsonCodec json) {
+        return new HttpClient(RestClient.create("http://localhost:" + port), json);
+    }
+
+    record Answer(int status, JsonNode body) {
+        String text(String field) {
+            JsonNode n = body.get(field);
+            return n == null || n.isNull() ? null : n.asString();
+        }
+    }
+
+    Answer get(String path) {
+        return rest.get().uri(path).exchange((req, res) -> answer(res.getStatusCode().value(), res.getBody()));
+    }
+
+    Answer post(String path, String actor, String jsonBody) {
+        var spec = rest.post().uri(path).contentType(MediaType.APPLICATION_JSON).body(jsonBody);
+        if (actor != null) {
+            spec = spec.header("X-Actor", actor);
+        }
+        return spec.exchange((req, res) -> answer(res.getStatusCode().value(), res.getBody()));
+    }
+
+    private Answer answer(int status, java.io.InputStream body) {
+        try {
+            String text = new String(body.readAllBytes(), StandardCharsets.UTF_8);
+            return new Answer(status, text.isBlank() ? json.parse("{}") : json.parse(text));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

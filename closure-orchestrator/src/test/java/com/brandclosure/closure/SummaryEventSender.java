@@ -1,0 +1,64 @@
+package com.brandclosure.closure;
+
+import com.brandclosure.events.ActiveContractsPresent;
+import com.brandclosure.events.CatalogsDeleted;
+import com.brandclosure.events.CatalogsPresent;
+import com.brandclosure.events.ContractActivated;
+import com.brandclosure.events.ContractsExpired;
+import com.brandclosure.events.EventCatalog;
+import com.brandclosure.events.FundingSufficient;
+import com.brandclosure.events.IntegrationEvent;
+import com.brandclosure.events.PayoutsSettled;
+import com.brandclosure.events.Topics;
+import com.brandclosure.platform.json.JsonCodec;
+import com.brandclosure.platform.outbox.Envelope;
+import com.brandclosure.testkit.KafkaProbe;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+/** Plays the source services: sends their summary events as envelopes, as their outbox relays would. */
+record SummaryEventSender(KafkaProbe kafka, JsonCodec json) {
+
+    /** Sends {@code event} with a fresh event id; returns the envelope, so a test can send it again. */
+    String send(String topic, IntegrationEvent event) {
+        String envelope = envelope(event);
+        kafka.send(topic, event.accountId(), envelope);
+        return envelope;
+    }
+
+    void resend(String topic, String accountId, String envelope) {
+        kafka.send(topic, accountId, envelope);
+    }
+
+    String envelope(IntegrationEvent event) {
+        String id = UUID.randomUUID().toString();
+        return json.write(new Envelope(id, EventCatalog.nameOf(event.getClass()), 1, event.accountId(), Instant.now(),
+                "source-service", id, null, json.tree(event)));
+    }
+
+    /** Every precondition holds and the last lock date is {@code lockAt} (which may be past or ahead). */
+    void allPreconditionsHold(String account, Instant lockAt) {
+        Instant now = Instant.now();
+        send(Topics.PAYOUTS, new PayoutsSettled(account, LocalDate.ofInstant(lockAt, ZoneOffset.UTC), lockAt, now));
+        send(Topics.CONTRACTS, new ContractsExpired(account, now));
+        send(Topics.FUNDING, new FundingSufficient(account, 12_500, 0, "EUR", now));
+        send(Topics.CATALOG, new CatalogsDeleted(account, now));
+    }
+
+    void catalogsPresent(String account) {
+        send(Topics.CATALOG, new CatalogsPresent(account, 1, Instant.now()));
+    }
+
+    void contractsActive(String account) {
+        send(Topics.CONTRACTS, new ActiveContractsPresent(account, 2, Instant.now()));
+    }
+
+    /** A per-item event on a summary topic, which the saga must ignore. */
+    void contractActivated(String account) {
+        send(Topics.CONTRACTS, new ContractActivated(account, "contract-" + UUID.randomUUID(), "partner-1",
+                Instant.now()));
+    }
+}
