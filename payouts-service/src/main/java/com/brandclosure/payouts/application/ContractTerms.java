@@ -1,0 +1,25 @@
+package com.brandclosure.payouts.application;
+
+import com.brandclosure.payouts.persistence.PayoutsStore;
+import org.springframework.stereotype.Service;
+
+import java.time.Instant;
+
+/** Keeps payouts-service's own view of contract activity, fed by contracts-service's events. */
+@Service
+public class ContractTerms {
+
+    private final PayoutsStore db;
+
+    public ContractTerms(PayoutsStore db) {
+        this.db = db;
+    }
+
+    public void activated(String accountId, String contractId, String partnerId, Instant at) {
+        db.contractActivated(accountId, contractId, partnerId, at);
+    }
+
+    public void expired(String accountId, String contractId, String partnerId, Instant at) {
+        db.contractExpired(accountId, contractId, partnerId, at);
+    }
+}

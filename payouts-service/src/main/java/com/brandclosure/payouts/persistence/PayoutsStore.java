@@ -1,0 +1,289 @@
+package com.brandclosure.payouts.persistence;
+
+import com.brandclosure.payouts.domain.ActionDetails;
+import com.brandclosure.payouts.domain.ActionState;
+import com.brandclosure.payouts.domain.ContractPeriod;
+import com.brandclosure.payouts.domain.LockingSettings;
+import com.brandclosure.payouts.domain.PayoutsSummary;
+import com.brandclosure.payouts.domain.ReferencePeriod;
+import com.brandclosure.payouts.domain.RejectionReason;
+import com.brandclosure.platform.kernel.AccountId;
+import com.brandclosure.platform.kernel.Money;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Repository;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+@Repository
+public class PayoutsStore {
+
+    private final JdbcTemplate jdbc;
+
+    public PayoutsStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    // ---- accounts
+
+    private static final String ACCOUNT_COLUMNS = """
+            account_id, lock_months, lock_days, reference_period, payment_scheduling_days, zone, currency,
+            closure_date, announced, announced_last_lock_date, summary_version""";
+
+    private static final RowMapper<AccountRow> ACCOUNT = (rs, i) -> {
+        String currency = rs.getString(7);
+        LockingSettings settings = currency == null ? null : new LockingSettings(rs.getInt(2), rs.getInt(3),
+                ReferencePeriod.valueOf(rs.getString(4)), rs.getInt(5), ZoneId.of(rs.getString(6)),
+                Currency.getInstance(currency));
+        return new AccountRow(rs.getString(1), settings, localDate(rs, 8),
+                new PayoutsSummary.State(PayoutsSummary.Announced.valueOf(rs.getString(9)), localDate(rs, 10)),
+                rs.getLong(11));
+    };
+
+    public Optional<AccountRow> account(AccountId account) {
+        return jdbc.query("SELECT " + ACCOUNT_COLUMNS + " FROM payouts_accounts WHERE account_id = ?", ACCOUNT,
+                account.value()).stream().findFirst();
+    }
+
+    /** Rows of the accounts, locked for this transaction in a fixed order so that no two transactions deadlock. */
+    public Map<String, AccountRow> lockAccounts(Collection<String> accountIds) {
+        Map<String, AccountRow> rows = new HashMap<>();
+        jdbc.query("SELECT " + ACCOUNT_COLUMNS + " FROM payouts_accounts WHERE account_id = ANY(?) "
+                        + "ORDER BY account_id FOR UPDATE", ACCOUNT, (Object) accountIds.toArray(String[]::new))
+                .forEach(r -> rows.put(r.accountId(), r));
+        return rows;
+    }
+
+    /** Makes sure each account has a row; a new one gets the default settings in {@code currency}. */
+    public void ensureAccounts(Map<String, Currency> firstCurrencies) {
+        List<Object[]> rows = new ArrayList<>();
+        firstCurrencies.forEach((account, currency) -> {
+            var d = LockingSettings.defaults(currency);
+            rows.add(new Object[]{account, d.lockMonths(), d.lockDays(), d.referencePeriod().name(),
+                    d.paymentSchedulingDays(), d.zone().getId(), currency == null ? null : currency.getCurrencyCode()});
+        });
+        jdbc.batchUpdate("""
+                INSERT INTO payouts_accounts (account_id, lock_months, lock_days, reference_period,
+                                              payment_scheduling_days, zone, currency)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (account_id) DO UPDATE SET currency = coalesce(payouts_accounts.currency, excluded.currency)
+                WHERE payouts_accounts.currency IS NULL""", rows);
+    }
+
+    public void saveSettings(AccountId account, LockingSettings s) {
+        jdbc.update("""
+                INSERT INTO payouts_accounts (account_id, lock_months, lock_days, reference_period,
+                                              payment_scheduling_days, zone, currency)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (account_id) DO UPDATE SET lock_months = excluded.lock_months,
+                    lock_days = excluded.lock_days, reference_period = excluded.reference_period,
+                    payment_scheduling_days = excluded.payment_scheduling_days, zone = excluded.zone,
+                    currency = excluded.currency, updated_at = now()""",
+                account.value(), s.lockMonths(), s.lockDays(), s.referencePeriod().name(), s.paymentSchedulingDays(),
+                s.zone().getId(), s.currency().getCurrencyCode());
+    }
+
+    public void saveClosureDate(AccountId account, LocalDate closureDate) {
+        var d = LockingSettings.defaults(Currency.getInstance("EUR"));
+        jdbc.update("""
+                INSERT INTO payouts_accounts (account_id, lock_months, lock_days, reference_period,
+                                              payment_scheduling_days, zone, currency, closure_date)
+                VALUES (?, ?, ?, ?, ?, ?, NULL, ?)
+                ON CONFLICT (account_id) DO UPDATE SET closure_date = coalesce(payouts_accounts.closure_date,
+                    excluded.closure_date)""",
+                account.value(), d.lockMonths(), d.lockDays(), d.referencePeriod().name(), d.paymentSchedulingDays(),
+                d.zone().getId(), closureDate);
+    }
+
+    public void saveSummary(String accountId, PayoutsSummary.State state, long version) {
+        jdbc.update("UPDATE payouts_accounts SET announced = ?, announced_last_lock_date = ?, summary_version = ?, "
+                        + "updated_at = now() WHERE account_id = ?",
+                state.announced().name(), state.lastLockDate() == null ? null : state.lastLockDate(),
+                version, accountId);
+    }
+
+    public long countActions(AccountId account) {
+        Long n = jdbc.queryForObject("SELECT count(*) FROM actions WHERE account_id = ?", Long.class, account.value());
+        return n == null ? 0 : n;
+    }
+
+    /** Per account: pending actions and the latest lock date of an approved (not yet locked) action. */
+    public record PendingFigures(long pending, LocalDate lastLockDate) {
+    }
+
+    public Map<String, PendingFigures> pendingFigures(Collection<String> accountIds) {
+        Map<String, PendingFigures> result = new HashMap<>();
+        jdbc.query("""
+                SELECT account_id, count(*) FILTER (WHERE state = 'PENDING'),
+                       max(lock_date) FILTER (WHERE state = 'APPROVED')
+                FROM actions WHERE account_id = ANY(?) AND state IN ('PENDING', 'APPROVED')
+                GROUP BY account_id""", rs -> {
+            result.put(rs.getString(1), new PendingFigures(rs.getLong(2), localDate(rs, 3)));
+        }, (Object) accountIds.toArray(String[]::new));
+        return result;
+    }
+
+    // ---- contracts
+
+    public Map<String, List<ContractPeriod>> contractPeriods(Collection<String> accountIds) {
+        Map<String, List<ContractPeriod>> result = new HashMap<>();
+        jdbc.query("SELECT account_id, contract_id, partner_id, active_from, active_until FROM contract_periods "
+                + "WHERE account_id = ANY(?)", rs -> {
+            result.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new ContractPeriod(rs.getString(2),
+                    rs.getString(3), rs.getTimestamp(4).toInstant(), instant(rs, 5)));
+        }, (Object) accountIds.toArray(String[]::new));
+        return result;
+    }
+
+    public void contractActivated(String accountId, String contractId, String partnerId, Instant activatedAt) {
+        jdbc.update("""
+                INSERT INTO contract_periods (account_id, contract_id, partner_id, active_from)
+                VALUES (?, ?, ?, ?)
+                ON CONFLICT (account_id, contract_id) DO UPDATE SET partner_id = excluded.partner_id,
+                    active_from = excluded.active_from""",
+                accountId, contractId, partnerId, Timestamp.from(activatedAt));
+    }
+
+    public void contractExpired(String accountId, String contractId, String partnerId, Instant expiredAt) {
+        // An expiry seen without its activation still closes the period, so later actions are outside of terms.
+        jdbc.update("""
+                INSERT INTO contract_periods (account_id, contract_id, partner_id, active_from, active_until)
+                VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (account_id, contract_id) DO UPDATE SET active_until = excluded.active_until""",
+                accountId, contractId, partnerId, Timestamp.from(expiredAt), Timestamp.from(expiredAt));
+    }
+
+    // ---- actions
+
+    private static final String ACTION_COLUMNS = """
+            account_id, action_id, state, partner_id, contract_id, event_at, reported_at, event_date, late_reported,
+            cost_minor, currency, lock_date, clearing_date, lock_at, clearing_at, reason, cleared_on, version""";
+
+    private static final RowMapper<StoredAction> ACTION = (rs, i) -> {
+        var details = new ActionDetails(AccountId.of(rs.getString(1)), rs.getString(2), rs.getString(4),
+                rs.getString(5), rs.getTimestamp(6).toInstant(), rs.getTimestamp(7).toInstant(), localDate(rs, 8),
+                rs.getBoolean(9), Money.of(rs.getLong(10), rs.getString(11)), localDate(rs, 12), localDate(rs, 13),
+                rs.getTimestamp(14).toInstant(), rs.getTimestamp(15).toInstant());
+        String reason = rs.getString(16);
+        ActionState state = switch (rs.getString(3)) {
+            case "PENDING" -> new ActionState.Pending(details);
+            case "APPROVED" -> new ActionState.Approved(details);
+            case "REVERSED" -> new ActionState.Reversed(details, reason);
+            case "LOCKED" -> new ActionState.Locked(details);
+            case "CLEARED" -> new ActionState.Cleared(details, localDate(rs, 17));
+            case "REJECTED" -> new ActionState.Rejected(details, RejectionReason.valueOf(reason));
+            default -> throw new IllegalStateException("unknown action state " + rs.getString(3));
+        };
+        return new StoredAction(state, rs.getLong(18));
+    };
+
+    /** The stored actions among {@code actionIds} of one account, by action id. */
+    public Map<String, StoredAction> actions(String accountId, Collection<String> actionIds) {
+        Map<String, StoredAction> result = new HashMap<>();
+        jdbc.query("SELECT " + ACTION_COLUMNS + " FROM actions WHERE account_id = ? AND action_id = ANY(?)", ACTION,
+                        accountId, actionIds.toArray(String[]::new))
+                .forEach(a -> result.put(((ActionState.Tracked) a.state()).details().actionId(), a));
+        return result;
+    }
+
+    /** Keys "accountId/actionId" of the pairs that already exist. */
+    public java.util.Set<String> existingActions(List<String> accountIds, List<String> actionIds) {
+        java.util.Set<String> result = new java.util.HashSet<>();
+        jdbc.query("""
+                SELECT a.account_id, a.action_id FROM actions a
+                JOIN unnest(?::text[], ?::text[]) AS k(account_id, action_id)
+                  ON a.account_id = k.account_id AND a.action_id = k.action_id""",
+                rs -> {
+                    result.add(rs.getString(1) + "/" + rs.getString(2));
+                }, accountIds.toArray(String[]::new), actionIds.toArray(String[]::new));
+        return result;
+    }
+
+    /** Actions of an account in {@code states} with {@code dateColumn} on or before/after a date. */
+    public List<StoredAction> actionsInState(String accountId, String state, String dateColumn, String comparison,
+                                             LocalDate date) {
+        if (!List.of("lock_date", "clearing_date", "event_date").contains(dateColumn)
+                || !List.of("<=", ">=").contains(comparison)) {
+            throw new IllegalArgumentException("unsupported filter");
+        }
+        return jdbc.query("SELECT " + ACTION_COLUMNS + " FROM actions WHERE account_id = ? AND state = ANY(?) AND "
+                + dateColumn + " " + comparison + " ?", ACTION, accountId, state.split(","), date);
+    }
+
+    public record Page(List<StoredAction> items, long total) {
+    }
+
+    public Page list(String accountId, String state, LocalDate from, LocalDate to, int page, int size) {
+        StringBuilder where = new StringBuilder(" WHERE account_id = ?");
+        List<Object> args = new ArrayList<>(List.of(accountId));
+        if (state != null) {
+            where.append(" AND state = ?");
+            args.add(state);
+        }
+        if (from != null) {
+            where.append(" AND event_date >= ?");
+            args.add(from);
+        }
+        if (to != null) {
+            where.append(" AND event_date <= ?");
+            args.add(to);
+        }
+        Long total = jdbc.queryForObject("SELECT count(*) FROM actions" + where, Long.class, args.toArray());
+        List<Object> pageArgs = new ArrayList<>(args);
+        pageArgs.add(size);
+        pageArgs.add((long) page * size);
+        var items = jdbc.query("SELECT " + ACTION_COLUMNS + " FROM actions" + where
+                + " ORDER BY event_date, action_id LIMIT ? OFFSET ?", ACTION, pageArgs.toArray());
+        return new Page(items, total == null ? 0 : total);
+    }
+
+    /** Writes the actions' current states (insert or update) in one batch. */
+    public void saveActions(List<StoredAction> actions, Instant now) {
+        List<Object[]> rows = new ArrayList<>(actions.size());
+        for (StoredAction a : actions) {
+            var t = (ActionState.Tracked) a.state();
+            var d = t.details();
+            String reason = switch (t) {
+                case ActionState.Reversed r -> r.reason();
+                case ActionState.Rejected r -> r.reason().name();
+                default -> null;
+            };
+            LocalDate clearedOn = t instanceof ActionState.Cleared c ? c.clearedOn() : null;
+            rows.add(new Object[]{d.accountId().value(), d.actionId(), t.name(), d.partnerId(), d.contractId(),
+                    Timestamp.from(d.eventAt()), Timestamp.from(d.reportedAt()), d.eventDate(),
+                    d.lateReported(), d.cost().minor(), d.cost().currency().getCurrencyCode(),
+                    d.lockDate(), d.clearingDate(), Timestamp.from(d.lockAt()),
+                    Timestamp.from(d.clearingAt()), reason, clearedOn == null ? null : clearedOn,
+                    a.version(), Timestamp.from(now)});
+        }
+        jdbc.batchUpdate("""
+                INSERT INTO actions (account_id, action_id, state, partner_id, contract_id, event_at, reported_at,
+                    event_date, late_reported, cost_minor, currency, lock_date, clearing_date, lock_at, clearing_at,
+                    reason, cleared_on, version, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (account_id, action_id) DO UPDATE SET state = excluded.state,
+                    cost_minor = excluded.cost_minor, reason = excluded.reason, cleared_on = excluded.cleared_on,
+                    version = excluded.version, updated_at = excluded.updated_at""", rows);
+    }
+
+    private static LocalDate localDate(ResultSet rs, int column) throws SQLException {
+        return rs.getObject(column, LocalDate.class);
+    }
+
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+}

@@ -1,0 +1,68 @@
+package com.brandclosure.payouts.web;
+
+import com.brandclosure.payouts.application.SettingsService;
+import com.brandclosure.payouts.domain.LockingSettings;
+import com.brandclosure.payouts.domain.ReferencePeriod;
+import com.brandclosure.platform.kernel.AccountId;
+import com.brandclosure.platform.kernel.DomainException;
+import com.brandclosure.platform.kernel.Money;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.DateTimeException;
+import java.time.ZoneId;
+
+/** An account's locking settings. Without stored settings the defaults apply ({@code stored: false}). */
+@RestController
+@RequestMapping("/api/accounts/{accountId}/locking-settings")
+public class SettingsController {
+
+    private final SettingsService settings;
+
+    public SettingsController(SettingsService settings) {
+        this.settings = settings;
+    }
+
+    public record SettingsBody(@NotNull Integer lockMonths, @NotNull Integer lockDays,
+                               @NotNull ReferencePeriod referencePeriod, @NotNull Integer paymentSchedulingDays,
+                               @NotBlank String zone, @NotBlank String currency) {
+    }
+
+    public record SettingsView(int lockMonths, int lockDays, ReferencePeriod referencePeriod,
+                               int paymentSchedulingDays, String zone, String currency, boolean stored) {
+        static SettingsView of(LockingSettings s, boolean stored) {
+            return new SettingsView(s.lockMonths(), s.lockDays(), s.referencePeriod(), s.paymentSchedulingDays(),
+                    s.zone().getId(), s.currency() == null ? null : s.currency().getCurrencyCode(), stored);
+        }
+    }
+
+    @GetMapping
+    public SettingsView get(@PathVariable String accountId) {
+        return settings.get(AccountId.of(accountId)).map(s -> SettingsView.of(s, true)).orElseGet(() -> {
+            var d = LockingSettings.defaults(java.util.Currency.getInstance("XXX"));
+            // The currency is fixed by the first action when nobody set it: none yet.
+            return new SettingsView(d.lockMonths(), d.lockDays(), d.referencePeriod(), d.paymentSchedulingDays(),
+                    d.zone().getId(), null, false);
+        });
+    }
+
+    @PutMapping
+    public SettingsView put(@PathVariable String accountId, @Valid @RequestBody SettingsBody b) {
+        ZoneId zone;
+        try {
+            zone = ZoneId.of(b.zone());
+        } catch (DateTimeException e) {
+            throw new DomainException.BadRequest("zone is not a known time zone id: " + b.zone());
+        }
+        var s = new LockingSettings(b.lockMonths(), b.lockDays(), b.referencePeriod(), b.paymentSchedulingDays(), zone,
+                Money.currency(b.currency()));
+        return SettingsView.of(settings.put(AccountId.of(accountId), s), true);
+    }
+}

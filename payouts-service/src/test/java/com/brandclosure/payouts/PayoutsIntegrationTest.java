@@ -1,0 +1,335 @@
+package com.brandclosure.payouts;
+
+import com.brandclosure.events.Topics;
+import com.brandclosure.testkit.KafkaProbe;
+import com.brandclosure.testkit.RealInfrastructure;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.client.RestClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * payouts-service against real Kafka and PostgreSQL: Kafka or HTTP in, Kafka or HTTP out.
+ * Every test uses its own brand account, so the tests share one context and one clock.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"platform.timers.polling-interval=200ms", "platform.consumer.retry-backoff=50ms"})
+@RealInfrastructure(database = "payouts_it")
+@Import(PayoutsIntegrationTest.TestClock.class)
+class PayoutsIntegrationTest {
+
+    static final Instant START = Instant.parse("2031-03-10T10:00:00Z");
+    static final Duration WAIT = Duration.ofSeconds(60);
+    static final AtomicInteger ACCOUNTS = new AtomicInteger();
+    static KafkaProbe probe;
+
+    @TestConfiguration
+    static class TestClock {
+        @Bean
+        MutableClock clock() {
+            return new MutableClock(START);
+        }
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    MutableClock clock;
+    @Autowired
+    JsonMapper json;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    RestClient http;
+    String account;
+
+    @BeforeAll
+    static void probe() {
+        probe = new KafkaProbe(Topics.PAYOUTS, Topics.ACTIONS_INGEST + Topics.DEAD_LETTER_SUFFIX);
+    }
+
+    @AfterAll
+    static void closeProbe() {
+        probe.close();
+    }
+
+    @BeforeEach
+    void setUp() {
+        http = RestClient.builder().baseUrl("http://localhost:" + port)
+                .defaultStatusHandler(HttpStatusCode::isError, (req, res) -> { })
+                .build();
+        account = "it-" + ACCOUNTS.incrementAndGet() + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    // ------------------------------------------------------------------ scenarios
+
+    @Test
+    void ingested_actions_come_out_as_events_and_approving_the_last_pending_one_settles_with_its_lock_date() {
+        putSettings(0, 3, "DAY", 5, "Europe/Berlin");
+        activateContract("p-1", clock.instant().minus(Duration.ofDays(30)));
+        Instant now = clock.instant();
+        ingest("a-1", "p-1", now.minus(Duration.ofHours(2)), now, 1_500);
+        ingest("a-2", "p-1", now.minus(Duration.ofHours(1)), now, 2_500);
+
+        await().atMost(WAIT).until(() -> events("ActionTracked").size() == 2);
+        await().atMost(WAIT).until(() -> events("PayoutsPending").size() == 1);
+        JsonNode tracked = payload(events("ActionTracked").getFirst());
+        LocalDate today = LocalDate.ofInstant(now, ZoneId.of("Europe/Berlin"));
+        assertThat(tracked.get("lockDate").asString()).isEqualTo(today.plusDays(3).toString());
+        assertThat(tracked.get("currency").asString()).isEqualTo("EUR");
+
+        assertThat(post("/actions/a-1/approve", null).status()).isEqualTo(200);
+        await().atMost(WAIT).until(() -> events("ActionApproved").size() == 1);
+        assertThat(events("PayoutsSettled")).isEmpty();
+
+        assertThat(post("/actions/a-2/approve", null).status()).isEqualTo(200);
+        await().atMost(WAIT).until(() -> events("PayoutsSettled").size() == 1);
+        JsonNode settled = payload(events("PayoutsSettled").getFirst());
+        assertThat(settled.get("lastLockDate").asString()).isEqualTo(today.plusDays(3).toString());
+        // The end of that day in Berlin.
+        assertThat(Instant.parse(settled.get("lastLockAt").asString()))
+                .isEqualTo(today.plusDays(4).atStartOfDay(ZoneId.of("Europe/Berlin")).toInstant());
+
+        // A new pending action retracts the settlement.
+        ingest("a-3", "p-1", now, now, 700);
+        await().atMost(WAIT).until(() -> events("PayoutsPending").size() == 2);
+        var page = get("/actions?state=PENDING");
+        assertThat(page.get("total").asLong()).isEqualTo(1);
+        assertThat(page.get("items").get(0).get("actionId").asString()).isEqualTo("a-3");
+    }
+
+    @Test
+    void an_action_without_a_contract_is_rejected_outside_of_terms() {
+        putSettings(1, 0, "MONTH", 10, "UTC");
+        Instant now = clock.instant();
+        ingest("x-1", "p-without-contract", now, now, 100);
+        await().atMost(WAIT).until(() -> events("ActionRejected").size() == 1);
+        assertThat(payload(events("ActionRejected").getFirst()).get("reason").asString()).isEqualTo("OUTSIDE_OF_TERMS");
+        assertThat(get("/actions/x-1").get("state").asString()).isEqualTo("REJECTED");
+    }
+
+    @Test
+    void an_approved_action_locks_at_its_lock_date_and_clears_at_its_clearing_date() {
+        putSettings(0, 0, "DAY", 0, "UTC");
+        activateContract("p-1", clock.instant().minus(Duration.ofDays(1)));
+        Instant now = clock.instant();
+        var created = post("/actions", Map.of("actionId", "t-1", "partnerId", "p-1", "eventAt", now.toString(),
+                "costMinor", 4_200, "currency", "EUR"));
+        assertThat(created.status()).isEqualTo(201);
+        LocalDate lockDate = LocalDate.parse(created.body().get("lockDate").asString());
+        LocalDate clearingDate = LocalDate.parse(created.body().get("clearingDate").asString());
+        assertThat(lockDate).isEqualTo(LocalDate.ofInstant(now, ZoneId.of("UTC")));
+        assertThat(clearingDate).isEqualTo(lockDate.withDayOfMonth(lockDate.lengthOfMonth()));
+
+        assertThat(post("/actions/t-1/approve", null).status()).isEqualTo(200);
+        assertThat(events("ActionLocked")).isEmpty();
+
+        clock.advanceTo(lockDate.plusDays(1).atStartOfDay(ZoneId.of("UTC")).toInstant().plusSeconds(1));
+        await().atMost(WAIT).until(() -> events("ActionLocked").size() == 1);
+        assertThat(get("/actions/t-1").get("state").asString()).isEqualTo("LOCKED");
+        // Nothing changes after locking.
+        assertThat(post("/actions/t-1/reverse", Map.of("reason", "too late")).status()).isEqualTo(409);
+
+        clock.advanceTo(clearingDate.atStartOfDay(ZoneId.of("UTC")).toInstant().plusSeconds(1));
+        await().atMost(WAIT).until(() -> events("ActionCleared").size() == 1);
+        assertThat(get("/actions/t-1").get("state").asString()).isEqualTo("CLEARED");
+    }
+
+    @Test
+    void deactivation_rejects_actions_on_or_after_the_closure_date_including_late_arrivals() {
+        putSettings(1, 0, "MONTH", 10, "UTC");
+        activateContract("p-1", clock.instant().minus(Duration.ofDays(60)));
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.ofInstant(now, ZoneId.of("UTC"));
+        ingest("before", "p-1", now.minus(Duration.ofDays(2)), now, 100);
+        ingest("on-day", "p-1", now, now, 200);
+        await().atMost(WAIT).until(() -> events("ActionTracked").size() == 2);
+        assertThat(post("/actions/on-day/approve", null).status()).isEqualTo(200);
+
+        probe.send(Topics.CLOSURE, account, envelope("AccountDeactivated", Map.of("accountId", account,
+                "closureDate", today.toString(), "deactivatedAt", now.toString())));
+        await().atMost(WAIT).until(() -> events("ActionRejected").size() == 1);
+        assertThat(payload(events("ActionRejected").getFirst()).get("actionId").asString()).isEqualTo("on-day");
+        assertThat(payload(events("ActionRejected").getFirst()).get("reason").asString()).isEqualTo("ACCOUNT_CLOSED");
+        assertThat(get("/actions/before").get("state").asString()).isEqualTo("PENDING");
+
+        // A late arrival after the closure is rejected as well.
+        ingest("late", "p-1", now.plus(Duration.ofHours(1)), now.plus(Duration.ofHours(1)), 300);
+        await().atMost(WAIT).until(() -> events("ActionRejected").size() == 2);
+        assertThat(get("/actions/late").get("state").asString()).isEqualTo("REJECTED");
+    }
+
+    @Test
+    void a_malformed_ingest_message_goes_to_the_dead_letter_topic_and_the_next_one_is_processed() {
+        putSettings(1, 0, "MONTH", 10, "UTC");
+        activateContract("p-1", clock.instant().minus(Duration.ofDays(1)));
+        Instant now = clock.instant();
+        String garbage = "{not json " + account;
+        probe.send(Topics.ACTIONS_INGEST, account, garbage);
+        String negative = conversion("neg-1", "p-1", now, now, -5);
+        probe.send(Topics.ACTIONS_INGEST, account, negative);
+        ingest("ok-1", "p-1", now, now, 900);
+
+        await().atMost(WAIT).until(() -> events("ActionTracked").size() == 1);
+        assertThat(payload(events("ActionTracked").getFirst()).get("actionId").asString()).isEqualTo("ok-1");
+        await().atMost(WAIT).until(() -> dlt().contains(garbage) && dlt().contains(negative));
+        assertThat(get("/actions/neg-1").get("status").asInt()).isEqualTo(404);
+    }
+
+    @Test
+    void batches_give_a_result_per_action_and_bad_input_is_refused_with_4xx_and_changes_nothing() {
+        putSettings(1, 0, "MONTH", 10, "UTC");
+        activateContract("p-1", clock.instant().minus(Duration.ofDays(1)));
+        Instant now = clock.instant();
+        for (String id : List.of("b-1", "b-2", "b-3")) {
+            assertThat(post("/actions", Map.of("actionId", id, "partnerId", "p-1", "eventAt", now.toString(),
+                    "costMinor", 1_000, "currency", "EUR")).status()).isEqualTo(201);
+        }
+        assertThat(post("/actions/b-3/reverse", Map.of("reason", "fraud")).status()).isEqualTo(200);
+
+        var batch = post("/actions/batch", Map.of("operation", "APPROVE", "actionIds", List.of("b-1", "b-2", "b-3", "nope")));
+        assertThat(batch.status()).isEqualTo(200);
+        assertThat(batch.body().get("changed").asInt()).isEqualTo(2);
+        assertThat(batch.body().get("refused").asInt()).isEqualTo(1);
+        assertThat(batch.body().get("notFound").asInt()).isEqualTo(1);
+        assertThat(batch.body().get("results").get(2).get("outcome").asString()).isEqualTo("REFUSED");
+
+        var tooMany = new ArrayList<String>();
+        for (int i = 0; i <= 10_000; i++) {
+            tooMany.add("id-" + i);
+        }
+        assertThat(post("/actions/batch", Map.of("operation", "APPROVE", "actionIds", tooMany)).status()).isEqualTo(400);
+        assertThat(post("/actions/b-1/modify", Map.of("costMinor", 5, "currency", "USD", "reason", "x")).status())
+                .isEqualTo(400);
+        assertThat(post("/actions", Map.of("actionId", "z-1", "partnerId", "p-1", "eventAt", now.toString(),
+                "costMinor", 0, "currency", "EUR")).status()).isEqualTo(400);
+        assertThat(post("/actions", Map.of("actionId", "z-2", "partnerId", "p-1", "eventAt", now.toString(),
+                "costMinor", 10, "currency", "USD")).status()).isEqualTo(400);
+        assertThat(get("/actions/z-1").get("status").asInt()).isEqualTo(404);
+        assertThat(post("/actions/unknown/approve", null).status()).isEqualTo(404);
+        assertThat(put("/locking-settings", settings(0, 28, "MONTH", 0, "UTC")).status()).isEqualTo(400);
+        assertThat(put("/locking-settings", settings(0, 3, "MONTH", 0, "Mars/Olympus")).status()).isEqualTo(400);
+        assertThat(get("/locking-settings").get("lockMonths").asInt()).isEqualTo(1);
+        assertThat(get("/actions?state=APPROVED&page=0&size=1").get("total").asLong()).isEqualTo(2);
+        assertThat(get("/actions?state=APPROVED&page=0&size=1").get("items").size()).isEqualTo(1);
+        assertThat(get("/actions?state=WHATEVER").get("status").asInt()).isEqualTo(400);
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    record Response(int status, JsonNode body) {
+    }
+
+    Response post(String path, Object body) {
+        var spec = http.post().uri("/api/accounts/" + account + path);
+        if (body != null) {
+            spec = spec.contentType(MediaType.APPLICATION_JSON).body(json.writeValueAsString(body));
+        }
+        return spec.exchange((req, res) -> new Response(res.getStatusCode().value(), readBody(res.getBody())));
+    }
+
+    Response put(String path, Object body) {
+        return http.put().uri("/api/accounts/" + account + path).contentType(MediaType.APPLICATION_JSON)
+                .body(json.writeValueAsString(body))
+                .exchange((req, res) -> new Response(res.getStatusCode().value(), readBody(res.getBody())));
+    }
+
+    JsonNode get(String path) {
+        return http.get().uri("/api/accounts/" + account + path).exchange((req, res) -> {
+            JsonNode node = readBody(res.getBody());
+            return node.isObject() && !node.has("status")
+                    ? ((tools.jackson.databind.node.ObjectNode) node).put("status", res.getStatusCode().value())
+                    : node;
+        });
+    }
+
+    JsonNode readBody(java.io.InputStream in) throws java.io.IOException {
+        byte[] bytes = in.readAllBytes();
+        return bytes.length == 0 ? json.createObjectNode() : json.readTree(bytes);
+    }
+
+    static Map<String, Object> settings(int months, int days, String period, int scheduling, String zone) {
+        return Map.of("lockMonths", months, "lockDays", days, "referencePeriod", period,
+                "paymentSchedulingDays", scheduling, "zone", zone, "currency", "EUR");
+    }
+
+    void putSettings(int months, int days, String period, int scheduling, String zone) {
+        assertThat(put("/locking-settings", settings(months, days, period, scheduling, zone)).status()).isEqualTo(200);
+    }
+
+    void activateContract(String partner, Instant at) {
+        probe.send(Topics.CONTRACTS, account, envelope("ContractActivated", Map.of("accountId", account,
+                "contractId", "c-" + partner, "partnerId", partner, "activatedAt", at.toString())));
+        await().atMost(WAIT).until(() -> jdbc.queryForObject(
+                "SELECT count(*) FROM contract_periods WHERE account_id = ? AND partner_id = ?", Long.class,
+                account, partner) == 1);
+    }
+
+    void ingest(String actionId, String partner, Instant eventAt, Instant reportedAt, long costMinor) {
+        probe.send(Topics.ACTIONS_INGEST, account, conversion(actionId, partner, eventAt, reportedAt, costMinor));
+    }
+
+    String conversion(String actionId, String partner, Instant eventAt, Instant reportedAt, long costMinor) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("accountId", account);
+        payload.put("actionId", actionId);
+        payload.put("partnerId", partner);
+        payload.put("eventAt", eventAt.toString());
+        payload.put("reportedAt", reportedAt.toString());
+        payload.put("costMinor", costMinor);
+        payload.put("currency", "EUR");
+        return envelope("ConversionTracked", payload);
+    }
+
+    String envelope(String type, Map<String, Object> payload) {
+        Map<String, Object> envelope = new LinkedHashMap<>();
+        envelope.put("eventId", UUID.randomUUID().toString());
+        envelope.put("type", type);
+        envelope.put("schemaVersion", 1);
+        envelope.put("accountId", account);
+        envelope.put("occurredAt", clock.instant().toString());
+        envelope.put("actor", "integration-test");
+        envelope.put("payload", payload);
+        return json.writeValueAsString(envelope);
+    }
+
+    List<ConsumerRecord<String, String>> events(String type) {
+        return probe.events(type, account);
+    }
+
+    JsonNode payload(ConsumerRecord<String, String> record) {
+        return json.readTree(record.value()).get("payload");
+    }
+
+    List<String> dlt() {
+        return probe.records(r -> r.topic().endsWith(Topics.DEAD_LETTER_SUFFIX) && account.equals(r.key()))
+                .stream().map(ConsumerRecord::value).toList();
+    }
+}
