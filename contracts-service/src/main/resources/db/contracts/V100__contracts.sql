@@ -5,7 +5,7 @@
 -- choosing which streams a bulk expiry must load.
 CREATE TABLE contract_view (
     contract_id      TEXT PRIMARY KEY,
-    stream_id        TEXT        NOT NULL UNIQUE,
+    stream_id        TEXT        NOT NULL,  -- no index: the join goes from here into events(stream_id, version)
     account_id       TEXT        NOT NULL,
     partner_id       TEXT        NOT NULL,
     landing_url      TEXT        NOT NULL,

@@ -43,6 +43,7 @@ import java.util.function.Function;
 public class ContractsService {
 
     public static final String EXPIRY_TIMER = "contract-expiry";
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ContractsService.class);
 
     private final TransactionTemplate tx;
     private final AccountLock lock;
@@ -183,7 +184,10 @@ public class ContractsService {
             Instant expiresAt = ExpiryPolicy.expiresAt(request.expireOn(), loaded.state().zone(), ctx.now());
             var command = new ContractCommand.ExpireContract(expiresAt, request.comment(), request.withdrawSwitches(),
                     ctx.now());
+            long loadStart = System.nanoTime();
             List<LoadedContract> open = streams.loadOpen(account.value(), request.partnerIds());
+            log.info("bulk expiry of account {}: {} contracts loaded in {} ms", account, open.size(),
+                    (System.nanoTime() - loadStart) / 1_000_000);
             int[] counts = new int[3];
             applyToContracts(open, s -> command, ctx, e -> {
                 switch (e) {
@@ -359,6 +363,7 @@ public class ContractsService {
     private List<ContractState> applyToContracts(List<LoadedContract> contracts,
                                                  Function<ContractState, ContractCommand> command, CommandContext ctx,
                                                  java.util.function.Consumer<ContractEvent> observer) {
+        long t0 = System.nanoTime();
         List<StreamAppend> appends = new ArrayList<>();
         List<ContractView.Change> changes = new ArrayList<>();
         List<Outbox.Message> messages = new ArrayList<>();
@@ -377,14 +382,24 @@ public class ContractsService {
             after.add(state);
             if (!events.isEmpty()) {
                 appends.add(new StreamAppend(c.streamId(), c.version(), stored));
-                changes.add(new ContractView.Change(c.streamId(), state, c.version() + events.size(), ctx.now()));
+                changes.add(new ContractView.Change(c.streamId(), state, c.version() + events.size(), ctx.now(),
+                        c.version() == 0));
             }
         }
+        long t1 = System.nanoTime();
         streams.appendAll(appends);
+        long t2 = System.nanoTime();
         if (!changes.isEmpty()) {
             contractView.upsertAll(changes);
         }
+        long t3 = System.nanoTime();
         outbox.publishAll(messages);
+        long t4 = System.nanoTime();
+        if (contracts.size() >= 1000) {
+            log.info("{} contracts: decided in {} ms, {} events appended in {} ms, read model in {} ms, {} outbox rows in {} ms",
+                    contracts.size(), (t1 - t0) / 1_000_000, appends.stream().mapToInt(a -> a.events().size()).sum(),
+                    (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000, messages.size(), (t4 - t3) / 1_000_000);
+        }
         return after;
     }
 

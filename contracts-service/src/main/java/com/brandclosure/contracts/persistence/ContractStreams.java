@@ -80,28 +80,67 @@ public class ContractStreams {
         return loaded;
     }
 
-    /** Appends to every stream in one batch; a stream that moved on fails the whole transaction. */
+    /**
+     * Appends to every stream in one statement: the rows travel as column arrays and are
+     * unnested by PostgreSQL, which is several times faster than a JDBC batch of single-row
+     * inserts at 100,000 rows. A stream that moved on fails the whole transaction.
+     */
     public void appendAll(List<StreamAppend> appends) {
-        List<Object[]> rows = new ArrayList<>();
+        int n = appends.stream().mapToInt(a -> a.events().size()).sum();
+        if (n == 0) {
+            return;
+        }
+        String[] streamIds = new String[n];
+        Long[] versions = new Long[n];
+        java.util.UUID[] eventIds = new java.util.UUID[n];
+        String[] typeNames = new String[n];
+        Integer[] schemaVersions = new Integer[n];
+        String[] payloads = new String[n];
+        String[] actors = new String[n];
+        String[] correlations = new String[n];
+        String[] causations = new String[n];
+        Timestamp[] occurred = new Timestamp[n];
+        int i = 0;
         for (StreamAppend a : appends) {
             long version = a.expectedVersion();
             for (NewEvent e : a.events()) {
                 version++;
                 EventMetadata m = e.metadata();
                 Class<?> type = e.event().getClass();
-                rows.add(new Object[]{a.streamId(), version, m.eventId(), types.nameOf(type),
-                        types.currentVersionOf(type), json.write(e.event()), m.actor(), m.correlationId(),
-                        m.causationId(), Timestamp.from(m.occurredAt())});
+                streamIds[i] = a.streamId();
+                versions[i] = version;
+                eventIds[i] = m.eventId();
+                typeNames[i] = types.nameOf(type);
+                schemaVersions[i] = types.currentVersionOf(type);
+                payloads[i] = json.write(e.event());
+                actors[i] = m.actor();
+                correlations[i] = m.correlationId();
+                causations[i] = m.causationId();
+                occurred[i] = Timestamp.from(m.occurredAt());
+                i++;
             }
         }
-        if (rows.isEmpty()) {
-            return;
-        }
         try {
-            jdbc.batchUpdate("""
-                    INSERT INTO events (stream_id, version, event_id, event_type, schema_version, payload,
-                                        actor, correlation_id, causation_id, occurred_at)
-                    VALUES (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?)""", rows);
+            jdbc.execute((java.sql.Connection c) -> {
+                try (var ps = c.prepareStatement("""
+                        INSERT INTO events (stream_id, version, event_id, event_type, schema_version, payload,
+                                            actor, correlation_id, causation_id, occurred_at)
+                        SELECT s, v, e, t, sv, p::jsonb, a, co, ca, o
+                        FROM unnest(?::text[], ?::bigint[], ?::uuid[], ?::text[], ?::int[], ?::text[], ?::text[],
+                                    ?::text[], ?::text[], ?::timestamptz[]) AS u(s, v, e, t, sv, p, a, co, ca, o)""")) {
+                    ps.setArray(1, c.createArrayOf("text", streamIds));
+                    ps.setArray(2, c.createArrayOf("bigint", versions));
+                    ps.setArray(3, c.createArrayOf("uuid", eventIds));
+                    ps.setArray(4, c.createArrayOf("text", typeNames));
+                    ps.setArray(5, c.createArrayOf("int4", schemaVersions));
+                    ps.setArray(6, c.createArrayOf("text", payloads));
+                    ps.setArray(7, c.createArrayOf("text", actors));
+                    ps.setArray(8, c.createArrayOf("text", correlations));
+                    ps.setArray(9, c.createArrayOf("text", causations));
+                    ps.setArray(10, c.createArrayOf("timestamptz", occurred));
+                    return ps.executeUpdate();
+                }
+            });
         } catch (DuplicateKeyException e) {
             StreamAppend first = appends.get(0);
             throw new ConcurrencyConflictException(first.streamId() + " (or another of " + appends.size() + " streams)",
