@@ -86,6 +86,21 @@ public final class Infrastructure {
         return postgresPassword;
     }
 
+    /** Creates the topics (4 partitions) that do not exist yet, so producers never race auto-creation. */
+    public void createTopics(String... names) {
+        try (var admin = org.apache.kafka.clients.admin.AdminClient.create(
+                Map.of(org.apache.kafka.clients.admin.AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrapServers))) {
+            var existing = admin.listTopics().names().get();
+            var missing = java.util.Arrays.stream(names).filter(n -> !existing.contains(n)).distinct()
+                    .map(n -> new org.apache.kafka.clients.admin.NewTopic(n, 4, (short) 1)).toList();
+            if (!missing.isEmpty()) {
+                admin.createTopics(missing).all().get();
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot create topics " + java.util.Arrays.toString(names), e);
+        }
+    }
+
     /** JDBC URL of the named database, created if it does not exist yet. */
     public String jdbcUrl(String database) {
         if (!database.matches("[a-z][a-z0-9_]{0,62}")) {

@@ -20,6 +20,8 @@ import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
+import com.brandclosure.events.Topics;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
@@ -36,6 +38,7 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
@@ -48,6 +51,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import javax.sql.DataSource;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -171,6 +175,22 @@ public class PlatformAutoConfiguration {
                 new FixedBackOff(consumer.getRetryBackoff().toMillis(), Math.max(0, consumer.getMaxAttempts() - 1)));
         handler.addNotRetryableExceptions(MalformedMessageException.class);
         return handler;
+    }
+
+    /**
+     * Every topic of the system and its dead-letter topic, created at start-up if missing (Spring
+     * Kafka's KafkaAdmin does it), so no producer races a broker's auto-creation.
+     */
+    @Bean
+    KafkaAdmin.NewTopics platformTopics(PlatformProperties properties) {
+        var kafka = properties.getKafka();
+        List<NewTopic> topics = new ArrayList<>();
+        for (String name : List.of(Topics.CONTRACTS, Topics.PAYOUTS, Topics.FUNDING, Topics.CATALOG, Topics.CLOSURE,
+                Topics.ACTIONS_INGEST)) {
+            topics.add(new NewTopic(name, kafka.getPartitions(), kafka.getReplicationFactor()));
+            topics.add(new NewTopic(name + Topics.DEAD_LETTER_SUFFIX, kafka.getPartitions(), kafka.getReplicationFactor()));
+        }
+        return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
     }
 
     @Bean

@@ -13,6 +13,34 @@ public class PlatformProperties {
     private final Timers timers = new Timers();
     private final Retention retention = new Retention();
     private final EventStore eventStore = new EventStore();
+    private final Kafka kafka = new Kafka();
+
+    public Kafka getKafka() {
+        return kafka;
+    }
+
+    public static class Kafka {
+        /** Partitions of each topic created at start-up (more partitions: more consumer instances). */
+        private int partitions = 4;
+        /** Replication factor of those topics: 1 for a single local broker, 3 in production. */
+        private short replicationFactor = 1;
+
+        public int getPartitions() {
+            return partitions;
+        }
+
+        public void setPartitions(int partitions) {
+            this.partitions = partitions;
+        }
+
+        public short getReplicationFactor() {
+            return replicationFactor;
+        }
+
+        public void setReplicationFactor(short replicationFactor) {
+            this.replicationFactor = replicationFactor;
+        }
+    }
 
     public Outbox getOutbox() {
         return outbox;

@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Runs every test of every module against a real Kafka broker and a real PostgreSQL.
+# Where a Docker engine answers, the test kit uses Testcontainers; otherwise it starts an in-process
+# KRaft broker and embedded PostgreSQL binaries (set TEST_INFRASTRUCTURE=in-process to skip the probe).
+# Extra arguments go to Maven, e.g. ./test.sh -pl platform
+set -euo pipefail
+cd "$(dirname "$0")"
+. scripts/select-jdk.sh
+echo "Using JAVA_HOME=$JAVA_HOME"
+exec ./mvnw -B verify "$@"
