@@ -1,0 +1,277 @@
+package com.brandclosure.funding;
+
+import com.brandclosure.events.Topics;
+import com.brandclosure.testkit.KafkaProbe;
+import com.brandclosure.testkit.RealInfrastructure;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.web.client.RestClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** funding-service against real Kafka and PostgreSQL; payouts-service's events are sent as it would send them. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"platform.timers.polling-interval=200ms", "platform.consumer.retry-backoff=50ms"})
+@RealInfrastructure(database = "funding_it")
+@Import(FundingIntegrationTest.TestClock.class)
+class FundingIntegrationTest {
+
+    static final Instant START = Instant.parse("2031-03-10T10:00:00Z");
+    static final Duration WAIT = Duration.ofSeconds(60);
+    static final AtomicInteger ACCOUNTS = new AtomicInteger();
+    static KafkaProbe probe;
+
+    @TestConfiguration
+    static class TestClock {
+        @Bean
+        MutableClock clock() {
+            return new MutableClock(START);
+        }
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    MutableClock clock;
+    @Autowired
+    JsonMapper json;
+
+    RestClient http;
+    String account;
+
+    @BeforeAll
+    static void probe() {
+        probe = new KafkaProbe(Topics.FUNDING, Topics.PAYOUTS + Topics.DEAD_LETTER_SUFFIX);
+    }
+
+    @AfterAll
+    static void closeProbe() {
+        probe.close();
+    }
+
+    @BeforeEach
+    void setUp() {
+        http = RestClient.builder().baseUrl("http://localhost:" + port)
+                .defaultStatusHandler(HttpStatusCode::isError, (req, res) -> { })
+                .build();
+        account = "fit-" + ACCOUNTS.incrementAndGet() + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    @Test
+    void funding_follows_payouts_a_deposit_makes_it_sufficient_and_a_failed_ach_insufficient_again() {
+        assertThat(put("", Map.of("currency", "EUR")).status()).isEqualTo(200);
+        await().atMost(WAIT).until(() -> events("FundingSufficient").size() == 1);
+
+        approved("a-1", 5_000, clock.instant().plus(Duration.ofDays(20)));
+        await().atMost(WAIT).until(() -> events("FundingInsufficient").size() == 1);
+        JsonNode required = payload(events("RequiredFundingChanged").getLast());
+        assertThat(required.get("requiredMinor").asLong()).isEqualTo(5_000);
+        assertThat(required.get("pendingPaymentsMinor").asLong()).isEqualTo(5_000);
+        assertThat(get("").get("pendingPartnerCostsMinor").asLong()).isEqualTo(5_000);
+
+        var ach = post("/deposits", Map.of("depositId", "ach-1", "method", "ACH", "amountMinor", 5_000,
+                "currency", "EUR"));
+        assertThat(ach.status()).isEqualTo(201);
+        assertThat(ach.body().get("account").get("pendingDepositsMinor").asLong()).isEqualTo(5_000);
+        assertThat(ach.body().get("account").get("sufficient").asBoolean()).isFalse();
+        assertThat(post("/deposits/ach-1/clear", null).status()).isEqualTo(200);
+        await().atMost(WAIT).until(() -> events("FundingSufficient").size() == 2);
+
+        assertThat(post("/deposits/ach-1/fail", Map.of("reason", "R01 insufficient funds")).status()).isEqualTo(200);
+        await().atMost(WAIT).until(() -> events("FundingInsufficient").size() == 2);
+        assertThat(events("DepositFailed")).hasSize(1);
+        assertThat(get("").get("balanceMinor").asLong()).isZero();
+
+        // A reversed action is no longer owed.
+        send("ActionReversed", Map.of("accountId", account, "actionId", "a-1", "reason", "fraud"));
+        await().atMost(WAIT).until(() -> events("FundingSufficient").size() == 3);
+        assertThat(get("").get("requiredFundingMinor").asLong()).isZero();
+    }
+
+    @Test
+    void a_locked_cost_is_paid_at_its_clearing_date_or_becomes_past_due() {
+        assertThat(put("", Map.of("currency", "EUR")).status()).isEqualTo(200);
+        assertThat(post("/deposits", Map.of("method", "CARD", "amountMinor", 10_000, "currency", "EUR")).status())
+                .isEqualTo(201);
+        Instant clearingAt = clock.instant().plus(Duration.ofDays(2));
+        approved("c-1", 4_000, clearingAt);
+        locked("c-1", 4_000, clearingAt);
+        approved("c-2", 9_000, clearingAt);
+        locked("c-2", 9_000, clearingAt);
+        await().atMost(WAIT).until(() -> get("").get("pendingPartnerCostsMinor").asLong() == 13_000);
+
+        clock.advanceTo(clearingAt.plusSeconds(1));
+        // c-1 (4,000) is paid from 10,000; c-2 (9,000) cannot be covered by the remaining 6,000.
+        await().atMost(WAIT).until(() -> events("PaymentOverdue").size() == 1);
+        var overview = get("");
+        assertThat(overview.get("balanceMinor").asLong()).isEqualTo(6_000);
+        assertThat(overview.get("pastDueMinor").asLong()).isEqualTo(9_000);
+        assertThat(overview.get("sufficient").asBoolean()).isFalse();
+        assertThat(payload(events("PaymentOverdue").getFirst()).get("paymentId").asString()).isEqualTo("c-2");
+    }
+
+    @Test
+    void after_deactivation_and_once_every_locked_cost_cleared_the_balance_is_refunded() {
+        assertThat(put("", Map.of("currency", "EUR")).status()).isEqualTo(200);
+        assertThat(post("/deposits", Map.of("method", "CARD", "amountMinor", 7_000, "currency", "EUR")).status())
+                .isEqualTo(201);
+        Instant clearingAt = clock.instant().plus(Duration.ofDays(400));
+        approved("r-1", 2_500, clearingAt);
+        locked("r-1", 2_500, clearingAt);
+        await().atMost(WAIT).until(() -> get("").get("pendingPartnerCostsMinor").asLong() == 2_500);
+
+        var early = post("/refund-authorizations", Map.of("authorizedBy", "agent-1"));
+        assertThat(early.status()).isEqualTo(422);
+        assertThat(early.body().get("detail").asString()).contains("not been deactivated");
+
+        send(Topics.CLOSURE, "AccountDeactivated", Map.of("accountId", account,
+                "closureDate", LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).toString(),
+                "deactivatedAt", clock.instant().toString()));
+        await().atMost(WAIT).until(() -> !get("").get("closureDate").isNull());
+        var stillLocked = post("/refund-authorizations", Map.of("authorizedBy", "agent-1"));
+        assertThat(stillLocked.status()).isEqualTo(422);
+        assertThat(stillLocked.body().get("detail").asString()).contains("not cleared");
+
+        send("ActionCleared", Map.of("accountId", account, "actionId", "r-1", "costMinor", 2_500, "currency", "EUR",
+                "clearedOn", LocalDate.ofInstant(clearingAt, ZoneOffset.UTC).toString()));
+        await().atMost(WAIT).until(() -> get("").get("pendingPartnerCostsMinor").asLong() == 0);
+
+        var refund = post("/refund-authorizations", Map.of("authorizedBy", "agent-1"));
+        assertThat(refund.status()).isEqualTo(201);
+        await().atMost(WAIT).until(() -> events("RefundIssued").size() == 1);
+        assertThat(payload(events("RefundIssued").getFirst()).get("amountMinor").asLong()).isEqualTo(4_500);
+        assertThat(events("RefundAuthorized")).hasSize(1);
+        var closed = get("");
+        assertThat(closed.get("status").asString()).isEqualTo("CLOSED");
+        assertThat(closed.get("balanceMinor").asLong()).isZero();
+        assertThat(post("/deposits", Map.of("method", "CARD", "amountMinor", 1, "currency", "EUR")).status())
+                .isEqualTo(409);
+    }
+
+    @Test
+    void bad_input_gets_a_clear_4xx_and_changes_nothing() {
+        assertThat(post("/deposits", Map.of("method", "CARD", "amountMinor", 100, "currency", "EUR")).status())
+                .isEqualTo(404);
+        assertThat(put("", Map.of("currency", "EURO")).status()).isEqualTo(400);
+        assertThat(put("", Map.of("currency", "EUR")).status()).isEqualTo(200);
+        assertThat(put("", Map.of("currency", "USD")).status()).isEqualTo(409);
+        assertThat(post("/deposits", Map.of("method", "CARD", "amountMinor", 0, "currency", "EUR")).status())
+                .isEqualTo(400);
+        assertThat(post("/deposits", Map.of("method", "CARD", "amountMinor", -10, "currency", "EUR")).status())
+                .isEqualTo(400);
+        assertThat(post("/deposits", Map.of("method", "CARD", "amountMinor", 100, "currency", "USD")).status())
+                .isEqualTo(400);
+        assertThat(post("/deposits", Map.of("method", "CARD", "amountMinor", Long.MAX_VALUE, "currency", "EUR"))
+                .status()).isEqualTo(400);
+        assertThat(post("/deposits", Map.of("method", "CHEQUE", "amountMinor", 100, "currency", "EUR")).status())
+                .isEqualTo(400);
+        assertThat(post("/deposits", Map.of("depositId", "w-1", "method", "WIRE", "amountMinor", 100,
+                "currency", "EUR")).status()).isEqualTo(201);
+        assertThat(post("/deposits/w-1/fail", Map.of("reason", "x")).status()).isEqualTo(422);
+        assertThat(post("/deposits/nope/clear", null).status()).isEqualTo(404);
+        var overview = get("");
+        assertThat(overview.get("balanceMinor").asLong()).isZero();
+        assertThat(overview.get("pendingDepositsMinor").asLong()).isEqualTo(100);
+    }
+
+    @Test
+    void a_malformed_payouts_event_goes_to_the_dead_letter_topic_and_the_next_one_is_processed() {
+        assertThat(put("", Map.of("currency", "EUR")).status()).isEqualTo(200);
+        String garbage = "{\"eventId\": \"broken-" + account + "\"";
+        probe.send(Topics.PAYOUTS, account, garbage);
+        approved("m-1", 300, clock.instant().plus(Duration.ofDays(10)));
+        await().atMost(WAIT).until(() -> get("").get("pendingPartnerCostsMinor").asLong() == 300);
+        await().atMost(WAIT).until(() -> probe.records(r -> r.topic().endsWith(Topics.DEAD_LETTER_SUFFIX)
+                && garbage.equals(r.value())).size() == 1);
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    void approved(String actionId, long cost, Instant clearingAt) {
+        LocalDate clearingDate = LocalDate.ofInstant(clearingAt, ZoneOffset.UTC);
+        send("ActionApproved", Map.of("accountId", account, "actionId", actionId, "costMinor", cost, "currency", "EUR",
+                "lockDate", clearingDate.minusDays(5).toString(), "clearingDate", clearingDate.toString(),
+                "clearingAt", clearingAt.toString()));
+    }
+
+    void locked(String actionId, long cost, Instant clearingAt) {
+        send("ActionLocked", Map.of("accountId", account, "actionId", actionId, "costMinor", cost, "currency", "EUR",
+                "clearingDate", LocalDate.ofInstant(clearingAt, ZoneOffset.UTC).toString(),
+                "clearingAt", clearingAt.toString()));
+    }
+
+    void send(String type, Map<String, Object> payload) {
+        send(Topics.PAYOUTS, type, payload);
+    }
+
+    void send(String topic, String type, Map<String, Object> payload) {
+        Map<String, Object> envelope = new LinkedHashMap<>();
+        envelope.put("eventId", UUID.randomUUID().toString());
+        envelope.put("type", type);
+        envelope.put("schemaVersion", 1);
+        envelope.put("accountId", account);
+        envelope.put("occurredAt", clock.instant().toString());
+        envelope.put("actor", "integration-test");
+        envelope.put("payload", payload);
+        probe.send(topic, account, json.writeValueAsString(envelope));
+    }
+
+    record Response(int status, JsonNode body) {
+    }
+
+    Response post(String path, Object body) {
+        var spec = http.post().uri("/api/funding-accounts/" + account + path);
+        if (body != null) {
+            spec = spec.contentType(MediaType.APPLICATION_JSON).body(json.writeValueAsString(body));
+        }
+        return spec.exchange((req, res) -> new Response(res.getStatusCode().value(), readBody(res.getBody())));
+    }
+
+    Response put(String path, Object body) {
+        return http.put().uri("/api/funding-accounts/" + account + path).contentType(MediaType.APPLICATION_JSON)
+                .body(json.writeValueAsString(body))
+                .exchange((req, res) -> new Response(res.getStatusCode().value(), readBody(res.getBody())));
+    }
+
+    JsonNode get(String path) {
+        return http.get().uri("/api/funding-accounts/" + account + path)
+                .exchange((req, res) -> readBody(res.getBody()));
+    }
+
+    JsonNode readBody(java.io.InputStream in) throws java.io.IOException {
+        byte[] bytes = in.readAllBytes();
+        return bytes.length == 0 ? json.createObjectNode() : json.readTree(bytes);
+    }
+
+    List<ConsumerRecord<String, String>> events(String type) {
+        return probe.events(type, account);
+    }
+
+    JsonNode payload(ConsumerRecord<String, String> record) {
+        return json.readTree(record.value()).get("payload");
+    }
+}
