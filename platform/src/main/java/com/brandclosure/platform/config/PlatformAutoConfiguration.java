@@ -12,6 +12,8 @@ import com.brandclosure.platform.outbox.Outbox;
 import com.brandclosure.platform.outbox.OutboxNotifications;
 import com.brandclosure.platform.outbox.OutboxRelay;
 import com.brandclosure.platform.retention.RetentionJob;
+import com.brandclosure.platform.time.AdjustableClock;
+import com.brandclosure.platform.time.ClockController;
 import com.brandclosure.platform.timers.DurableTimers;
 import com.brandclosure.platform.timers.SchedulerLifecycle;
 import com.brandclosure.platform.timers.TimerHandler;
@@ -77,8 +79,25 @@ public class PlatformAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
+    @ConditionalOnBooleanProperty(name = "platform.clock.adjustable", havingValue = false, matchIfMissing = true)
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /** Local profile only: a clock the demo can move forward (see {@link AdjustableClock}). */
+    @Bean
+    @ConditionalOnMissingBean(Clock.class)
+    @ConditionalOnBooleanProperty(name = "platform.clock.adjustable")
+    AdjustableClock adjustableClock() {
+        return new AdjustableClock(Clock.systemUTC());
+    }
+
+    @Bean
+    @ConditionalOnBooleanProperty(name = "platform.clock.adjustable")
+    @ConditionalOnWebApplication
+    @ConditionalOnClass(name = "org.springframework.web.servlet.DispatcherServlet")
+    ClockController clockController(AdjustableClock clock) {
+        return new ClockController(clock);
     }
 
     /** Event, command and request ids. */

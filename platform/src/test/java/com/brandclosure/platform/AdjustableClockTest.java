@@ -1,0 +1,25 @@
+package com.brandclosure.platform;
+
+import com.brandclosure.platform.time.AdjustableClock;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class AdjustableClockTest {
+
+    @Test
+    void moves_forward_by_the_amount_and_never_back() {
+        Instant start = Instant.parse("2026-11-26T10:00:00Z");
+        var clock = new AdjustableClock(Clock.fixed(start, ZoneOffset.UTC));
+        clock.advance(Duration.ofDays(30));
+        assertThat(clock.instant()).isEqualTo(start.plus(Duration.ofDays(30)));
+        assertThatThrownBy(() -> clock.advance(Duration.ofSeconds(-1))).hasMessageContaining("only moves forward");
+        assertThat(clock.offset()).isEqualTo(Duration.ofDays(30));
+    }
+}
