@@ -1,0 +1,19 @@
+package com.brandclosure.catalog.domain;
+
+import java.time.Instant;
+
+/** The states of a product catalog. */
+public sealed interface CatalogState {
+
+    CatalogState INITIAL = new NotCreated();
+
+    record NotCreated() implements CatalogState {
+    }
+
+    record Live(String catalogId, String accountId, String name, Instant createdAt) implements CatalogState {
+    }
+
+    record Deleted(String catalogId, String accountId, String name, Instant createdAt, Instant deletedAt)
+            implements CatalogState {
+    }
+}

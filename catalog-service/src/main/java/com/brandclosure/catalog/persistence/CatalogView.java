@@ -1,0 +1,59 @@
+package com.brandclosure.catalog.persistence;
+
+import com.brandclosure.catalog.domain.CatalogState;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The catalog list read model, plus the per-account lock every write takes first. The lock is a
+ * transaction-scoped advisory lock: it serialises the summary decision and the deactivation
+ * fence per account without writing anything (the event append stays the first write).
+ */
+@Component
+public class CatalogView {
+
+    public record Row(String catalogId, String accountId, String name, String status, Instant createdAt,
+                      Instant deletedAt) {
+    }
+
+    private final JdbcTemplate jdbc;
+
+    public CatalogView(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void lock(String accountId) {
+        jdbc.query("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))", rs -> null, "catalog:" + accountId);
+    }
+
+    public void save(CatalogState state) {
+        switch (state) {
+            case CatalogState.Live l -> jdbc.update("""
+                    INSERT INTO catalog_view (catalog_id, account_id, name, status, created_at) VALUES (?, ?, ?, 'LIVE', ?)""",
+                    l.catalogId(), l.accountId(), l.name(), Timestamp.from(l.createdAt()));
+            case CatalogState.Deleted d -> jdbc.update(
+                    "UPDATE catalog_view SET status = 'DELETED', deleted_at = ? WHERE catalog_id = ?",
+                    Timestamp.from(d.deletedAt()), d.catalogId());
+            case CatalogState.NotCreated n -> throw new IllegalStateException("nothing to save");
+        }
+    }
+
+    public long live(String accountId) {
+        Long n = jdbc.queryForObject("SELECT count(*) FROM catalog_view WHERE account_id = ? AND status = 'LIVE'",
+                Long.class, accountId);
+        return n == null ? 0 : n;
+    }
+
+    public List<Row> list(String accountId, boolean includeDeleted) {
+        return jdbc.query("SELECT catalog_id, account_id, name, status, created_at, deleted_at FROM catalog_view "
+                        + "WHERE account_id = ?" + (includeDeleted ? "" : " AND status = 'LIVE'")
+                        + " ORDER BY created_at, catalog_id",
+                (rs, i) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getTimestamp(5).toInstant(),
+                        rs.getTimestamp(6) == null ? null : rs.getTimestamp(6).toInstant()), accountId);
+    }
+}

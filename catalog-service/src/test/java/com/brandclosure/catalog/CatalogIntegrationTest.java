@@ -1,0 +1,152 @@
+package com.brandclosure.catalog;
+
+import com.brandclosure.events.Topics;
+import com.brandclosure.testkit.KafkaProbe;
+import com.brandclosure.testkit.RealInfrastructure;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.client.RestClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** HTTP in, catalog events out on {@code catalog.events}; AccountDeactivated in, refusals out. Real Kafka + PostgreSQL. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@RealInfrastructure(database = "catalog_it")
+class CatalogIntegrationTest {
+
+    private static KafkaProbe kafka;
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JsonMapper json;
+
+    RestClient http;
+    String account;
+
+    @BeforeAll
+    static void probe() {
+        kafka = new KafkaProbe(Topics.CATALOG);
+    }
+
+    @AfterAll
+    static void closeProbe() {
+        kafka.close();
+    }
+
+    @BeforeEach
+    void setUp() {
+        http = RestClient.builder().baseUrl("http://localhost:" + port).build();
+        account = "cat-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    @Test
+    void catalogs_are_created_and_deleted_with_the_summary_and_its_retraction() {
+        String first = create("Shoes");
+        String second = create("Bags");
+        awaitEvents("CatalogCreated", 2);
+        awaitEvents("CatalogsPresent", 1);
+        assertThat(body(send(HttpMethod.GET, base(), null))).hasSize(2);
+
+        assertThat(send(HttpMethod.DELETE, base() + "/" + first, null).getStatusCode().value()).isEqualTo(200);
+        var deleted = send(HttpMethod.DELETE, base() + "/" + second, null);
+        assertThat(deleted.getStatusCode().value()).isEqualTo(200);
+        assertThat(body(deleted).get("status").asString()).isEqualTo("DELETED");
+        awaitEvents("CatalogDeleted", 2);
+        awaitEvents("CatalogsDeleted", 1);
+        assertThat(body(send(HttpMethod.GET, base(), null))).isEmpty();
+        assertThat(body(send(HttpMethod.GET, base() + "?includeDeleted=true", null))).hasSize(2);
+
+        // Deleting an already-deleted catalog: 409 saying so, and nothing is published again.
+        var again = send(HttpMethod.DELETE, base() + "/" + second, null);
+        assertThat(again.getStatusCode().value()).isEqualTo(409);
+        assertThat(again.getBody()).contains("already deleted");
+        assertThat(send(HttpMethod.DELETE, base() + "/" + UUID.randomUUID(), null).getStatusCode().value())
+                .isEqualTo(404);
+        assertThat(send(HttpMethod.GET, base() + "/" + second, null).getStatusCode().value()).isEqualTo(200);
+
+        create("Hats");
+        awaitEvents("CatalogsPresent", 2);
+        assertThat(summaries()).containsExactly("CatalogsPresent", "CatalogsDeleted", "CatalogsPresent");
+        assertThat(kafka.events("CatalogDeleted", account)).hasSize(2);
+    }
+
+    @Test
+    void bad_requests_are_refused() {
+        var noName = send(HttpMethod.POST, base(), "{}");
+        assertThat(noName.getStatusCode().value()).isEqualTo(400);
+        assertThat(noName.getBody()).contains("name");
+        assertThat(send(HttpMethod.POST, base(), "{\"name\":\"x\",\"colour\":\"red\"}").getStatusCode().value())
+                .isEqualTo(400);
+        assertThat(send(HttpMethod.GET, base() + "/" + UUID.randomUUID(), null).getStatusCode().value()).isEqualTo(404);
+    }
+
+    @Test
+    void after_account_deactivated_no_catalog_is_created_but_deleting_still_works() {
+        String catalog = create("Shoes");
+        awaitEvents("CatalogsPresent", 1);
+        Instant now = Instant.now();
+        kafka.send(Topics.CLOSURE, account, """
+                {"eventId":"%s","type":"AccountDeactivated","schemaVersion":1,"accountId":"%s","occurredAt":"%s",
+                 "actor":"support","correlationId":"c-1","causationId":null,
+                 "payload":{"accountId":"%s","closureDate":"%s","deactivatedAt":"%s"}}"""
+                .formatted(UUID.randomUUID(), account, now, account, LocalDate.now(ZoneOffset.UTC), now));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(send(HttpMethod.POST, base(), "{\"name\":\"More\"}").getStatusCode().value()).isEqualTo(409));
+        assertThat(send(HttpMethod.POST, base(), "{\"name\":\"More\"}").getBody()).contains("deactivated");
+        assertThat(send(HttpMethod.DELETE, base() + "/" + catalog, null).getStatusCode().value()).isEqualTo(200);
+        awaitEvents("CatalogsDeleted", 1);
+        assertThat(kafka.events("CatalogCreated", account)).hasSize(1);
+    }
+
+    private String base() {
+        return "/api/v1/accounts/" + account + "/catalogs";
+    }
+
+    private String create(String name) {
+        var response = send(HttpMethod.POST, base(), "{\"name\":\"" + name + "\"}");
+        assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(201);
+        return body(response).get("catalogId").asString();
+    }
+
+    private ResponseEntity<String> send(HttpMethod method, String path, String jsonBody) {
+        var spec = http.method(method).uri(path);
+        if (jsonBody != null) {
+            spec = spec.contentType(MediaType.APPLICATION_JSON).body(jsonBody);
+        }
+        return spec.retrieve().onStatus(s -> true, (req, res) -> { }).toEntity(String.class);
+    }
+
+    private JsonNode body(ResponseEntity<String> response) {
+        return json.readTree(response.getBody());
+    }
+
+    private List<String> summaries() {
+        return kafka.records(r -> account.equals(r.key())).stream().map(r -> KafkaProbe.header(r, "event-type"))
+                .filter(t -> t.equals("CatalogsDeleted") || t.equals("CatalogsPresent")).toList();
+    }
+
+    private void awaitEvents(String type, int count) {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(kafka.events(type, account)).hasSize(count));
+    }
+}
