@@ -37,9 +37,9 @@ import java.util.TreeSet;
 
 /**
  * The use cases of payouts-service: load -> decide -> append + publish, in one transaction,
- * batched. Every transaction first locks the rows of the accounts it touches (in account id
- * order): that serializes changes per account, so the summary counts are exact, and it makes
- * the lock the transaction's first write, so outbox order per account equals commit order.
+ * batched. Every transaction first takes the locks of the accounts it touches
+ * ({@link PayoutsStore#lockAccounts}): that serializes changes per account, so the summary
+ * counts are exact and one account's events reach Kafka in the order they were committed.
  */
 @Service
 public class ActionService {
@@ -99,11 +99,11 @@ public class ActionService {
         if (conversions.isEmpty()) {
             return refused;
         }
-        // First currency per account, sorted: the upsert is this transaction's first write and row lock.
         Map<String, Currency> firstCurrency = new TreeMap<>();
         conversions.forEach(c -> firstCurrency.putIfAbsent(c.accountId().value(), c.cost().currency()));
+        db.lockAccounts(firstCurrency.keySet());
         db.ensureAccounts(firstCurrency);
-        Map<String, AccountRow> accounts = db.lockAccounts(firstCurrency.keySet());
+        Map<String, AccountRow> accounts = db.accounts(firstCurrency.keySet());
         Map<String, List<ContractPeriod>> contracts = db.contractPeriods(firstCurrency.keySet());
         var existing = db.existingActions(conversions.stream().map(c -> c.accountId().value()).toList(),
                 conversions.stream().map(Conversion::actionId).toList());
@@ -146,7 +146,8 @@ public class ActionService {
             throw new DomainException.BadRequest("a batch must not name an action twice");
         }
         return Transactions.retrying(tx, () -> {
-            Map<String, AccountRow> accounts = db.lockAccounts(List.of(account.value()));
+            db.lockAccounts(List.of(account.value()));
+            Map<String, AccountRow> accounts = db.accounts(List.of(account.value()));
             Map<String, StoredAction> stored = db.actions(account.value(), actionIds);
             List<ItemResult> results = new ArrayList<>(actionIds.size());
             List<Change> changes = new ArrayList<>();
@@ -191,7 +192,8 @@ public class ActionService {
     private int onDue(AccountId account, String state, String column, LocalDate date, ActionCommand command,
                       CommandContext ctx) {
         return Transactions.retrying(tx, () -> {
-            Map<String, AccountRow> accounts = db.lockAccounts(List.of(account.value()));
+            db.lockAccounts(List.of(account.value()));
+            Map<String, AccountRow> accounts = db.accounts(List.of(account.value()));
             List<Change> changes = new ArrayList<>();
             for (StoredAction a : db.actionsInState(account.value(), state, column, "<=", date)) {
                 var events = Action.decide(command, a.state());
@@ -209,9 +211,10 @@ public class ActionService {
      * too) and reject every action dated on or after it that is not locked yet.
      */
     public int deactivate(AccountId account, LocalDate closureDate, CommandContext ctx) {
-        // Runs inside the inbox's transaction; the upsert is its first write and locks the row.
+        // Runs inside the inbox's transaction, which has only read so far: the lock still comes first.
+        db.lockAccounts(List.of(account.value()));
         db.saveClosureDate(account, closureDate);
-        Map<String, AccountRow> accounts = db.lockAccounts(List.of(account.value()));
+        Map<String, AccountRow> accounts = db.accounts(List.of(account.value()));
         LocalDate effective = accounts.get(account.value()).closureDate();
         var command = new ActionCommand.RejectForClosure(effective);
         List<Change> changes = new ArrayList<>();
