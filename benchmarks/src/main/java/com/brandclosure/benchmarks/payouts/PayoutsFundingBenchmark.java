@@ -1,0 +1,311 @@
+package com.brandclosure.benchmarks.payouts;
+
+import com.brandclosure.events.Topics;
+import com.brandclosure.funding.FundingApplication;
+import com.brandclosure.payouts.PayoutsApplication;
+import com.brandclosure.testkit.Infrastructure;
+import com.brandclosure.testkit.RealInfrastructureContextCustomizerFactory;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Ingests 200,000 actions for 1,000 brands through the ingest topic, approves them in batches
+ * over REST, and measures: actions/s ingested (until all are committed) and approved (end to
+ * end: until every approval response returned), then the delay from the last approval to the
+ * last brand's PayoutsSettled, to funding-service having caught up (RequiredFundingChanged equal
+ * to the brand's total), and to the matching FundingSufficient once each brand deposited its
+ * total (brands start unfunded, so the approvals make them insufficient first).
+ * <p>
+ * Run: {@code ./mvnw -B -q -pl benchmarks -am install -DskipTests && ./mvnw -B -q -pl benchmarks exec:java
+ * -Dbenchmark=com.brandclosure.benchmarks.payouts.PayoutsFundingBenchmark}. Sizes: -Dbrands=, -DactionsPerBrand=.
+ */
+public final class PayoutsFundingBenchmark {
+
+    static final int BRANDS = Integer.getInteger("brands", 1_000);
+    static final int PER_BRAND = Integer.getInteger("actionsPerBrand", 200);
+    static final int HTTP_THREADS = 4;
+
+    public static void main(String[] args) throws Exception {
+        Infrastructure infra = Infrastructure.get();
+        String run = Long.toString(System.currentTimeMillis() % 1_000_000, 36);
+        infra.freshDatabase("payouts_bench");
+        infra.freshDatabase("funding_bench");
+        var payouts = start(PayoutsApplication.class, "payouts_bench", "payouts-service", "payouts");
+        var funding = start(FundingApplication.class, "funding_bench", "funding-service", "funding");
+        String payoutsUrl = "http://localhost:" + payouts.getEnvironment().getProperty("local.server.port");
+        String fundingUrl = "http://localhost:" + funding.getEnvironment().getProperty("local.server.port");
+        JdbcTemplate payoutsDb = payouts.getBean(JdbcTemplate.class);
+        JsonMapper json = payouts.getBean(JsonMapper.class);
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        ExecutorService pool = Executors.newFixedThreadPool(HTTP_THREADS);
+        var watcher = new Watcher(infra.kafkaBootstrapServers(), json);
+
+        List<String> brands = new ArrayList<>();
+        for (int b = 0; b < BRANDS; b++) {
+            brands.add("bench-" + run + "-" + b);
+        }
+        Map<String, Long> totals = new HashMap<>();
+        Instant now = Instant.now();
+        System.out.printf("setting up %d brands (settings, funding account, contract)%n", BRANDS);
+        try (var producer = producer(infra.kafkaBootstrapServers())) {
+            parallel(pool, brands, brand -> {
+                send(http, "PUT", payoutsUrl + "/api/accounts/" + brand + "/locking-settings",
+                        "{\"lockMonths\":1,\"lockDays\":0,\"referencePeriod\":\"MONTH\",\"paymentSchedulingDays\":15,"
+                                + "\"zone\":\"UTC\",\"currency\":\"EUR\"}", 200);
+                send(http, "PUT", fundingUrl + "/api/funding-accounts/" + brand, "{\"currency\":\"EUR\"}", 200);
+            });
+            for (String brand : brands) {
+                producer.send(new ProducerRecord<>(Topics.CONTRACTS, brand, envelope(brand, "ContractActivated",
+                        "{\"accountId\":\"" + brand + "\",\"contractId\":\"c-1\",\"partnerId\":\"p-1\",\"activatedAt\":\""
+                                + now.minus(Duration.ofDays(60)) + "\"}", now)));
+            }
+            producer.flush();
+            waitFor("contract read model", Duration.ofMinutes(5), () -> count(payoutsDb,
+                    "SELECT count(*) FROM contract_periods WHERE account_id LIKE 'bench-" + run + "-%'") == BRANDS);
+
+            // ---- ingest
+            int total = BRANDS * PER_BRAND;
+            System.out.printf("ingesting %,d actions%n", total);
+            long t0 = System.nanoTime();
+            for (int n = 0; n < total; n++) {
+                String brand = brands.get(n % BRANDS);
+                long cost = 100 + (n * 7919L) % 9_900;
+                totals.merge(brand, cost, Long::sum);
+                Instant eventAt = now.minus(Duration.ofMinutes(5 + n % 600));
+                String payload = "{\"accountId\":\"" + brand + "\",\"actionId\":\"a-" + n
+                        + "\",\"partnerId\":\"p-1\",\"eventAt\":\"" + eventAt + "\",\"reportedAt\":\"" + now
+                        + "\",\"costMinor\":" + cost + ",\"currency\":\"EUR\"}";
+                producer.send(new ProducerRecord<>(Topics.ACTIONS_INGEST, brand,
+                        envelope(brand, "ConversionTracked", payload, now)));
+            }
+            producer.flush();
+            long sent = System.nanoTime();
+            waitFor("all actions recorded", Duration.ofMinutes(30), () -> count(payoutsDb,
+                    "SELECT count(*) FROM actions WHERE account_id LIKE 'bench-" + run + "-%'") == total);
+            long t1 = System.nanoTime();
+            System.out.printf("ingest: sent in %.1f s, recorded in %.1f s -> %,.0f actions/s end to end%n",
+                    secs(t0, sent), secs(t0, t1), total / secs(t0, t1));
+            waitFor("every brand announced pending", Duration.ofMinutes(10),
+                    () -> watcher.pending.size() >= BRANDS);
+
+            // ---- approve: one batch request per brand, all of its actions
+            System.out.printf("approving in batches of %d (one request per brand, %d threads)%n", PER_BRAND,
+                    HTTP_THREADS);
+            Map<String, Long> approvedAt = new ConcurrentHashMap<>();
+            long t2 = System.nanoTime();
+            parallel(pool, brands, brand -> {
+                int b = brands.indexOf(brand);
+                StringBuilder ids = new StringBuilder();
+                for (int k = 0; k < PER_BRAND; k++) {
+                    ids.append(k == 0 ? "" : ",").append("\"a-").append(b + (long) k * BRANDS).append('"');
+                }
+                String body = send(http, "POST", payoutsUrl + "/api/accounts/" + brand + "/actions/batch",
+                        "{\"operation\":\"APPROVE\",\"actionIds\":[" + ids + "]}", 200);
+                if (!body.contains("\"changed\":" + PER_BRAND)) {
+                    throw new IllegalStateException("not every action approved for " + brand + ": "
+                            + body.substring(0, Math.min(300, body.length())));
+                }
+                approvedAt.put(brand, System.nanoTime());
+            });
+            long t3 = System.nanoTime();
+            System.out.printf("approve: %,d actions in %.1f s -> %,.0f actions/s end to end%n", total,
+                    secs(t2, t3), total / secs(t2, t3));
+
+            waitFor("PayoutsSettled for every brand", Duration.ofMinutes(10),
+                    () -> brands.stream().allMatch(watcher.settled::containsKey));
+            long lastSettled = brands.stream().mapToLong(watcher.settled::get).max().orElseThrow();
+            List<Long> perBrand = brands.stream().map(b -> watcher.settled.get(b) - approvedAt.get(b)).sorted().toList();
+            System.out.printf("last approval -> last PayoutsSettled: %.0f ms (per brand: p50 %.0f ms, max %.0f ms)%n",
+                    ms(t3, lastSettled), perBrand.get(perBrand.size() / 2) / 1e6, perBrand.getLast() / 1e6);
+
+            waitFor("funding caught up (RequiredFundingChanged = brand total)", Duration.ofMinutes(20),
+                    () -> brands.stream().allMatch(b -> totals.get(b).equals(watcher.required.get(b))));
+            long caughtUp = brands.stream().mapToLong(b -> watcher.requiredAt.get(b)).max().orElseThrow();
+            System.out.printf("last approval -> funding caught up with every brand: %.0f ms%n", ms(t3, caughtUp));
+
+            long t4 = System.nanoTime();
+            parallel(pool, brands, brand -> send(http, "POST", fundingUrl + "/api/funding-accounts/" + brand
+                    + "/deposits", "{\"method\":\"CARD\",\"amountMinor\":" + totals.get(brand)
+                    + ",\"currency\":\"EUR\"}", 201));
+            waitFor("matching FundingSufficient for every brand", Duration.ofMinutes(10),
+                    () -> brands.stream().allMatch(b -> totals.get(b).equals(watcher.sufficientRequired.get(b))));
+            long lastSufficient = brands.stream().mapToLong(watcher.sufficientAt::get).max().orElseThrow();
+            System.out.printf("deposits -> last matching FundingSufficient: %.0f ms; last approval -> last matching "
+                            + "FundingSufficient: %.0f ms (includes waiting for catch-up and %d deposits)%n",
+                    ms(t4, lastSufficient), ms(t3, lastSufficient), BRANDS);
+        } finally {
+            watcher.close();
+            pool.shutdownNow();
+            funding.close();
+            payouts.close();
+        }
+        System.exit(0);
+    }
+
+    static ConfigurableApplicationContext start(Class<?> app, String database, String name, String migrations) {
+        Map<String, Object> props = new HashMap<>(RealInfrastructureContextCustomizerFactory.properties(database));
+        // Both services share one classpath (and so one application.yml): name what differs.
+        props.put("server.port", "0");
+        props.put("spring.application.name", name);
+        props.put("spring.flyway.locations", "classpath:db/platform,classpath:db/" + migrations);
+        props.put("spring.kafka.consumer.group-id", name + "-bench");
+        props.put("spring.kafka.consumer.auto-offset-reset", "earliest");
+        props.put("logging.level.root", "WARN");
+        return new SpringApplicationBuilder(app).properties(props).run();
+    }
+
+    static KafkaProducer<String, String> producer(String bootstrap) {
+        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 5,
+                ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024, ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4"),
+                new StringSerializer(), new StringSerializer());
+    }
+
+    static String envelope(String account, String type, String payload, Instant at) {
+        return "{\"eventId\":\"" + UUID.randomUUID() + "\",\"type\":\"" + type + "\",\"schemaVersion\":1,\"accountId\":\""
+                + account + "\",\"occurredAt\":\"" + at + "\",\"actor\":\"benchmark\",\"payload\":" + payload + "}";
+    }
+
+    static String send(HttpClient http, String method, String url, String body, int expected) {
+        try {
+            var response = http.send(HttpRequest.newBuilder(URI.create(url))
+                    .header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(body)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != expected) {
+                throw new IllegalStateException(method + " " + url + " -> " + response.statusCode() + ": "
+                        + response.body());
+            }
+            return response.body();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    interface BrandTask {
+        void run(String brand) throws Exception;
+    }
+
+    static void parallel(ExecutorService pool, List<String> brands, BrandTask task) throws Exception {
+        List<Future<?>> futures = new ArrayList<>();
+        for (String brand : brands) {
+            futures.add(pool.submit(() -> {
+                task.run(brand);
+                return null;
+            }));
+        }
+        for (Future<?> f : futures) {
+            f.get();
+        }
+    }
+
+    static long count(JdbcTemplate db, String sql) {
+        Long n = db.queryForObject(sql, Long.class);
+        return n == null ? 0 : n;
+    }
+
+    /** Polls a condition (a benchmark measuring progress, not a test). */
+    static void waitFor(String what, Duration max, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + max.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("timed out waiting for " + what);
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    static double secs(long from, long to) {
+        return (to - from) / 1e9;
+    }
+
+    static double ms(long from, long to) {
+        return (to - from) / 1e6;
+    }
+
+    /** Follows payouts.events and funding.events, keeping only what the figures need. */
+    static final class Watcher implements AutoCloseable {
+        final Map<String, Long> pending = new ConcurrentHashMap<>();
+        final Map<String, Long> settled = new ConcurrentHashMap<>();
+        final Map<String, Long> required = new ConcurrentHashMap<>();
+        final Map<String, Long> requiredAt = new ConcurrentHashMap<>();
+        final Map<String, Long> sufficientRequired = new ConcurrentHashMap<>();
+        final Map<String, Long> sufficientAt = new ConcurrentHashMap<>();
+        private final KafkaConsumer<String, String> consumer;
+        private final Thread thread;
+        private volatile boolean running = true;
+
+        Watcher(String bootstrap, JsonMapper json) {
+            consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                    ConsumerConfig.GROUP_ID_CONFIG, "bench-watch-" + UUID.randomUUID(),
+                    ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                    ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000),
+                    new StringDeserializer(), new StringDeserializer());
+            consumer.subscribe(List.of(Topics.PAYOUTS, Topics.FUNDING));
+            thread = new Thread(() -> {
+                while (running) {
+                    for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(100))) {
+                        var h = r.headers().lastHeader("event-type");
+                        String type = h == null ? "" : new String(h.value(), StandardCharsets.UTF_8);
+                        long at = System.nanoTime();
+                        switch (type) {
+                            case "PayoutsPending" -> pending.put(r.key(), at);
+                            case "PayoutsSettled" -> settled.put(r.key(), at);
+                            case "RequiredFundingChanged" -> {
+                                long req = json.readTree(r.value()).get("payload").get("requiredMinor").asLong();
+                                required.put(r.key(), req);
+                                requiredAt.put(r.key(), at);
+                            }
+                            case "FundingSufficient" -> {
+                                long req = json.readTree(r.value()).get("payload").get("requiredMinor").asLong();
+                                sufficientRequired.put(r.key(), req);
+                                sufficientAt.put(r.key(), at);
+                            }
+                            default -> { }
+                        }
+                    }
+                }
+                consumer.close();
+            }, "bench-watcher");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            running = false;
+            thread.join(5_000);
+        }
+    }
+}
