@@ -11,8 +11,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 
 import static com.brandclosure.platform.testapp.PlatformTestApplication.TIMER;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,10 +22,10 @@ import static org.awaitility.Awaitility.await;
 class TimersIT {
 
     static ConfigurableApplicationContext start(String instance) {
-        Map<String, Object> props = new HashMap<>(RealInfrastructureContextCustomizerFactory.properties("platform_timers"));
-        props.put("test.instance", instance);
-        props.put("spring.kafka.consumer.group-id", "platform-timers-" + instance);
-        return new SpringApplicationBuilder(PlatformTestApplication.class).properties(props).run();
+        List<String> args = new ArrayList<>(List.of(RealInfrastructureContextCustomizerFactory.commandLineArgs("platform_timers")));
+        args.add("--test.instance=" + instance);
+        args.add("--spring.kafka.consumer.group-id=platform-timers-" + instance);
+        return new SpringApplicationBuilder(PlatformTestApplication.class).run(args.toArray(String[]::new));
     }
 
     static int firings(JdbcTemplate jdbc, String timerId) {

@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 
 /**
@@ -23,7 +22,8 @@ import java.util.function.Predicate;
  */
 public final class KafkaProbe implements AutoCloseable {
 
-    private final List<ConsumerRecord<String, String>> records = new CopyOnWriteArrayList<>();
+    // A plain list under a lock: copy-on-write would make collecting large volumes quadratic.
+    private final List<ConsumerRecord<String, String>> records = new ArrayList<>();
     private final KafkaConsumer<String, String> consumer;
     private final KafkaProducer<String, String> producer;
     private final Thread poller;
@@ -45,7 +45,10 @@ public final class KafkaProbe implements AutoCloseable {
                 new StringSerializer(), new StringSerializer());
         poller = new Thread(() -> {
             while (running) {
-                consumer.poll(Duration.ofMillis(100)).forEach(records::add);
+                var batch = consumer.poll(Duration.ofMillis(100));
+                synchronized (records) {
+                    batch.forEach(records::add);
+                }
             }
             consumer.close();
         }, "kafka-probe");
@@ -54,11 +57,21 @@ public final class KafkaProbe implements AutoCloseable {
     }
 
     public List<ConsumerRecord<String, String>> records() {
-        return new ArrayList<>(records);
+        synchronized (records) {
+            return new ArrayList<>(records);
+        }
     }
 
     public List<ConsumerRecord<String, String>> records(Predicate<ConsumerRecord<String, String>> filter) {
-        return records.stream().filter(filter).toList();
+        synchronized (records) {
+            return records.stream().filter(filter).toList();
+        }
+    }
+
+    public int count() {
+        synchronized (records) {
+            return records.size();
+        }
     }
 
     /** Records whose {@code event-type} header is {@code type} and whose key is {@code key}. */

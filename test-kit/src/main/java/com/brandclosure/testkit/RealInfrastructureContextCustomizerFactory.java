@@ -29,6 +29,15 @@ public class RealInfrastructureContextCustomizerFactory implements ContextCustom
         }
     }
 
+    /**
+     * The same as command-line arguments, for {@code SpringApplicationBuilder.run(args)}: unlike
+     * {@code builder.properties(..)} (defaults, which application.yml overrides) these win.
+     */
+    public static String[] commandLineArgs(String database) {
+        return properties(database).entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new);
+    }
+
     /** The properties that point an application at the shared infrastructure and the named database. */
     public static Map<String, Object> properties(String database) {
         Infrastructure infra = Infrastructure.get();

@@ -17,6 +17,7 @@ import com.brandclosure.platform.time.ClockController;
 import com.brandclosure.platform.timers.DurableTimers;
 import com.brandclosure.platform.timers.SchedulerLifecycle;
 import com.brandclosure.platform.timers.TimerHandler;
+import com.brandclosure.platform.timers.TimerKind;
 import com.brandclosure.platform.web.PlatformExceptionHandler;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.Task;
@@ -218,17 +219,38 @@ public class PlatformAutoConfiguration {
                 properties.getRetention().getProcessedMessages());
     }
 
+    /**
+     * One db-scheduler task per {@link TimerHandler} kind. Handlers are looked up when a timer
+     * fires, not when the scheduler is built: a handler may itself depend on {@link DurableTimers}
+     * (through the service it calls) without a bean cycle.
+     */
     @Bean
-    Map<String, Task<String>> timerTasks(List<TimerHandler> handlers, TransactionTemplate tx) {
+    Map<String, Task<String>> timerTasks(ObjectProvider<TimerHandler> handlers,
+                                         org.springframework.beans.factory.ListableBeanFactory beans) {
         Map<String, Task<String>> tasks = new HashMap<>();
-        for (TimerHandler handler : handlers) {
-            Task<String> task = Tasks.oneTime(handler.kind(), String.class)
-                    .execute((instance, ctx) -> handler.fire(instance.getId(), instance.getData()));
-            if (tasks.put(handler.kind(), task) != null) {
-                throw new IllegalStateException("two TimerHandler beans for timer kind " + handler.kind());
+        for (String beanName : beans.getBeanNamesForType(TimerHandler.class)) {
+            String kind = kindOf(beans, beanName);
+            Task<String> task = Tasks.oneTime(kind, String.class)
+                    .execute((instance, ctx) -> handlerOf(handlers, kind).fire(instance.getId(), instance.getData()));
+            if (tasks.put(kind, task) != null) {
+                throw new IllegalStateException("two TimerHandler beans for timer kind " + kind);
             }
         }
         return tasks;
+    }
+
+    private static String kindOf(org.springframework.beans.factory.ListableBeanFactory beans, String beanName) {
+        // The kind must be known before the handler bean (and what it depends on) is created.
+        TimerKind annotation = beans.findAnnotationOnBean(beanName, TimerKind.class);
+        if (annotation != null) {
+            return annotation.value();
+        }
+        return beans.getBean(beanName, TimerHandler.class).kind();
+    }
+
+    private static TimerHandler handlerOf(ObjectProvider<TimerHandler> handlers, String kind) {
+        return handlers.orderedStream().filter(h -> h.kind().equals(kind)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no TimerHandler for kind " + kind));
     }
 
     @Bean

@@ -14,6 +14,117 @@ public class PlatformProperties {
     private final Retention retention = new Retention();
     private final EventStore eventStore = new EventStore();
     private final Kafka kafka = new Kafka();
+    private final Security security = new Security();
+    private final Web web = new Web();
+
+    public Security getSecurity() {
+        return security;
+    }
+
+    public Web getWeb() {
+        return web;
+    }
+
+    public static class Web {
+        /** Largest request body accepted; larger requests get 413. */
+        private long maxRequestBytes = 4L * 1024 * 1024;
+
+        public long getMaxRequestBytes() {
+            return maxRequestBytes;
+        }
+
+        public void setMaxRequestBytes(long maxRequestBytes) {
+            this.maxRequestBytes = maxRequestBytes;
+        }
+    }
+
+    public static class Security {
+        public enum Mode { JWT, DEMO }
+
+        /** JWT (production: bearer tokens) or DEMO (local stack: HTTP Basic demo identities). */
+        private Mode mode = Mode.JWT;
+        /** Demo identities; when empty in DEMO mode the documented defaults apply (password "demo"). */
+        private java.util.List<DemoUser> demoUsers = new java.util.ArrayList<>();
+
+        public Mode getMode() {
+            return mode;
+        }
+
+        public void setMode(Mode mode) {
+            this.mode = mode;
+        }
+
+        public java.util.List<DemoUser> getDemoUsers() {
+            return demoUsers;
+        }
+
+        public void setDemoUsers(java.util.List<DemoUser> demoUsers) {
+            this.demoUsers = demoUsers;
+        }
+
+        /** The configured demo users, or the documented defaults when none are configured. */
+        public java.util.List<DemoUser> effectiveDemoUsers() {
+            return demoUsers.isEmpty() ? DemoUser.defaults() : demoUsers;
+        }
+
+        public static class DemoUser {
+            private String username;
+            private String password = "demo";
+            private java.util.List<com.brandclosure.platform.security.Role> roles = new java.util.ArrayList<>();
+            private java.util.List<String> accounts = new java.util.ArrayList<>();
+
+            static DemoUser of(String name, com.brandclosure.platform.security.Role role, String... accounts) {
+                DemoUser u = new DemoUser();
+                u.username = name;
+                u.roles = java.util.List.of(role);
+                u.accounts = java.util.List.of(accounts);
+                return u;
+            }
+
+            /** The documented demo identities (README): password "demo" for all. */
+            static java.util.List<DemoUser> defaults() {
+                return java.util.List.of(
+                        of("acme-admin", com.brandclosure.platform.security.Role.BRAND_ADMIN, "acme"),
+                        of("globex-admin", com.brandclosure.platform.security.Role.BRAND_ADMIN, "globex"),
+                        of("support-alice", com.brandclosure.platform.security.Role.SUPPORT),
+                        of("support-bob", com.brandclosure.platform.security.Role.SUPPORT),
+                        of("ops", com.brandclosure.platform.security.Role.OPS),
+                        of("service", com.brandclosure.platform.security.Role.SERVICE));
+            }
+
+            public String getUsername() {
+                return username;
+            }
+
+            public void setUsername(String username) {
+                this.username = username;
+            }
+
+            public String getPassword() {
+                return password;
+            }
+
+            public void setPassword(String password) {
+                this.password = password;
+            }
+
+            public java.util.List<com.brandclosure.platform.security.Role> getRoles() {
+                return roles;
+            }
+
+            public void setRoles(java.util.List<com.brandclosure.platform.security.Role> roles) {
+                this.roles = roles;
+            }
+
+            public java.util.List<String> getAccounts() {
+                return accounts;
+            }
+
+            public void setAccounts(java.util.List<String> accounts) {
+                this.accounts = accounts;
+            }
+        }
+    }
 
     public Kafka getKafka() {
         return kafka;

@@ -4,11 +4,12 @@ import com.brandclosure.events.EventCatalog;
 import com.brandclosure.events.IntegrationEvent;
 import com.brandclosure.platform.eventstore.EventMetadata;
 import com.brandclosure.platform.json.JsonCodec;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * Records what must be published, in the caller's transaction: the integration event reaches
@@ -16,6 +17,13 @@ import java.util.List;
  * the sending. Integration events are version 1 of their public shape until a change says so.
  */
 public class Outbox {
+
+    private static final String INSERT = """
+            INSERT INTO outbox (topic, message_key, event_id, event_type, envelope)
+            SELECT topic, message_key, event_id, event_type, envelope
+            FROM unnest(?::text[], ?::text[], ?::uuid[], ?::text[], ?::text[])
+                 WITH ORDINALITY AS t(topic, message_key, event_id, event_type, envelope, ord)
+            ORDER BY ord""";
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
@@ -35,20 +43,38 @@ public class Outbox {
         publishAll(List.of(new Message(topic, event, metadata)));
     }
 
+    /** Inserts all messages in order, with one statement over arrays (much faster than a JDBC batch for bulk commands). */
     public void publishAll(List<Message> messages) {
         if (messages.isEmpty()) {
             return;
         }
-        List<Object[]> rows = new ArrayList<>(messages.size());
-        for (Message m : messages) {
+        int n = messages.size();
+        String[] topics = new String[n];
+        String[] keys = new String[n];
+        UUID[] ids = new UUID[n];
+        String[] types = new String[n];
+        String[] envelopes = new String[n];
+        for (int i = 0; i < n; i++) {
+            Message m = messages.get(i);
             String type = EventCatalog.nameOf(m.event().getClass());
             EventMetadata md = m.metadata();
             var envelope = new Envelope(md.eventId().toString(), type, 1, m.event().accountId(), md.occurredAt(),
                     md.actor(), md.correlationId(), md.causationId(), json.tree(m.event()));
-            rows.add(new Object[]{m.topic(), m.event().accountId(), md.eventId(), type, json.write(envelope)});
+            topics[i] = m.topic();
+            keys[i] = m.event().accountId();
+            ids[i] = md.eventId();
+            types[i] = type;
+            envelopes[i] = json.write(envelope);
         }
-        tx.executeWithoutResult(status -> jdbc.batchUpdate(
-                "INSERT INTO outbox (topic, message_key, event_id, event_type, envelope) VALUES (?, ?, ?, ?, ?)",
-                rows));
+        tx.executeWithoutResult(status -> jdbc.execute((ConnectionCallback<Integer>) c -> {
+            try (var ps = c.prepareStatement(INSERT)) {
+                ps.setArray(1, c.createArrayOf("text", topics));
+                ps.setArray(2, c.createArrayOf("text", keys));
+                ps.setArray(3, c.createArrayOf("uuid", ids));
+                ps.setArray(4, c.createArrayOf("text", types));
+                ps.setArray(5, c.createArrayOf("text", envelopes));
+                return ps.executeUpdate();
+            }
+        }));
     }
 }
