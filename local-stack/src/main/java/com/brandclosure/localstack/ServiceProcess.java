@@ -1,0 +1,89 @@
+package com.brandclosure.localstack;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** One service running as {@code java -jar <module>-exec.jar} with the local stack's settings on its command line. */
+final class ServiceProcess {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final ServiceSpec spec;
+    private final Process process;
+    private final Path log;
+
+    private ServiceProcess(ServiceSpec spec, Process process, Path log) {
+        this.spec = spec;
+        this.process = process;
+        this.log = log;
+    }
+
+    /**
+     * @param jvmOptions options before {@code -jar} (heap, GC)
+     */
+    static ServiceProcess start(ServiceSpec spec, Path repositoryRoot, Path log, LocalPostgres postgres,
+                                KafkaBroker kafka, List<String> jvmOptions) throws IOException {
+        var command = new ArrayList<String>();
+        command.add(ChildProcesses.java());
+        command.addAll(jvmOptions);
+        command.add("-jar");
+        command.add(spec.jar(repositoryRoot).toString());
+        command.addAll(arguments(spec, postgres.jdbcUrl(spec.database()), kafka.bootstrapServers()));
+        return new ServiceProcess(spec, ChildProcesses.start(command, repositoryRoot, log), log);
+    }
+
+    /**
+     * Command-line properties (they win over application.yml). The services' own defaults already
+     * match the local stack; passing them anyway makes the log's first line say exactly what ran, and
+     * keeps the stack right if a default changes. The adjustable clock ({@code /local/clock}) is on
+     * here and nowhere else; the {@code local} profile is active for any local-only settings a service adds.
+     */
+    static List<String> arguments(ServiceSpec spec, String jdbcUrl, String kafkaBootstrapServers) {
+        return List.of(
+                "--spring.profiles.active=local",
+                "--server.port=" + spec.port(),
+                "--spring.datasource.url=" + jdbcUrl + "?reWriteBatchedInserts=true",
+                "--spring.datasource.username=" + LocalPostgres.USER,
+                "--spring.datasource.password=" + LocalPostgres.PASSWORD,
+                "--spring.kafka.bootstrap-servers=" + kafkaBootstrapServers,
+                "--platform.clock.adjustable=true");
+    }
+
+    ServiceSpec spec() {
+        return spec;
+    }
+
+    Process process() {
+        return process;
+    }
+
+    Path log() {
+        return log;
+    }
+
+    /** The readiness probe answers UP (HTTP 200); Spring answers 503 while the service is not ready. */
+    boolean ready() {
+        try {
+            var request = HttpRequest.newBuilder(URI.create(spec.baseUrl() + "/actuator/health/readiness"))
+                    .timeout(Duration.ofSeconds(3)).GET().build();
+            var response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200 && response.body().contains("\"UP\"");
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    String exitReason() {
+        return ChildProcesses.exitReason(process, log);
+    }
+}

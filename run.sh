@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# The local stack in one command: builds what is needed, then starts a real PostgreSQL (embedded
+# binaries) and a real Kafka broker (KRaft, the Kafka server jars) with their data in .local-stack/,
+# then the five services on ports 8080-8084. Ctrl-C stops everything it started.
+#   ./run.sh             build + start
+#   ./run.sh --no-build  start what was built last time
+#   ./run.sh --demo      start, then run the demo walkthrough
+# See docs/local-stack.md.
+set -euo pipefail
+cd "$(dirname "$0")"
+. scripts/select-jdk.sh
+
+build=1
+args=()
+for arg in "$@"; do
+  case "$arg" in
+    --no-build) build=0 ;;
+    *) args+=("$arg") ;;
+  esac
+done
+
+modules=closure-orchestrator,contracts-service,payouts-service,funding-service,catalog-service,local-stack
+if [ "$build" = 1 ]; then
+  echo "Building the services and the launcher (./mvnw package -DskipTests; --no-build skips this) ..."
+  # package, not install: the jars are run from */target, nothing needs to go to ~/.m2.
+  ./mvnw -B -q package -DskipTests -pl "$modules" -am
+fi
+
+launcher=local-stack/target
+if [ ! -f "$launcher/local-stack-0.1.0-SNAPSHOT.jar" ]; then
+  echo "The launcher is not built ($launcher/local-stack-0.1.0-SNAPSHOT.jar); run ./run.sh without --no-build." >&2
+  exit 1
+fi
+
+# exec: the JVM replaces this shell, so Ctrl-C and kill -INT/-TERM reach the launcher directly and its
+# shutdown hook stops the services, then Kafka, then PostgreSQL.
+exec "$JAVA_HOME/bin/java" -Xmx256m \
+  -Dlocalstack.root="$PWD" \
+  -cp "$PWD/$launcher/local-stack-0.1.0-SNAPSHOT.jar:$PWD/$launcher/lib/*" \
+  com.brandclosure.localstack.LocalStack ${args[@]+"${args[@]}"}
