@@ -41,10 +41,11 @@ public class RealInfrastructureContextCustomizerFactory implements ContextCustom
     /** The properties that point an application at the shared infrastructure and the named database. */
     public static Map<String, Object> properties(String database) {
         Infrastructure infra = Infrastructure.get();
-        return Map.of(
-                "spring.datasource.url", infra.jdbcUrl(database) + "?reWriteBatchedInserts=true",
-                "spring.datasource.username", infra.postgresUser(),
-                "spring.datasource.password", infra.postgresPassword(),
-                "spring.kafka.bootstrap-servers", infra.kafkaBootstrapServers());
+        Map<String, Object> properties = new java.util.HashMap<>(TestTokens.properties());
+        properties.put("spring.datasource.url", infra.jdbcUrl(database) + "?reWriteBatchedInserts=true");
+        properties.put("spring.datasource.username", infra.postgresUser());
+        properties.put("spring.datasource.password", infra.postgresPassword());
+        properties.put("spring.kafka.bootstrap-servers", infra.kafkaBootstrapServers());
+        return Map.copyOf(properties);
     }
 }

@@ -20,7 +20,8 @@ public class AllowInterceptor implements HandlerInterceptor {
         if (!(handler instanceof HandlerMethod method)) {
             return true;
         }
-        if (isPublic(method)) {
+        if (isPublic(method) || method.getBeanType().getName().startsWith("org.springframework.")) {
+            // The framework's own handlers (the /error page) carry no rule; security already ran for the request.
             return true;
         }
         Allow allow = allowOf(method);

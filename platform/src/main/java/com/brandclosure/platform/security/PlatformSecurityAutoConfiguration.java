@@ -2,7 +2,6 @@ package com.brandclosure.platform.security;
 
 import com.brandclosure.platform.config.PlatformProperties;
 import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -41,8 +40,11 @@ public class PlatformSecurityAutoConfiguration {
 
     @Bean
     SecurityFilterChain platformSecurityFilterChain(HttpSecurity http, PlatformProperties properties,
-                                                    ObjectProvider<RequestMappingHandlerMapping> mappings) throws Exception {
-        RequestMatcher publicHandlers = request -> isPublicHandler(mappings.getIfAvailable(), request);
+                                                    org.springframework.context.ApplicationContext context) throws Exception {
+        // Looked up per request by name: the MVC mapping is created after the filter chain, and
+        // actuator adds a second RequestMappingHandlerMapping bean.
+        RequestMatcher publicHandlers = request -> isPublicHandler(
+                context.getBean("requestMappingHandlerMapping", RequestMappingHandlerMapping.class), request);
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> auth
