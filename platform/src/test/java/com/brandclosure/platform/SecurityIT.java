@@ -13,10 +13,12 @@ import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The platform's security setup on a real servlet app: JWT mode, @Allow, tenant check, actuator exposure. */
+/**
+ * The platform's web edge on a real servlet app: JWT security, @Allow, tenant check, actuator
+ * exposure, the ops endpoints (outbox, dead letters), readiness contributors and metrics.
+ */
 @SpringBootTest(classes = PlatformTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.main.web-application-type=servlet",
-                "management.endpoints.web.exposure.include=health,info,metrics,prometheus"})
+        properties = {"spring.main.web-application-type=servlet", "spring.kafka.consumer.group-id=platform-security"})
 @RealInfrastructure(database = "platform_security")
 class SecurityIT {
 
@@ -58,6 +60,41 @@ class SecurityIT {
         assertThat(body("/api/v1/accounts/acme/things", TestTokens.brandAdmin("ann", "acme"))).isEqualTo("ann");
         assertThat(status("/api/v1/accounts/globex/things", TestTokens.brandAdmin("ann", "acme"))).isEqualTo(404);
         assertThat(body("/api/v1/accounts/globex/things", TestTokens.support("sam"))).isEqualTo("sam");
+    }
+
+    String get(String path, String authorization) {
+        return body(path, authorization);
+    }
+
+    @Test
+    void readiness_covers_database_kafka_outbox_and_timers_and_ops_sees_the_details() {
+        String readiness = get("/actuator/health/readiness", TestTokens.ops("olga"));
+        assertThat(readiness).contains("\"db\"", "\"kafka\"", "\"outbox\"", "\"timers\"").contains("\"UP\"");
+        assertThat(get("/actuator/outbox", TestTokens.ops("olga"))).contains("backlog", "oldestUnpublishedAgeSeconds");
+        assertThat(get("/actuator/prometheus", TestTokens.ops("olga")))
+                .contains("outbox_backlog", "outbox_publish_lag_seconds", "timers_due", "timers_overdue",
+                        "inbox_duplicates_skipped_total", "deadletters_total");
+    }
+
+    @Test
+    void a_dead_lettered_record_is_listed_and_can_be_replayed_by_ops() {
+        try (var probe = new com.brandclosure.testkit.KafkaProbe(PlatformTestApplication.TOPIC)) {
+            String key = "dl-" + java.util.UUID.randomUUID();
+            probe.send(PlatformTestApplication.TOPIC, key, "{broken");
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                    .until(() -> get("/actuator/deadletters", TestTokens.ops("olga")).contains(key));
+            assertThat(status("/actuator/deadletters", TestTokens.support("sam"))).isEqualTo(403);
+            var jdbc = context.getBean(org.springframework.jdbc.core.JdbcTemplate.class);
+            long id = jdbc.queryForObject("SELECT id FROM dead_letters WHERE record_key = ?", Long.class, key);
+            int replay = RestClient.create("http://localhost:" + env.getProperty("local.server.port")).post()
+                    .uri("/actuator/deadletters/" + id).header("Authorization", TestTokens.ops("olga"))
+                    .exchange((req, res) -> res.getStatusCode().value());
+            assertThat(replay).isEqualTo(200);
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                    .until(() -> probe.records(r -> key.equals(r.key())).size() >= 2);
+            assertThat(jdbc.queryForObject("SELECT replayed_at IS NOT NULL FROM dead_letters WHERE id = ?",
+                    Boolean.class, id)).isTrue();
+        }
     }
 
     @Test

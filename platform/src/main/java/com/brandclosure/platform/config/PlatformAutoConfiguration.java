@@ -11,6 +11,8 @@ import com.brandclosure.platform.json.JsonCodec;
 import com.brandclosure.platform.outbox.Outbox;
 import com.brandclosure.platform.outbox.OutboxNotifications;
 import com.brandclosure.platform.outbox.OutboxRelay;
+import com.brandclosure.platform.ops.DeadLetters;
+import com.brandclosure.platform.ops.OpsQueries;
 import com.brandclosure.platform.retention.RetentionJob;
 import com.brandclosure.platform.time.AdjustableClock;
 import com.brandclosure.platform.time.ClockController;
@@ -186,10 +188,24 @@ public class PlatformAutoConfiguration {
      * headers and the partition moves on. Malformed records skip the retries.
      */
     @Bean
-    @ConditionalOnMissingBean(CommonErrorHandler.class)
-    CommonErrorHandler platformKafkaErrorHandler(KafkaOperations<?, ?> kafka, PlatformProperties properties) {
-        var recoverer = new DeadLetterPublishingRecoverer(kafka,
+    @SuppressWarnings("unchecked")
+    DeadLetters deadLetters(JdbcTemplate jdbc, KafkaOperations<?, ?> kafka,
+                            org.springframework.core.env.Environment environment) {
+        var publisher = new DeadLetterPublishingRecoverer(kafka,
                 (record, e) -> new TopicPartition(record.topic() + ".DLT", -1));
+        String consumer = environment.getProperty("spring.kafka.consumer.group-id",
+                environment.getProperty("spring.application.name", "unknown"));
+        return new DeadLetters(jdbc, consumer, publisher, (KafkaOperations<Object, Object>) kafka);
+    }
+
+    @Bean
+    OpsQueries opsQueries(JdbcTemplate jdbc, Clock clock) {
+        return new OpsQueries(jdbc, clock);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(CommonErrorHandler.class)
+    CommonErrorHandler platformKafkaErrorHandler(DeadLetters recoverer, PlatformProperties properties) {
         var consumer = properties.getConsumer();
         var handler = new DefaultErrorHandler(recoverer,
                 new FixedBackOff(consumer.getRetryBackoff().toMillis(), Math.max(0, consumer.getMaxAttempts() - 1)));

@@ -15,6 +15,34 @@ public class PlatformProperties {
     private final EventStore eventStore = new EventStore();
     private final Kafka kafka = new Kafka();
     private final Security security = new Security();
+    private final Health health = new Health();
+
+    public Health getHealth() {
+        return health;
+    }
+
+    public static class Health {
+        /** Readiness goes DOWN when the oldest unpublished outbox row is older than this. */
+        private Duration outboxMaxAge = Duration.ofSeconds(60);
+        /** Readiness goes DOWN when a due timer has waited longer than this. */
+        private Duration timerMaxLag = Duration.ofSeconds(60);
+
+        public Duration getOutboxMaxAge() {
+            return outboxMaxAge;
+        }
+
+        public void setOutboxMaxAge(Duration outboxMaxAge) {
+            this.outboxMaxAge = outboxMaxAge;
+        }
+
+        public Duration getTimerMaxLag() {
+            return timerMaxLag;
+        }
+
+        public void setTimerMaxLag(Duration timerMaxLag) {
+            this.timerMaxLag = timerMaxLag;
+        }
+    }
     private final Web web = new Web();
 
     public Security getSecurity() {

@@ -1,0 +1,42 @@
+package com.brandclosure.platform.ops;
+
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
+import org.springframework.boot.actuate.endpoint.annotation.Selector;
+import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * {@code /actuator/deadletters}: count and the latest 100; {@code GET /actuator/deadletters/{id}}
+ * one; {@code POST /actuator/deadletters/{id}} replays it to its original topic after a fix.
+ */
+@Endpoint(id = "deadletters")
+public class DeadLettersEndpoint {
+
+    private final DeadLetters deadLetters;
+
+    public DeadLettersEndpoint(DeadLetters deadLetters) {
+        this.deadLetters = deadLetters;
+    }
+
+    @ReadOperation
+    public Map<String, Object> list() {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("count", deadLetters.count());
+        view.put("notReplayed", deadLetters.countNotReplayed());
+        view.put("latest", deadLetters.latest(100));
+        return view;
+    }
+
+    @ReadOperation
+    public DeadLetters.Entry one(@Selector long id) {
+        return deadLetters.find(id).orElse(null);
+    }
+
+    @WriteOperation
+    public Map<String, Object> replay(@Selector long id) {
+        return deadLetters.replay(id);
+    }
+}

@@ -1,0 +1,32 @@
+package com.brandclosure.platform.ops;
+
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Defaults every service shares, at the lowest precedence (a service's application.yml or the
+ * command line override them): what actuator exposes (never heapdump, env, shutdown or
+ * threaddump), the liveness/readiness groups, and the health details shown to OPS only.
+ */
+public class PlatformDefaults implements EnvironmentPostProcessor {
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        Map<String, Object> defaults = new HashMap<>();
+        defaults.put("management.endpoints.web.exposure.include",
+                "health,info,prometheus,metrics,outbox,deadletters,closures");
+        defaults.put("management.endpoint.health.probes.enabled", "true");
+        defaults.put("management.endpoint.health.group.liveness.include", "livenessState");
+        defaults.put("management.endpoint.health.group.readiness.include", "readinessState,db,kafka,outbox,timers");
+        defaults.put("management.endpoint.health.show-details", "when-authorized");
+        defaults.put("management.endpoint.health.roles", "OPS");
+        defaults.put("management.info.git.mode", "simple");
+        defaults.put("management.info.java.enabled", "true");
+        environment.getPropertySources().addLast(new MapPropertySource("platformDefaults", defaults));
+    }
+}

@@ -1,0 +1,70 @@
+package com.brandclosure.platform.ops;
+
+import com.brandclosure.platform.config.PlatformAutoConfiguration;
+import com.brandclosure.platform.config.PlatformProperties;
+import com.brandclosure.platform.inbox.Inbox;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.core.KafkaAdmin;
+
+import java.time.Duration;
+
+/**
+ * What operators watch, for every service: the {@code outbox} and {@code deadletters} actuator
+ * endpoints, readiness contributors ({@code kafka}, {@code outbox}, {@code timers}) and the
+ * platform metrics ({@code outbox_backlog}, {@code outbox_publish_lag_seconds}, {@code timers_due},
+ * {@code timers_overdue}, {@code inbox_duplicates_skipped_total}, {@code deadletters_total}).
+ */
+@AutoConfiguration(after = PlatformAutoConfiguration.class)
+@ConditionalOnClass(name = "org.springframework.boot.actuate.endpoint.annotation.Endpoint")
+public class PlatformObservabilityAutoConfiguration {
+
+    @Bean
+    OutboxEndpoint outboxEndpoint(OpsQueries queries) {
+        return new OutboxEndpoint(queries);
+    }
+
+    @Bean
+    DeadLettersEndpoint deadLettersEndpoint(DeadLetters deadLetters) {
+        return new DeadLettersEndpoint(deadLetters);
+    }
+
+    @Bean
+    HealthIndicator outboxHealthIndicator(OpsQueries queries, PlatformProperties properties) {
+        return PlatformHealth.outbox(queries, properties.getHealth().getOutboxMaxAge());
+    }
+
+    @Bean
+    HealthIndicator timersHealthIndicator(OpsQueries queries, PlatformProperties properties) {
+        return PlatformHealth.timers(queries, properties.getHealth().getTimerMaxLag());
+    }
+
+    @Bean
+    HealthIndicator kafkaHealthIndicator(KafkaAdmin admin) {
+        return PlatformHealth.kafka(admin, Duration.ofSeconds(3));
+    }
+
+    @Bean
+    MeterBinder platformMetrics(OpsQueries queries, Inbox inbox, DeadLetters deadLetters, PlatformProperties properties) {
+        return (MeterRegistry registry) -> {
+            Gauge.builder("outbox.backlog", queries, OpsQueries::outboxBacklog)
+                    .description("outbox rows not yet published").register(registry);
+            Gauge.builder("outbox.publish.lag", queries, q -> q.oldestUnpublishedAge().toMillis() / 1000.0)
+                    .baseUnit("seconds").description("age of the oldest unpublished outbox row").register(registry);
+            Gauge.builder("timers.due", queries, OpsQueries::timersDue)
+                    .description("durable timers due and not yet run").register(registry);
+            Gauge.builder("timers.overdue", queries, q -> q.timersOverdue(properties.getHealth().getTimerMaxLag()))
+                    .description("durable timers due for longer than the lag threshold").register(registry);
+            FunctionCounter.builder("inbox.duplicates.skipped", inbox, Inbox::duplicatesSkipped)
+                    .description("redelivered events dropped by the idempotent consumer").register(registry);
+            FunctionCounter.builder("deadletters", deadLetters, DeadLetters::count)
+                    .description("records sent to a dead-letter topic").register(registry);
+        };
+    }
+}
