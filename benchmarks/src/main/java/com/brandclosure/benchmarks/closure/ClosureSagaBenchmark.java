@@ -80,6 +80,7 @@ public final class ClosureSagaBenchmark {
         properties.put("spring.kafka.consumer.properties.partition.assignment.strategy",
                 "org.apache.kafka.clients.consumer.RangeAssignor");
         properties.put("spring.datasource.hikari.maximum-pool-size", "20");
+        properties.put("platform.outbox.poll-interval", "50ms");
         String[] appArgs = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
                 .toArray(String[]::new);
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(ClosureOrchestratorApplication.class)
