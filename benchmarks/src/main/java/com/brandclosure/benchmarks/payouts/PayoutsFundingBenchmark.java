@@ -179,7 +179,10 @@ public final class PayoutsFundingBenchmark {
         props.put("spring.kafka.consumer.group-id", name + "-bench");
         props.put("spring.kafka.consumer.auto-offset-reset", "earliest");
         props.put("logging.level.root", "WARN");
-        return new SpringApplicationBuilder(app).properties(props).run();
+        // Command-line arguments outrank the application.yml that wins on the shared classpath.
+        String[] args = props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new);
+        return new SpringApplicationBuilder(app).run(args);
     }
 
     static KafkaProducer<String, String> producer(String bootstrap) {
