@@ -32,9 +32,14 @@ if [ ! -f "$launcher/local-stack-0.1.0-SNAPSHOT.jar" ]; then
   exit 1
 fi
 
+# A shell started in the background (./run.sh &, nohup, CI) has SIGINT ignored, the JVM keeps it
+# ignored, and kill -INT would do nothing: GNU env resets it to the default where it can.
+reset_int=()
+if env --default-signal=INT true >/dev/null 2>&1; then reset_int=(env --default-signal=INT); fi
+
 # exec: the JVM replaces this shell, so Ctrl-C and kill -INT/-TERM reach the launcher directly and its
 # shutdown hook stops the services, then Kafka, then PostgreSQL.
-exec "$JAVA_HOME/bin/java" -Xmx256m \
+exec ${reset_int[@]+"${reset_int[@]}"} "$JAVA_HOME/bin/java" -Xmx256m \
   -Dlocalstack.root="$PWD" \
   -cp "$PWD/$launcher/local-stack-0.1.0-SNAPSHOT.jar:$PWD/$launcher/lib/*" \
   com.brandclosure.localstack.LocalStack ${args[@]+"${args[@]}"}

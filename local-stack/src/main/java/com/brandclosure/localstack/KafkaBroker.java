@@ -62,7 +62,7 @@ public final class KafkaBroker implements AutoCloseable {
         Process process = ChildProcesses.start(command, home, log);
         var broker = new KafkaBroker(process, port, log);
         try {
-            Waits.until("Kafka on localhost:" + port + " answering", timeout, broker::answers,
+            Waits.until("Kafka on localhost:" + port + " to answer", timeout, broker::answers,
                     () -> ChildProcesses.exitReason(process, log));
         } catch (RuntimeException e) {
             broker.close();

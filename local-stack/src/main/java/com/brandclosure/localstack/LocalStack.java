@@ -247,7 +247,7 @@ public final class LocalStack {
     private void awaitReady(List<ServiceProcess> services) {
         long begin = System.nanoTime();
         Set<String> ready = new LinkedHashSet<>();
-        Waits.until("all services ready", startTimeout, () -> {
+        Waits.until("the services to be ready", startTimeout, () -> {
             for (ServiceProcess s : services) {
                 if (!ready.contains(s.spec().module()) && s.ready()) {
                     ready.add(s.spec().module());

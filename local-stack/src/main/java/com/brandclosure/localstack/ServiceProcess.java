@@ -44,6 +44,11 @@ final class ServiceProcess {
      * match the local stack; passing them anyway makes the log's first line say exactly what ran, and
      * keeps the stack right if a default changes. The adjustable clock ({@code /local/clock}) is on
      * here and nowhere else; the {@code local} profile is active for any local-only settings a service adds.
+     * <p>
+     * Flyway runs out of order because the local data outlives code changes: platform migrations are
+     * numbered V1..V99 and a service's V100+, so a platform migration added after a service's first
+     * start sorts below versions already applied, and plain validation would refuse to start
+     * ("resolved migration not applied to database").
      */
     static List<String> arguments(ServiceSpec spec, String jdbcUrl, String kafkaBootstrapServers) {
         return List.of(
@@ -53,7 +58,8 @@ final class ServiceProcess {
                 "--spring.datasource.username=" + LocalPostgres.USER,
                 "--spring.datasource.password=" + LocalPostgres.PASSWORD,
                 "--spring.kafka.bootstrap-servers=" + kafkaBootstrapServers,
-                "--platform.clock.adjustable=true");
+                "--platform.clock.adjustable=true",
+                "--spring.flyway.out-of-order=true");
     }
 
     ServiceSpec spec() {

@@ -25,10 +25,10 @@ final class Waits {
             }
             String reason = gaveUp.get();
             if (reason != null) {
-                throw new IllegalStateException(what + " failed: " + reason);
+                throw new IllegalStateException("while waiting for " + what + ": " + reason);
             }
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(what + " did not happen within " + timeout);
+                throw new IllegalStateException("gave up waiting for " + what + " after " + timeout.toSeconds() + " s");
             }
             try {
                 // Main code, not a test: a plain poll interval is what a launcher needs here.

@@ -24,7 +24,8 @@ public final class DemoJourneys {
         return registered(Thread.currentThread().getContextClassLoader());
     }
 
-    static Optional<DemoJourney> registered(ClassLoader classLoader) {
+    /** The walkthrough registered for {@code classLoader} (tests pass one that sees a services file of their own). */
+    public static Optional<DemoJourney> registered(ClassLoader classLoader) {
         List<DemoJourney> found = ServiceLoader.load(DemoJourney.class, classLoader).stream()
                 .map(ServiceLoader.Provider::get).toList();
         if (found.size() > 1) {

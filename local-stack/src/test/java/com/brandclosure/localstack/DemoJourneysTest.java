@@ -1,0 +1,60 @@
+package com.brandclosure.localstack;
+
+import com.brandclosure.localstack.demo.DemoJourney;
+import com.brandclosure.localstack.demo.DemoJourneys;
+import com.brandclosure.localstack.demo.StackEndpoints;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.PrintStream;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The command line and the demo plug-in point: what --demo finds is what is listed under META-INF/services. */
+class DemoJourneysTest {
+
+    /** Registered in the test below through a services file, as the real walkthrough will be. */
+    public static final class RecordingDemo implements DemoJourney {
+        @Override
+        public String name() {
+            return "recording";
+        }
+
+        @Override
+        public void run(StackEndpoints stack, PrintStream out) {
+            out.println(stack.service("contracts-service"));
+        }
+    }
+
+    @Test
+    void a_journey_listed_in_the_services_file_is_the_one_demo_runs(@TempDir Path classes) throws Exception {
+        Path services = classes.resolve("META-INF/services/" + DemoJourney.class.getName());
+        Files.createDirectories(services.getParent());
+        Files.writeString(services, RecordingDemo.class.getName() + "\n");
+        try (var loader = new URLClassLoader(new java.net.URL[]{classes.toUri().toURL()}, getClass().getClassLoader())) {
+            var found = DemoJourneys.registered(loader);
+            assertThat(found).get().isInstanceOf(RecordingDemo.class);
+        }
+    }
+
+    @Test
+    void options_accept_demo_and_refuse_unknown_arguments() {
+        assertThat(LocalStack.Options.parse("--demo").demo()).isTrue();
+        assertThat(LocalStack.Options.parse().demo()).isFalse();
+        assertThat(LocalStack.Options.parse("--help").help()).isTrue();
+        assertThatThrownBy(() -> LocalStack.Options.parse("--dmeo")).hasMessageContaining("--dmeo");
+    }
+
+    @Test
+    void services_run_with_the_local_clock_and_the_stack_datasource_and_broker() {
+        var spec = ServiceSpec.ALL.get(1);
+        assertThat(ServiceProcess.arguments(spec, "jdbc:postgresql://localhost:5432/contracts", "localhost:9092"))
+                .contains("--server.port=8081", "--platform.clock.adjustable=true", "--spring.profiles.active=local",
+                        "--spring.kafka.bootstrap-servers=localhost:9092",
+                        "--spring.datasource.url=jdbc:postgresql://localhost:5432/contracts?reWriteBatchedInserts=true");
+    }
+}

@@ -1,0 +1,386 @@
+package com.brandclosure.localstack;
+
+import org.apache.kafka.common.Uuid;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * There is no Docker engine here, so docker-compose.yml, the Dockerfile, Prometheus and Grafana
+ * files are checked against what they must agree with: each service module's application.yml
+ * (port, database, exposed actuator endpoints) and pom.xml (the jar it builds), and each other
+ * (service names, ports, datasource uid). A renamed module, a moved port or a new service that
+ * is missing from compose makes this fail.
+ */
+class DockerComposeConsistencyTest {
+
+    private static Path root;
+    private static Map<String, Object> compose;
+    private static Map<String, Map<String, Object>> composeServices;
+    /** Service modules: those whose pom builds an {@code exec} jar, in the root pom's order. */
+    private static List<String> serviceModules;
+
+    @BeforeAll
+    static void load() throws IOException {
+        // Surefire runs in the module folder; the repository root is its parent.
+        root = Path.of("").toAbsolutePath().getParent();
+        assertThat(root.resolve("docker-compose.yml")).as("docker-compose.yml at the repository root").isRegularFile();
+        compose = yaml(root.resolve("docker-compose.yml"));
+        composeServices = new LinkedHashMap<>();
+        map(compose.get("services")).forEach((name, value) -> composeServices.put(name, map(value)));
+
+        String rootPom = Files.readString(root.resolve("pom.xml"));
+        serviceModules = new ArrayList<>();
+        Matcher modules = Pattern.compile("<module>([^<]+)</module>").matcher(rootPom);
+        while (modules.find()) {
+            String module = modules.group(1);
+            if (Files.readString(root.resolve(module).resolve("pom.xml")).contains("<classifier>exec</classifier>")) {
+                serviceModules.add(module);
+            }
+        }
+    }
+
+    @Test
+    void compose_runs_kafka_postgres_and_exactly_the_service_modules() {
+        assertThat(serviceModules).as("modules building an -exec jar").hasSize(5);
+        assertThat(composeServices.get("kafka")).containsEntry("image", "apache/kafka:4.1.1");
+        assertThat(composeServices.get("postgres")).containsEntry("image", "postgres:17");
+        var built = composeServices.entrySet().stream().filter(e -> e.getValue().containsKey("build"))
+                .map(Map.Entry::getKey).collect(Collectors.toCollection(TreeSet::new));
+        assertThat(built).as("compose services built from the project's Dockerfile").isEqualTo(new TreeSet<>(serviceModules));
+        composeServices.forEach((name, service) ->
+                assertThat(service.containsKey("image") || service.containsKey("build")).as(name + " has an image or a build").isTrue());
+        // The launcher's list is the same set of services.
+        Set<String> launched = ServiceSpec.ALL.stream().map(ServiceSpec::module).collect(Collectors.toCollection(TreeSet::new));
+        assertThat(launched).isEqualTo(new TreeSet<>(serviceModules));
+    }
+
+    @Test
+    void each_service_is_built_from_its_module_and_published_on_its_configured_port() throws IOException {
+        for (String module : serviceModules) {
+            var service = composeServices.get(module);
+            var build = map(service.get("build"));
+            assertThat(build.get("context")).as(module + " build context").isEqualTo(".");
+            assertThat(root.resolve(String.valueOf(build.getOrDefault("dockerfile", "Dockerfile")))).isRegularFile();
+            assertThat(map(build.get("args"))).as(module + " build args").containsEntry("MODULE", module);
+
+            int port = serverPort(module);
+            assertThat(strings(service.get("ports"))).as(module + " ports").containsExactly(port + ":" + port);
+        }
+    }
+
+    @Test
+    void each_service_points_at_the_compose_kafka_and_postgres_and_its_own_database() throws IOException {
+        String postgresHost = serviceWithImagePrefix("postgres:");
+        String kafkaHost = serviceWithImagePrefix("apache/kafka:");
+        Set<String> createdDatabases = databasesCreatedByInitScripts(postgresHost);
+        Set<String> kafkaAddresses = advertisedKafkaAddresses(kafkaHost);
+
+        for (String module : serviceModules) {
+            var environment = map(composeServices.get(module).get("environment"));
+            String database = databaseOf(String.valueOf(applicationYml(module, "spring", "datasource", "url")));
+
+            String url = String.valueOf(environment.get("SPRING_DATASOURCE_URL"));
+            assertThat(url).as(module + " SPRING_DATASOURCE_URL")
+                    .startsWith("jdbc:postgresql://" + postgresHost + ":5432/" + database);
+            assertThat(databaseOf(url)).isEqualTo(database);
+            assertThat(createdDatabases).as("databases the postgres init script creates").contains(database);
+
+            String bootstrap = String.valueOf(environment.get("SPRING_KAFKA_BOOTSTRAP_SERVERS"));
+            assertThat(kafkaAddresses).as(module + " SPRING_KAFKA_BOOTSTRAP_SERVERS is a listener kafka advertises to containers")
+                    .contains(bootstrap);
+
+            // The launcher uses the same port and database as the module's own configuration.
+            var spec = ServiceSpec.ALL.stream().filter(s -> s.module().equals(module)).findFirst().orElseThrow();
+            assertThat(spec.port()).isEqualTo(serverPort(module));
+            assertThat(spec.database()).isEqualTo(database);
+
+            var dependsOn = map(composeServices.get(module).get("depends_on"));
+            assertThat(map(dependsOn.get(kafkaHost))).as(module + " waits for kafka").containsEntry("condition", "service_healthy");
+            assertThat(map(dependsOn.get(postgresHost))).as(module + " waits for postgres").containsEntry("condition", "service_healthy");
+        }
+        assertThat(composeServices.get(kafkaHost)).containsKey("healthcheck");
+        assertThat(composeServices.get(postgresHost)).containsKey("healthcheck");
+        // kafka-storage format refuses an id that is not a base64 UUID; the container would never start.
+        String clusterId = String.valueOf(map(composeServices.get(kafkaHost).get("environment")).get("CLUSTER_ID"));
+        assertThat(Uuid.fromString(clusterId).toString()).isEqualTo(clusterId);
+    }
+
+    @Test
+    void each_health_check_calls_an_actuator_probe_the_service_exposes() throws IOException {
+        Pattern probe = Pattern.compile("http://localhost:(\\d+)(/actuator/health(/liveness|/readiness)?)$");
+        for (String module : serviceModules) {
+            var test = strings(map(composeServices.get(module).get("healthcheck")).get("test"));
+            String url = test.getLast();
+            Matcher m = probe.matcher(url);
+            assertThat(m.matches()).as(module + " health check URL " + url).isTrue();
+            assertThat(Integer.parseInt(m.group(1))).as(module + " health check port").isEqualTo(serverPort(module));
+            assertThat(exposedEndpoints(module)).as(module + " exposes health").containsAnyOf("health", "*");
+            if (m.group(3) != null) {
+                assertThat(applicationYml(module, "management", "endpoint", "health", "probes", "enabled"))
+                        .as(module + " enables the liveness/readiness probes").isEqualTo(true);
+            }
+            // The image must have the tool the health check runs.
+            assertThat(test.get(1)).isEqualTo("curl");
+        }
+        assertThat(Files.readString(root.resolve("Dockerfile"))).contains("install -y --no-install-recommends curl");
+    }
+
+    @Test
+    void the_dockerfile_copies_the_jar_each_module_pom_produces() throws IOException {
+        List<String> dockerfile = Files.readAllLines(root.resolve("Dockerfile"));
+        Map<String, String> argDefaults = new HashMap<>();
+        List<String> copySources = new ArrayList<>();
+        for (String line : dockerfile) {
+            String l = line.strip();
+            if (l.startsWith("ARG ") && l.contains("=")) {
+                String[] kv = l.substring(4).split("=", 2);
+                argDefaults.put(kv[0].strip(), kv[1].strip());
+            } else if (l.startsWith("COPY ") && !l.contains("--from=")) {
+                String[] parts = l.substring(5).strip().split("\\s+");
+                copySources.add(parts[0]);
+            }
+        }
+        assertThat(copySources).as("COPY from the build context").hasSize(1);
+
+        for (String module : serviceModules) {
+            var args = new HashMap<>(argDefaults);
+            map(map(composeServices.get(module).get("build")).get("args")).forEach((k, v) -> args.put(k, String.valueOf(v)));
+            String source = substitute(copySources.getFirst(), args);
+
+            String pom = Files.readString(root.resolve(module).resolve("pom.xml"));
+            String artifactId = firstTag(pom.replaceFirst("(?s)<parent>.*?</parent>", ""), "artifactId");
+            String version = pom.replaceFirst("(?s)<parent>.*?</parent>", "").contains("<version>")
+                    ? firstTag(pom.replaceFirst("(?s)<parent>.*?</parent>", "").replaceFirst("(?s)<dependencies>.*", ""), "version")
+                    : firstTag(pom.replaceFirst("(?s).*?<parent>", ""), "version");
+            String expected = module + "/target/" + artifactId + "-" + version + "-" + classifier(pom) + ".jar";
+            assertThat(source).as(module + " jar copied by the Dockerfile").isEqualTo(expected);
+            assertThat(ServiceSpec.ALL.stream().filter(s -> s.module().equals(module)).findFirst().orElseThrow().jar(Path.of("")))
+                    .as("the jar the local stack runs").isEqualTo(Path.of(expected));
+            assertThat(dockerIgnoreKeeps(source)).as(".dockerignore keeps " + source + " in the build context").isTrue();
+        }
+    }
+
+    @Test
+    void prometheus_scrapes_every_service_by_compose_name_and_port() throws IOException {
+        var prometheus = yaml(root.resolve("deploy/prometheus/prometheus.yml"));
+        Map<String, String> targetsByPath = new LinkedHashMap<>();
+        for (Object job : list(prometheus.get("scrape_configs"))) {
+            var config = map(job);
+            String path = String.valueOf(config.getOrDefault("metrics_path", "/metrics"));
+            for (Object staticConfig : list(config.get("static_configs"))) {
+                strings(map(staticConfig).get("targets")).forEach(t -> targetsByPath.put(t, path));
+            }
+        }
+        for (String module : serviceModules) {
+            String target = module + ":" + serverPort(module);
+            assertThat(targetsByPath).as("Prometheus target for " + module).containsEntry(target, "/actuator/prometheus");
+            assertThat(exposedEndpoints(module)).as(module + " exposes prometheus").containsAnyOf("prometheus", "*");
+        }
+        targetsByPath.keySet().forEach(t -> {
+            String host = t.substring(0, t.indexOf(':'));
+            assertThat(host.equals("localhost") || composeServices.containsKey(host)).as("scrape target host " + host).isTrue();
+        });
+        var mounts = strings(composeServices.get("prometheus").get("volumes"));
+        assertThat(mounts).contains("./deploy/prometheus/prometheus.yml:/etc/prometheus/prometheus.yml:ro");
+    }
+
+    @Test
+    void grafana_gets_the_prometheus_datasource_and_a_dashboard_of_the_closure_metrics() throws IOException {
+        var datasource = map(list(yaml(root.resolve("deploy/grafana/provisioning/datasources/prometheus.yml")).get("datasources")).getFirst());
+        URI url = URI.create(String.valueOf(datasource.get("url")));
+        assertThat(composeServices).containsKey(url.getHost());
+        assertThat(strings(composeServices.get(url.getHost()).get("ports"))).contains(url.getPort() + ":" + url.getPort());
+
+        var provider = map(list(yaml(root.resolve("deploy/grafana/provisioning/dashboards/brand-closure.yml")).get("providers")).getFirst());
+        String dashboardsInContainer = String.valueOf(map(provider.get("options")).get("path"));
+        assertThat(strings(composeServices.get("grafana").get("volumes")))
+                .contains("./deploy/grafana/dashboards:" + dashboardsInContainer + ":ro", "./deploy/grafana/provisioning:/etc/grafana/provisioning:ro");
+
+        // JSON is YAML: SnakeYAML reads the dashboard too.
+        var dashboard = yaml(root.resolve("deploy/grafana/dashboards/brand-closure.json"));
+        List<String> expressions = new ArrayList<>();
+        for (Object p : list(dashboard.get("panels"))) {
+            var panel = map(p);
+            if (!"row".equals(panel.get("type"))) {
+                assertThat(map(panel.get("datasource"))).as("panel " + panel.get("title")).containsEntry("uid", datasource.get("uid"));
+                list(panel.get("targets")).forEach(t -> expressions.add(String.valueOf(map(t).get("expr"))));
+            }
+        }
+        String all = String.join("\n", expressions);
+        for (String metric : List.of("closures_by_state", "closure_transitions_total", "outbox_backlog",
+                "outbox_publish_lag_seconds", "inbox_duplicates_skipped_total", "deadletters_total", "timers_due",
+                "timers_overdue", "http_server_requests_seconds", "jvm_memory_used_bytes", "kafka_consumer_fetch_manager_records_lag")) {
+            assertThat(all).as("dashboard shows " + metric).contains(metric);
+        }
+    }
+
+    @Test
+    void every_file_compose_mounts_exists() {
+        composeServices.forEach((name, service) -> {
+            if (service.get("volumes") != null) {
+                strings(service.get("volumes")).stream().filter(v -> v.startsWith("./")).forEach(v -> {
+                    Path host = root.resolve(v.substring(2, v.indexOf(':')));
+                    assertThat(Files.exists(host)).as(name + " mounts " + host).isTrue();
+                });
+            }
+        });
+    }
+
+    // ---- reading the files -------------------------------------------------------------------
+
+    private static int serverPort(String module) throws IOException {
+        return ((Number) applicationYml(module, "server", "port")).intValue();
+    }
+
+    private static List<String> exposedEndpoints(String module) throws IOException {
+        Object include = applicationYml(module, "management", "endpoints", "web", "exposure", "include");
+        return include instanceof List<?> l ? l.stream().map(String::valueOf).toList()
+                : List.of(String.valueOf(include).split("\\s*,\\s*"));
+    }
+
+    /** A value of the module's application.yml, by nested keys; dotted keys ({@code application.name:}) are followed too. */
+    private static Object applicationYml(String module, String... keys) throws IOException {
+        Object node = yaml(root.resolve(module).resolve("src/main/resources/application.yml"));
+        for (int i = 0; i < keys.length; i++) {
+            var m = map(node);
+            if (m.containsKey(keys[i])) {
+                node = m.get(keys[i]);
+                continue;
+            }
+            // e.g. "endpoint.health.probes.enabled: true" written on one line
+            String dotted = String.join(".", List.of(keys).subList(i, keys.length));
+            for (var e : m.entrySet()) {
+                if (dotted.equals(e.getKey()) || dotted.startsWith(e.getKey() + ".")) {
+                    String rest = dotted.equals(e.getKey()) ? "" : dotted.substring(e.getKey().length() + 1);
+                    if (rest.isEmpty()) {
+                        return e.getValue();
+                    }
+                    return walk(e.getValue(), rest.split("\\."));
+                }
+            }
+            throw new AssertionError(module + " application.yml has no " + String.join(".", keys));
+        }
+        return node;
+    }
+
+    private static Object walk(Object node, String... keys) {
+        for (String key : keys) {
+            node = map(node).get(key);
+        }
+        return node;
+    }
+
+    private static String databaseOf(String jdbcUrl) {
+        Matcher m = Pattern.compile("^jdbc:postgresql://[^/]+/([^?]+)").matcher(jdbcUrl);
+        assertThat(m.find()).as("database in " + jdbcUrl).isTrue();
+        return m.group(1);
+    }
+
+    private static String serviceWithImagePrefix(String prefix) {
+        return composeServices.entrySet().stream()
+                .filter(e -> String.valueOf(e.getValue().get("image")).startsWith(prefix))
+                .map(Map.Entry::getKey).findFirst().orElseThrow(() -> new AssertionError("no compose service with image " + prefix));
+    }
+
+    private static Set<String> databasesCreatedByInitScripts(String postgresService) throws IOException {
+        Set<String> databases = new TreeSet<>();
+        for (String volume : strings(composeServices.get(postgresService).get("volumes"))) {
+            String[] parts = volume.split(":");
+            if (parts.length >= 2 && parts[1].startsWith("/docker-entrypoint-initdb.d")) {
+                Matcher m = Pattern.compile("(?i)CREATE DATABASE\\s+(\\w+)").matcher(Files.readString(root.resolve(parts[0].substring(2))));
+                while (m.find()) {
+                    databases.add(m.group(1));
+                }
+            }
+        }
+        return databases;
+    }
+
+    /** host:port pairs the broker advertises with its own service name as host (what other containers can reach). */
+    private static Set<String> advertisedKafkaAddresses(String kafkaService) {
+        String advertised = String.valueOf(map(composeServices.get(kafkaService).get("environment")).get("KAFKA_ADVERTISED_LISTENERS"));
+        return List.of(advertised.split(",")).stream().map(l -> l.replaceFirst("^[A-Z_]+://", ""))
+                .filter(a -> a.startsWith(kafkaService + ":")).collect(Collectors.toSet());
+    }
+
+    private static String classifier(String pom) {
+        Matcher m = Pattern.compile("<classifier>([^<]+)</classifier>").matcher(pom);
+        assertThat(m.find()).isTrue();
+        return m.group(1);
+    }
+
+    private static String firstTag(String xml, String tag) {
+        Matcher m = Pattern.compile("<" + tag + ">([^<]+)</" + tag + ">").matcher(xml);
+        assertThat(m.find()).as("<" + tag + ">").isTrue();
+        return m.group(1).strip();
+    }
+
+    private static String substitute(String text, Map<String, String> args) {
+        Matcher m = Pattern.compile("\\$\\{(\\w+)}|\\$(\\w+)").matcher(text);
+        var out = new StringBuilder();
+        while (m.find()) {
+            String name = m.group(1) != null ? m.group(1) : m.group(2);
+            assertThat(args).as("Dockerfile ARG " + name + " has a value").containsKey(name);
+            m.appendReplacement(out, Matcher.quoteReplacement(args.get(name)));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    /** .dockerignore semantics: the last pattern that matches decides; '!' re-includes. */
+    private static boolean dockerIgnoreKeeps(String path) throws IOException {
+        boolean kept = true;
+        for (String line : Files.readAllLines(root.resolve(".dockerignore"))) {
+            String pattern = line.strip();
+            if (pattern.isEmpty() || pattern.startsWith("#")) {
+                continue;
+            }
+            boolean include = pattern.startsWith("!");
+            var matcher = FileSystems.getDefault().getPathMatcher("glob:" + (include ? pattern.substring(1) : pattern));
+            if (matcher.matches(Path.of(path))) {
+                kept = include;
+            }
+        }
+        return kept;
+    }
+
+    private static Map<String, Object> yaml(Path file) throws IOException {
+        try (var in = Files.newBufferedReader(file)) {
+            return map(new Yaml().load(in));
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object o) {
+        assertThat(o).isInstanceOf(Map.class);
+        return (Map<String, Object>) o;
+    }
+
+    private static List<?> list(Object o) {
+        assertThat(o).isInstanceOf(List.class);
+        return (List<?>) o;
+    }
+
+    private static List<String> strings(Object o) {
+        return list(o).stream().map(String::valueOf).toList();
+    }
+}
