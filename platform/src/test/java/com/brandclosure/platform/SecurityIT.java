@@ -98,6 +98,28 @@ class SecurityIT {
     }
 
     @Test
+    void support_and_ops_read_an_accounts_audit_trail_with_actor_and_correlation_and_brand_admins_cannot() {
+        var store = context.getBean(com.brandclosure.platform.eventstore.EventStore.class);
+        String account = "audit-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        store.append("counter-" + account, 0, java.util.List.of(new com.brandclosure.platform.eventstore.NewEvent(
+                new TestEvents.Counted(account, 3), new com.brandclosure.platform.eventstore.EventMetadata(
+                java.util.UUID.randomUUID(), "auditor-ann", "corr-77", null, java.time.Instant.now()))));
+        String trail = get("/api/v1/accounts/" + account + "/audit", TestTokens.support("sam"));
+        assertThat(trail).contains("\"type\":\"Counted\"", "auditor-ann", "corr-77");
+        assertThat(status("/api/v1/accounts/" + account + "/audit", TestTokens.brandAdmin("ann", account))).isEqualTo(403);
+    }
+
+    @Test
+    void an_oversized_request_body_is_refused_with_413() {
+        int code = RestClient.create("http://localhost:" + env.getProperty("local.server.port")).post()
+                .uri("/api/v1/accounts/acme/things").header("Authorization", TestTokens.support("sam"))
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .body("\"" + "x".repeat(5 * 1024 * 1024) + "\"")
+                .exchange((req, res) -> res.getStatusCode().value());
+        assertThat(code).isEqualTo(413);
+    }
+
+    @Test
     void actuator_exposes_only_health_publicly_and_the_rest_to_ops() {
         assertThat(status("/actuator/health", null)).isEqualTo(200);
         assertThat(status("/actuator/health/liveness", null)).isEqualTo(200);

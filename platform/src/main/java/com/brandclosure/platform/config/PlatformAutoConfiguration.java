@@ -1,5 +1,6 @@
 package com.brandclosure.platform.config;
 
+import com.brandclosure.platform.eventstore.AccountLocks;
 import com.brandclosure.platform.eventstore.CommandContexts;
 import com.brandclosure.platform.eventstore.EventStore;
 import com.brandclosure.platform.eventstore.EventTypeRegistry;
@@ -287,6 +288,22 @@ public class PlatformAutoConfiguration {
     @Bean
     DurableTimers durableTimers(Scheduler scheduler, Map<String, Task<String>> timerTasks) {
         return new DurableTimers(scheduler, timerTasks);
+    }
+
+    @Bean
+    AccountLocks accountLocks(JdbcTemplate jdbc) {
+        return new AccountLocks(jdbc);
+    }
+
+    @Bean
+    @ConditionalOnWebApplication
+    @ConditionalOnClass(name = "org.springframework.web.servlet.DispatcherServlet")
+    org.springframework.boot.web.servlet.FilterRegistrationBean<com.brandclosure.platform.web.RequestSizeFilter> requestSizeFilter(
+            PlatformProperties properties) {
+        var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(
+                new com.brandclosure.platform.web.RequestSizeFilter(properties.getWeb().getMaxRequestBytes()));
+        registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE);
+        return registration;
     }
 
     @Bean

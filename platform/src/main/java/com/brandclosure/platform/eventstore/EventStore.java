@@ -2,13 +2,13 @@ package com.brandclosure.platform.eventstore;
 
 import com.brandclosure.platform.json.JsonCodec;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.sql.Timestamp;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.BiFunction;
 
 /**
@@ -39,38 +39,127 @@ public class EventStore {
 
     /**
      * Appends {@code events} to the stream if it is still at {@code expectedVersion} (0 for a
-     * new stream). Returns the stream's new version.
+     * new stream). Returns the stream's new version. The account id is taken from the events'
+     * {@code accountId()} component where they have one; use the overload that names it otherwise.
      */
     public long append(String streamId, long expectedVersion, List<NewEvent> events) {
+        return append(streamId, accountOf(events), expectedVersion, events);
+    }
+
+    /**
+     * Appends as above and records {@code accountId} with each event (the account's audit trail).
+     * One statement: the version guard and the insert travel together, and
+     * {@code UNIQUE(stream_id, version)} settles a race the guard's snapshot could not see.
+     */
+    public long append(String streamId, String accountId, long expectedVersion, List<NewEvent> events) {
         if (events.isEmpty()) {
             return expectedVersion;
         }
-        return tx.execute(status -> {
-            Long current = jdbc.queryForObject(
-                    "SELECT coalesce(max(version), 0) FROM events WHERE stream_id = ?", Long.class, streamId);
-            if (current == null || current != expectedVersion) {
-                throw new ConcurrencyConflictException(streamId, expectedVersion);
-            }
-            List<Object[]> rows = new ArrayList<>(events.size());
-            long version = expectedVersion;
-            for (NewEvent e : events) {
-                version++;
-                EventMetadata m = e.metadata();
-                Class<?> type = e.event().getClass();
-                rows.add(new Object[]{streamId, version, m.eventId(), types.nameOf(type), types.currentVersionOf(type),
-                        json.write(e.event()), m.actor(), m.correlationId(), m.causationId(),
-                        Timestamp.from(m.occurredAt())});
-            }
+        int n = events.size();
+        UUID[] ids = new UUID[n];
+        String[] typeNames = new String[n];
+        Integer[] versions = new Integer[n];
+        String[] payloads = new String[n];
+        String[] actors = new String[n];
+        String[] correlations = new String[n];
+        String[] causations = new String[n];
+        String[] occurred = new String[n];
+        for (int i = 0; i < n; i++) {
+            NewEvent e = events.get(i);
+            EventMetadata m = e.metadata();
+            Class<?> type = e.event().getClass();
+            ids[i] = m.eventId();
+            typeNames[i] = types.nameOf(type);
+            versions[i] = types.currentVersionOf(type);
+            payloads[i] = json.write(e.event());
+            actors[i] = m.actor();
+            correlations[i] = m.correlationId();
+            causations[i] = m.causationId();
+            occurred[i] = m.occurredAt().toString();
+        }
+        Integer inserted = tx.execute(status -> {
             try {
-                jdbc.batchUpdate("""
-                        INSERT INTO events (stream_id, version, event_id, event_type, schema_version, payload,
-                                            actor, correlation_id, causation_id, occurred_at)
-                        VALUES (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?)""", rows);
+                return jdbc.execute((ConnectionCallback<Integer>) c -> {
+                    try (var ps = c.prepareStatement(APPEND)) {
+                        ps.setString(1, streamId);
+                        ps.setLong(2, expectedVersion);
+                        ps.setString(3, accountId);
+                        ps.setArray(4, c.createArrayOf("uuid", ids));
+                        ps.setArray(5, c.createArrayOf("text", typeNames));
+                        ps.setArray(6, c.createArrayOf("int4", versions));
+                        ps.setArray(7, c.createArrayOf("text", payloads));
+                        ps.setArray(8, c.createArrayOf("text", actors));
+                        ps.setArray(9, c.createArrayOf("text", correlations));
+                        ps.setArray(10, c.createArrayOf("text", causations));
+                        ps.setArray(11, c.createArrayOf("text", occurred));
+                        ps.setString(12, streamId);
+                        ps.setLong(13, expectedVersion);
+                        return ps.executeUpdate();
+                    }
+                });
             } catch (DuplicateKeyException e) {
                 throw new ConcurrencyConflictException(streamId, expectedVersion);
             }
-            return version;
         });
+        if (inserted == null || inserted != n) {
+            throw new ConcurrencyConflictException(streamId, expectedVersion);
+        }
+        return expectedVersion + n;
+    }
+
+    private static final String APPEND = """
+            INSERT INTO events (stream_id, version, account_id, event_id, event_type, schema_version, payload, actor,
+                                correlation_id, causation_id, occurred_at)
+            SELECT ?, ? + e.ord, ?, e.event_id, e.event_type, e.schema_version, e.payload::jsonb, e.actor,
+                   e.correlation_id, e.causation_id, e.occurred_at::timestamptz
+            FROM unnest(?::uuid[], ?::text[], ?::int4[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                 WITH ORDINALITY AS e(event_id, event_type, schema_version, payload, actor, correlation_id,
+                                      causation_id, occurred_at, ord)
+            WHERE (SELECT coalesce(max(version), 0) FROM events WHERE stream_id = ?) = ?""";
+
+    private static final java.util.Map<Class<?>, java.lang.reflect.Method> ACCOUNT_ACCESSORS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The value of the events' {@code accountId} record component, if they have one. */
+    private static String accountOf(List<NewEvent> events) {
+        for (NewEvent e : events) {
+            Class<?> type = e.event().getClass();
+            java.lang.reflect.Method accessor = ACCOUNT_ACCESSORS.computeIfAbsent(type, EventStore::accountAccessor);
+            if (accessor != NO_ACCESSOR) {
+                try {
+                    Object value = accessor.invoke(e.event());
+                    if (value != null) {
+                        return value.toString();
+                    }
+                } catch (ReflectiveOperationException ignored) {
+                    // no account id on this event; try the next
+                }
+            }
+        }
+        return null;
+    }
+
+    private static final java.lang.reflect.Method NO_ACCESSOR;
+
+    static {
+        try {
+            NO_ACCESSOR = Object.class.getMethod("toString");
+        } catch (NoSuchMethodException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private static java.lang.reflect.Method accountAccessor(Class<?> type) {
+        if (type.isRecord()) {
+            for (var component : type.getRecordComponents()) {
+                if (component.getName().equals("accountId")) {
+                    var accessor = component.getAccessor();
+                    accessor.setAccessible(true);
+                    return accessor;
+                }
+            }
+        }
+        return NO_ACCESSOR;
     }
 
     /** Every event of the stream, upcast to the current shapes, in version order. */

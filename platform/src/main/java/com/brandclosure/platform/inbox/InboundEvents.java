@@ -16,6 +16,9 @@ import java.util.function.Consumer;
  */
 public class InboundEvents {
 
+    // Looked up per record: a copy made once, not per call.
+    private static final java.util.Map<String, Class<? extends IntegrationEvent>> TYPES = EventCatalog.all();
+
     private final JsonCodec json;
     private final Inbox inbox;
 
@@ -40,7 +43,7 @@ public class InboundEvents {
             throw new MalformedMessageException("envelope at " + where(record)
                     + " lacks eventId, type, occurredAt or payload");
         }
-        Class<? extends IntegrationEvent> type = EventCatalog.all().get(envelope.type());
+        Class<? extends IntegrationEvent> type = TYPES.get(envelope.type());
         if (type == null) {
             throw new MalformedMessageException("unknown event type '" + envelope.type() + "' at " + where(record));
         }

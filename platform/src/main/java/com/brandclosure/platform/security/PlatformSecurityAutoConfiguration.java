@@ -101,6 +101,11 @@ public class PlatformSecurityAutoConfiguration {
     }
 
     @Bean
+    AuditController auditController(org.springframework.jdbc.core.JdbcTemplate jdbc) {
+        return new AuditController(jdbc);
+    }
+
+    @Bean
     WebMvcConfigurer allowInterceptorConfigurer() {
         return new WebMvcConfigurer() {
             @Override

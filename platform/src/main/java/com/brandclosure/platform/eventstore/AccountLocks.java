@@ -1,0 +1,35 @@
+package com.brandclosure.platform.eventstore;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.util.Collection;
+import java.util.TreeSet;
+
+/**
+ * Per-account transaction locks ({@code pg_advisory_xact_lock}), taken in sorted order before
+ * the transaction's first write. Why: the outbox relay publishes in transaction-id order, and a
+ * transaction gets its id at its first write. A transaction that writes for several accounts, or
+ * writes something before its event append, could otherwise hold an older id than a transaction
+ * that committed an earlier event of the same account, and publish out of that account's order.
+ * Advisory locks take no transaction id while waiting, so holding them first makes id order
+ * follow each account's commit order. Sorted order avoids deadlocks between such transactions.
+ */
+public class AccountLocks {
+
+    private final JdbcTemplate jdbc;
+
+    public AccountLocks(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Locks the accounts until the current transaction ends. Must run inside a transaction. */
+    public void lockAll(Collection<String> accountIds) {
+        for (String account : new TreeSet<>(accountIds)) {
+            jdbc.queryForObject("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))", Object.class, account);
+        }
+    }
+
+    public void lock(String accountId) {
+        lockAll(java.util.List.of(accountId));
+    }
+}
