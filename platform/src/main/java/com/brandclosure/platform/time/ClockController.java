@@ -1,5 +1,7 @@
 package com.brandclosure.platform.time;
 
+import com.brandclosure.platform.security.Allow;
+import com.brandclosure.platform.security.Role;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -15,6 +17,7 @@ import java.time.Instant;
  */
 @RestController
 @RequestMapping("/local/clock")
+@Allow({Role.OPS, Role.SERVICE})
 public class ClockController {
 
     private final AdjustableClock clock;
