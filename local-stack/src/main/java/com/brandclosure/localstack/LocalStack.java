@@ -285,16 +285,20 @@ public final class LocalStack {
                     relative(logOf(s.module()))));
         }
         b.append(nl);
-        b.append("  Actuator:   <url>/actuator/health/readiness, /actuator/health/liveness, /actuator/metrics, /actuator/prometheus, /actuator/info").append(nl);
+        b.append("  Sign in:    HTTP Basic, password '").append(ServiceProcess.DEMO_PASSWORD).append("' for every demo identity:").append(nl);
+        ServiceProcess.DEMO_IDENTITIES.forEach((user, what) ->
+                b.append(String.format("              %-14s %s%n", user, what)));
+        b.append("  Actuator:   /actuator/health (and /liveness, /readiness) open; the rest needs ops, e.g.").append(nl);
+        b.append("              curl -u ops:demo localhost:8080/actuator/metrics   (also /actuator/prometheus, /actuator/info)").append(nl);
         b.append("  Kafka:      ").append(infrastructure.kafka().bootstrapServers()).append(" (KRaft, one node; data ")
                 .append(relative(state.resolve("kafka"))).append(", log ").append(relative(infrastructure.settings().kafkaLog())).append(')').append(nl);
         b.append("  PostgreSQL: localhost:").append(infrastructure.postgres().port()).append(" user/password ")
                 .append(LocalPostgres.USER).append('/').append(LocalPostgres.PASSWORD).append(", databases ")
                 .append(String.join(", ", ServiceSpec.databases())).append(" (data ").append(relative(state.resolve("postgres")))
                 .append(", log ").append(relative(infrastructure.settings().postgresLog())).append(')').append(nl);
-        b.append("  Clock:      each service has an adjustable clock (local stack only). Read: curl localhost:8080/local/clock").append(nl);
+        b.append("  Clock:      each service has its own adjustable clock (local stack only). Read: curl -u ops:demo localhost:8080/local/clock").append(nl);
         b.append("              Move every service forward 30 days:").append(nl);
-        b.append("              for p in 8080 8081 8082 8083 8084; do curl -s -X POST -H 'Content-Type: application/json' -d '{\"by\":\"P30D\"}' localhost:$p/local/clock/advance; echo; done").append(nl);
+        b.append("              for p in 8080 8081 8082 8083 8084; do curl -s -u ops:demo -X POST -H 'Content-Type: application/json' -d '{\"by\":\"P30D\"}' localhost:$p/local/clock/advance; echo; done").append(nl);
         b.append("  Data:       kept in ").append(relative(state)).append(": the next ./run.sh continues where this one stopped;")
                 .append(" to start from scratch stop the stack and delete the folder.").append(nl);
         b.append("  Stop:       Ctrl-C here (or kill -INT ").append(ProcessHandle.current().pid())

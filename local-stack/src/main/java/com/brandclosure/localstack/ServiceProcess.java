@@ -15,6 +15,22 @@ final class ServiceProcess {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
+    /**
+     * The platform's default demo identities (PlatformProperties.Security.DemoUser.defaults, password
+     * {@value #DEMO_PASSWORD}), printed for the user; a test keeps this list equal to the platform's.
+     */
+    static final java.util.Map<String, String> DEMO_IDENTITIES = new java.util.LinkedHashMap<>();
+    static final String DEMO_PASSWORD = "demo";
+
+    static {
+        DEMO_IDENTITIES.put("acme-admin", "BRAND_ADMIN of account acme");
+        DEMO_IDENTITIES.put("globex-admin", "BRAND_ADMIN of account globex");
+        DEMO_IDENTITIES.put("support-alice", "SUPPORT");
+        DEMO_IDENTITIES.put("support-bob", "SUPPORT");
+        DEMO_IDENTITIES.put("ops", "OPS: actuator endpoints, /local/clock");
+        DEMO_IDENTITIES.put("service", "SERVICE");
+    }
+
     private final ServiceSpec spec;
     private final Process process;
     private final Path log;
@@ -45,6 +61,9 @@ final class ServiceProcess {
      * keeps the stack right if a default changes. The adjustable clock ({@code /local/clock}) is on
      * here and nowhere else; the {@code local} profile is active for any local-only settings a service adds.
      * <p>
+     * Security runs in the platform's {@code demo} mode: HTTP Basic with the documented demo identities
+     * ({@link #DEMO_IDENTITIES}) instead of JWTs from an identity provider the local stack does not have.
+     * <p>
      * Flyway runs out of order because the local data outlives code changes: platform migrations are
      * numbered V1..V99 and a service's V100+, so a platform migration added after a service's first
      * start sorts below versions already applied, and plain validation would refuse to start
@@ -59,6 +78,7 @@ final class ServiceProcess {
                 "--spring.datasource.password=" + LocalPostgres.PASSWORD,
                 "--spring.kafka.bootstrap-servers=" + kafkaBootstrapServers,
                 "--platform.clock.adjustable=true",
+                "--platform.security.mode=demo",
                 "--spring.flyway.out-of-order=true");
     }
 

@@ -55,6 +55,22 @@ class DemoJourneysTest {
         assertThat(ServiceProcess.arguments(spec, "jdbc:postgresql://localhost:5432/contracts", "localhost:9092"))
                 .contains("--server.port=8081", "--platform.clock.adjustable=true", "--spring.profiles.active=local",
                         "--spring.kafka.bootstrap-servers=localhost:9092",
-                        "--spring.datasource.url=jdbc:postgresql://localhost:5432/contracts?reWriteBatchedInserts=true");
+                        "--spring.datasource.url=jdbc:postgresql://localhost:5432/contracts?reWriteBatchedInserts=true",
+                        "--platform.security.mode=demo");
+    }
+
+    /** The launcher prints the demo identities; they must be the ones the platform actually accepts. */
+    @Test
+    void the_printed_demo_identities_are_the_platform_defaults() throws Exception {
+        String properties = Files.readString(Path.of("").toAbsolutePath().getParent()
+                .resolve("platform/src/main/java/com/brandclosure/platform/config/PlatformProperties.java"));
+        var matcher = java.util.regex.Pattern.compile("of\\(\"([a-z-]+)\", [\\w.]*Role\\.(\\w+)").matcher(properties);
+        var platform = new java.util.LinkedHashMap<String, String>();
+        while (matcher.find()) {
+            platform.put(matcher.group(1), matcher.group(2));
+        }
+        assertThat(platform.keySet()).containsExactlyElementsOf(ServiceProcess.DEMO_IDENTITIES.keySet());
+        platform.forEach((user, role) -> assertThat(ServiceProcess.DEMO_IDENTITIES.get(user)).as(user).startsWith(role));
+        assertThat(properties).contains("private String password = \"" + ServiceProcess.DEMO_PASSWORD + "\";");
     }
 }

@@ -190,7 +190,20 @@ class DockerComposeConsistencyTest {
                 strings(map(staticConfig).get("targets")).forEach(t -> targetsByPath.put(t, path));
             }
         }
+        var basicAuthUsers = new java.util.HashSet<String>();
+        for (Object job : list(prometheus.get("scrape_configs"))) {
+            var auth = map(job).get("basic_auth");
+            if (auth != null) {
+                basicAuthUsers.add(String.valueOf(map(auth).get("username")));
+            }
+        }
         for (String module : serviceModules) {
+            // Actuator endpoints other than health need OPS; with demo security that is the "ops" identity.
+            assertThat(map(composeServices.get(module).get("environment"))).as(module + " security mode")
+                    .containsEntry("PLATFORM_SECURITY_MODE", "demo");
+            assertThat(ServiceProcess.DEMO_IDENTITIES).containsKey("ops");
+            assertThat(basicAuthUsers).as("Prometheus signs in as ops").containsExactly("ops");
+
             String target = module + ":" + serverPort(module);
             assertThat(targetsByPath).as("Prometheus target for " + module).containsEntry(target, "/actuator/prometheus");
             assertThat(exposedEndpoints(module)).as(module + " exposes prometheus").containsAnyOf("prometheus", "*");
