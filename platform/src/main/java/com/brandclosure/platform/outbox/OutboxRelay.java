@@ -60,6 +60,8 @@ public class OutboxRelay implements SmartLifecycle, AutoCloseable {
     private Thread thread;
     private final AtomicLong published = new AtomicLong();
     private volatile Instant lastPublishAt;
+    private volatile boolean heldBack;
+    private static final long HELD_BACK_RETRY_MILLIS = 5;
 
     public OutboxRelay(JdbcTemplate jdbc, TransactionTemplate tx, Producer<String, String> producer, int batchSize,
                        Duration pollInterval, Clock clock, AfterSendHook afterSend) {
@@ -126,7 +128,9 @@ public class OutboxRelay implements SmartLifecycle, AutoCloseable {
                 int sent = relayOnce();
                 backoffMillis = 0;
                 if (sent < batchSize) {
-                    awaitSignal(pollInterval.toMillis());
+                    // Rows held back behind a still-running transaction become readable the moment it
+                    // ends, and that commit may send no NOTIFY of its own: look again soon.
+                    awaitSignal(heldBack ? HELD_BACK_RETRY_MILLIS : pollInterval.toMillis());
                 }
             } catch (RuntimeException e) {
                 backoffMillis = Math.min(5_000, Math.max(100, backoffMillis * 2));
@@ -181,6 +185,15 @@ public class OutboxRelay implements SmartLifecycle, AutoCloseable {
                     (rs, i) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                             rs.getString(5), rs.getString(6), rs.getString(7)),
                     lastTx, lastId, batchSize);
+            if (rows.size() < batchSize) {
+                Row lastRead = rows.isEmpty() ? null : rows.get(rows.size() - 1);
+                heldBack = Boolean.TRUE.equals(jdbc.queryForObject(
+                        "SELECT EXISTS (SELECT 1 FROM outbox o WHERE (o.tx_id, o.id) > (?::xid8, ?) "
+                                + "AND o.tx_id >= pg_snapshot_xmin(pg_current_snapshot()))", Boolean.class,
+                        lastRead == null ? lastTx : lastRead.txId(), lastRead == null ? lastId : lastRead.id()));
+            } else {
+                heldBack = false;
+            }
             if (rows.isEmpty()) {
                 return 0;
             }
