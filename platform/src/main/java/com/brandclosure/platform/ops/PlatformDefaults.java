@@ -11,7 +11,8 @@ import java.util.Map;
 /**
  * Defaults every service shares, at the lowest precedence (a service's application.yml or the
  * command line override them): what actuator exposes (never heapdump, env, shutdown or
- * threaddump), the liveness/readiness groups, and the health details shown to OPS only.
+ * threaddump), the liveness/readiness groups, the health details shown to OPS only, and Flyway
+ * applying a late platform migration.
  */
 public class PlatformDefaults implements EnvironmentPostProcessor {
 
@@ -27,6 +28,9 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
         defaults.put("management.endpoint.health.roles", "OPS");
         defaults.put("management.info.git.mode", "simple");
         defaults.put("management.info.java.enabled", "true");
+        // Platform migrations (V1..V99) and a service's own (V100+) touch different tables: a new
+        // platform migration arriving after a service's V100+ ran must still apply.
+        defaults.put("spring.flyway.out-of-order", "true");
         environment.getPropertySources().addLast(new MapPropertySource("platformDefaults", defaults));
     }
 }
