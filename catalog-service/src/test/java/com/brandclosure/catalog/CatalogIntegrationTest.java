@@ -3,6 +3,7 @@ package com.brandclosure.catalog;
 import com.brandclosure.events.Topics;
 import com.brandclosure.testkit.KafkaProbe;
 import com.brandclosure.testkit.RealInfrastructure;
+import com.brandclosure.testkit.TestTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,7 +28,10 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** HTTP in, catalog events out on {@code catalog.events}; AccountDeactivated in, refusals out. Real Kafka + PostgreSQL. */
+/**
+ * HTTP in, catalog events out on {@code catalog.events}; AccountDeactivated in, refusals out. Real Kafka + PostgreSQL.
+ * Each test calls as the brand admin of its own account (a real JWT).
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @RealInfrastructure(database = "catalog_it")
 class CatalogIntegrationTest {
@@ -129,7 +133,7 @@ class CatalogIntegrationTest {
     }
 
     private ResponseEntity<String> send(HttpMethod method, String path, String jsonBody) {
-        var spec = http.method(method).uri(path);
+        var spec = http.method(method).uri(path).header("Authorization", TestTokens.brandAdmin("ann", account));
         if (jsonBody != null) {
             spec = spec.contentType(MediaType.APPLICATION_JSON).body(jsonBody);
         }

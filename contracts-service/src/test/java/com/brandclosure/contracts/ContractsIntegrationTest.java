@@ -3,6 +3,7 @@ package com.brandclosure.contracts;
 import com.brandclosure.events.Topics;
 import com.brandclosure.testkit.KafkaProbe;
 import com.brandclosure.testkit.RealInfrastructure;
+import com.brandclosure.testkit.TestTokens;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,7 +30,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * HTTP in, integration events out on {@code contracts.events}, against real Kafka and
- * PostgreSQL; AccountDeactivated in on {@code closure.events}. Each test uses its own account.
+ * PostgreSQL; AccountDeactivated in on {@code closure.events}. Each test uses its own account and
+ * calls as that account's brand admin (a real JWT); tracking-link clicks are anonymous, as in a browser.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "platform.timers.polling-interval=200ms")
@@ -49,6 +51,7 @@ class ContractsIntegrationTest {
     JdbcTemplate jdbc;
 
     Http http;
+    Http anonymous;
     String account;
 
     @BeforeAll
@@ -63,8 +66,9 @@ class ContractsIntegrationTest {
 
     @BeforeEach
     void setUp() {
-        http = new Http(port);
         account = "acc-" + UUID.randomUUID().toString().substring(0, 8);
+        http = new Http(port, TestTokens.brandAdmin("ann", account));
+        anonymous = new Http(port);
     }
 
     @Test
@@ -76,7 +80,7 @@ class ContractsIntegrationTest {
         awaitEvents("ContractActivated", 1);
         awaitEvents("ActiveContractsPresent", 1);
         String linkId = body(http.post(base() + "/contracts/" + contractId + "/links", null)).get("linkId").asString();
-        ResponseEntity<String> click = http.get("/t/" + linkId);
+        ResponseEntity<String> click = anonymous.get("/t/" + linkId);
         assertThat(click.getStatusCode().value()).isEqualTo(302);
         assertThat(click.getHeaders().getLocation()).hasToString("https://brand.example/p1");
 
@@ -92,8 +96,8 @@ class ContractsIntegrationTest {
         awaitEvents("ContractsExpired", 2);
         assertThat(payload(events("ContractExpired").get(0)).get("comment").asString()).isEqualTo("Program ends");
         assertThat(events("ContractExpiryScheduled")).hasSize(1);
-        assertThat(http.get("/t/" + linkId).getStatusCode().value()).isEqualTo(410);
-        assertThat(http.get("/t/" + linkId).getBody()).isEqualTo("link expired");
+        assertThat(anonymous.get("/t/" + linkId).getStatusCode().value()).isEqualTo(410);
+        assertThat(anonymous.get("/t/" + linkId).getBody()).isEqualTo("link expired");
         assertThat(contract(contractId).get("status").asString()).isEqualTo("EXPIRED");
 
         // A new contract retracts the summary.
@@ -153,8 +157,10 @@ class ContractsIntegrationTest {
     @Test
     void bad_requests_are_refused_with_clear_answers_and_change_nothing() {
         String unknown = "/api/v1/accounts/nobody-" + UUID.randomUUID().toString().substring(0, 8);
-        assertThat(http.get(unknown + "/contracts").getStatusCode().value()).isEqualTo(404);
-        assertThat(http.post(unknown + "/contract-expiries", """
+        // As support (who may see every account), so the 404 is "unknown account", not the tenant check.
+        Http support = http.as(TestTokens.support("sam"));
+        assertThat(support.get(unknown + "/contracts").getStatusCode().value()).isEqualTo(404);
+        assertThat(support.post(unknown + "/contract-expiries", """
                 {"expireOn":"2099-01-01","acknowledgeIrreversible":true}""").getStatusCode().value()).isEqualTo(404);
 
         String contractId = createContract("p1");
@@ -234,7 +240,7 @@ class ContractsIntegrationTest {
         LocalDate later = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).plusDays(30);
         http.post(base() + "/contracts/" + second + "/switches", "{\"terms\":\"y\",\"effectiveOn\":\"%s\"}".formatted(later));
         String linkId = body(http.post(base() + "/contracts/" + second + "/links", null)).get("linkId").asString();
-        assertThat(http.get("/t/" + linkId).getStatusCode().value()).isEqualTo(302);
+        assertThat(anonymous.get("/t/" + linkId).getStatusCode().value()).isEqualTo(302);
         awaitEvents("ActiveContractsPresent", 1);
 
         String eventId = UUID.randomUUID().toString();
@@ -250,7 +256,7 @@ class ContractsIntegrationTest {
         assertThat(refusedContract.getBody()).contains("deactivated");
         assertThat(http.post(base() + "/contracts/" + first + "/proposals", "{\"terms\":\"x\"}").getStatusCode().value())
                 .isEqualTo(409);
-        var gone = http.get("/t/" + linkId);
+        var gone = anonymous.get("/t/" + linkId);
         assertThat(gone.getStatusCode().value()).isEqualTo(410);
         assertThat(gone.getBody()).isEqualTo("link expired");
 

@@ -4,6 +4,7 @@ import com.brandclosure.events.Topics;
 import com.brandclosure.testkit.Infrastructure;
 import com.brandclosure.testkit.KafkaProbe;
 import com.brandclosure.testkit.RealInfrastructureContextCustomizerFactory;
+import com.brandclosure.testkit.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -37,7 +38,7 @@ class ScheduledExpiryRestartTest {
         try (KafkaProbe kafka = new KafkaProbe(Topics.CONTRACTS)) {
             try (ConfigurableApplicationContext first = start()) {
                 first.getBean(TestClock.class).set(day.atTime(12, 0).toInstant(ZoneOffset.UTC));
-                Http http = http(first);
+                Http http = http(first, account);
                 var created = http.post("/api/v1/accounts/" + account + "/contracts",
                         "{\"partnerId\":\"p1\",\"landingUrl\":\"https://brand.example/\"}");
                 assertThat(created.getStatusCode().value()).isEqualTo(201);
@@ -80,7 +81,8 @@ class ScheduledExpiryRestartTest {
         return new SpringApplicationBuilder(ContractsApplication.class, TestClock.Config.class).run(args);
     }
 
-    private static Http http(ConfigurableApplicationContext app) {
-        return new Http(Integer.parseInt(app.getEnvironment().getProperty("local.server.port")));
+    private static Http http(ConfigurableApplicationContext app, String account) {
+        return new Http(Integer.parseInt(app.getEnvironment().getProperty("local.server.port")),
+                TestTokens.brandAdmin("ann", account));
     }
 }

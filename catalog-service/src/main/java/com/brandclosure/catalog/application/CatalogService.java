@@ -15,12 +15,14 @@ import com.brandclosure.events.CatalogsDeleted;
 import com.brandclosure.events.CatalogsPresent;
 import com.brandclosure.events.IntegrationEvent;
 import com.brandclosure.events.Topics;
+import com.brandclosure.platform.eventstore.AccountLocks;
 import com.brandclosure.platform.eventstore.CommandContext;
 import com.brandclosure.platform.eventstore.EventStore;
 import com.brandclosure.platform.eventstore.NewEvent;
 import com.brandclosure.platform.kernel.AccountId;
 import com.brandclosure.platform.kernel.DomainException;
 import com.brandclosure.platform.outbox.Outbox;
+import com.brandclosure.platform.security.Actor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -33,6 +35,10 @@ import java.util.function.Supplier;
 /**
  * Catalog use cases: under the account's lock, load -> decide -> append + read model + outbox,
  * then re-evaluate the account summary in the same transaction.
+ * <p>
+ * Tenant isolation is decided here, not only in the controller: every use case reached from
+ * outside takes the calling {@link Actor} and refuses another brand's account as not found (404)
+ * before it reads or changes anything. Every stored event records its account id (the audit trail).
  */
 @Service
 public class CatalogService {
@@ -41,12 +47,15 @@ public class CatalogService {
     private final EventStore eventStore;
     private final CatalogView view;
     private final Outbox outbox;
+    private final AccountLocks locks;
 
-    public CatalogService(TransactionTemplate tx, EventStore eventStore, CatalogView view, Outbox outbox) {
+    public CatalogService(TransactionTemplate tx, EventStore eventStore, CatalogView view, Outbox outbox,
+                          AccountLocks locks) {
         this.tx = tx;
         this.eventStore = eventStore;
         this.view = view;
         this.outbox = outbox;
+        this.locks = locks;
     }
 
     static String catalogStream(String catalogId) {
@@ -57,35 +66,39 @@ public class CatalogService {
         return "catalog-account-" + account.value();
     }
 
-    public CatalogState create(AccountId account, String name, CommandContext ctx) {
+    public CatalogState create(Actor actor, AccountId account, String name, CommandContext ctx) {
+        actor.requireAccess(account.value());
         return inAccount(account, () -> {
             var acc = loadAccount(account);
             CatalogAccount.requireOpen(acc.state());
             String catalogId = ctx.ids().get().toString();
             List<CatalogEvent> events = ProductCatalog.decide(
                     new CatalogCommand.CreateCatalog(catalogId, account.value(), name, ctx.now()), CatalogState.INITIAL);
-            CatalogState state = append(catalogId, 0, CatalogState.INITIAL, events, ctx);
+            CatalogState state = append(account, catalogId, 0, CatalogState.INITIAL, events, ctx);
             reconcile(account, ctx);
             return state;
         });
     }
 
     /** Deleting an already-deleted catalog is refused with 409 (see ProductCatalog); deleting after deactivation is allowed. */
-    public CatalogState delete(AccountId account, String catalogId, CommandContext ctx) {
+    public CatalogState delete(Actor actor, AccountId account, String catalogId, CommandContext ctx) {
+        actor.requireAccess(account.value());
         return inAccount(account, () -> {
             var loaded = loadOwned(account, catalogId);
             List<CatalogEvent> events = ProductCatalog.decide(new CatalogCommand.DeleteCatalog(ctx.now()), loaded.state());
-            CatalogState state = append(catalogId, loaded.version(), loaded.state(), events, ctx);
+            CatalogState state = append(account, catalogId, loaded.version(), loaded.state(), events, ctx);
             reconcile(account, ctx);
             return state;
         });
     }
 
-    public CatalogState get(AccountId account, String catalogId) {
+    public CatalogState get(Actor actor, AccountId account, String catalogId) {
+        actor.requireAccess(account.value());
         return loadOwned(account, catalogId).state();
     }
 
-    public List<CatalogView.Row> list(AccountId account, boolean includeDeleted) {
+    public List<CatalogView.Row> list(Actor actor, AccountId account, boolean includeDeleted) {
+        actor.requireAccess(account.value());
         return view.list(account.value(), includeDeleted);
     }
 
@@ -112,9 +125,9 @@ public class CatalogService {
         return loaded;
     }
 
-    private CatalogState append(String catalogId, long version, CatalogState state, List<CatalogEvent> events,
-                                CommandContext ctx) {
-        eventStore.append(catalogStream(catalogId), version,
+    private CatalogState append(AccountId account, String catalogId, long version, CatalogState state,
+                                List<CatalogEvent> events, CommandContext ctx) {
+        eventStore.append(catalogStream(catalogId), account.value(), version,
                 events.stream().map(e -> new NewEvent(e, ctx.nextMetadata())).toList());
         List<Outbox.Message> messages = new ArrayList<>();
         for (CatalogEvent e : events) {
@@ -143,7 +156,7 @@ public class CatalogService {
         if (events.isEmpty()) {
             return;
         }
-        long version = eventStore.append(accountStream(account), loaded.version(),
+        long version = eventStore.append(accountStream(account), account.value(), loaded.version(),
                 events.stream().map(e -> new NewEvent(e, ctx.nextMetadata())).toList());
         AccountState state = loaded.state();
         List<Outbox.Message> messages = new ArrayList<>();
@@ -165,9 +178,13 @@ public class CatalogService {
         return eventStore.loadState(accountStream(account), AccountState.initial(account.value()), CatalogAccount::evolve);
     }
 
+    /**
+     * One transaction under the account's lock (the platform's {@link AccountLocks}), taken before
+     * anything is written: the ordering rule of the event store's package-info.
+     */
     private <T> T inAccount(AccountId account, Supplier<T> work) {
         return tx.execute(status -> {
-            view.lock(account.value());
+            locks.lock(account.value());
             return work.get();
         });
     }

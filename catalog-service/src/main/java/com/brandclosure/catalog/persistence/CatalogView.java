@@ -9,9 +9,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The catalog list read model, plus the per-account lock every write takes first. The lock is a
- * transaction-scoped advisory lock: it serialises the summary decision and the deactivation
- * fence per account without writing anything (the event append stays the first write).
+ * The catalog list read model. Writes are serialised per account by the platform's
+ * {@code AccountLocks} (see CatalogService), taken before anything is written.
  */
 @Component
 public class CatalogView {
@@ -24,10 +23,6 @@ public class CatalogView {
 
     public CatalogView(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-    }
-
-    public void lock(String accountId) {
-        jdbc.query("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))", rs -> null, "catalog:" + accountId);
     }
 
     public void save(CatalogState state) {

@@ -6,8 +6,12 @@ import com.brandclosure.catalog.persistence.CatalogView;
 import com.brandclosure.platform.eventstore.CommandContext;
 import com.brandclosure.platform.eventstore.CommandContexts;
 import com.brandclosure.platform.kernel.AccountId;
+import com.brandclosure.platform.security.Allow;
+import com.brandclosure.platform.security.CurrentActor;
+import com.brandclosure.platform.security.Role;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -31,10 +35,20 @@ import java.util.List;
  * DELETE of a live catalog answers 200 with the deleted catalog; DELETE of an already-deleted
  * catalog answers 409 ("already deleted at ...") and changes nothing; an unknown one 404.
  * POST after AccountDeactivated answers 409.
+ * <p>
+ * Who may call: writes BRAND_ADMIN (own accounts only), SUPPORT, SERVICE; reads also OPS. The
+ * actor recorded in the events is the authenticated caller; the tenant check (another brand's
+ * account is 404) is made by {@link CatalogService} where each command is handled.
  */
 @RestController
 @RequestMapping("/api/v1/accounts/{accountId}/catalogs")
 public class CatalogController {
+
+    /** Path variable rules, so a malformed id answers 400 with a field error rather than reaching the store. */
+    static final String ACCOUNT_ID = "[A-Za-z0-9_-]{1,64}";
+    static final String ACCOUNT_ID_MESSAGE = "must be 1-64 letters, digits, '-' or '_'";
+    static final String CATALOG_ID = "[A-Za-z0-9-]{1,64}";
+    static final String CATALOG_ID_MESSAGE = "must be 1-64 letters, digits or '-'";
 
     record CreateCatalog(@NotBlank @Size(max = 200) String name) {
     }
@@ -64,31 +78,41 @@ public class CatalogController {
     }
 
     @PostMapping
-    ResponseEntity<Catalog> create(@PathVariable String accountId, @Valid @RequestBody CreateCatalog body,
-                                   @RequestHeader HttpHeaders headers) {
-        Catalog created = Catalog.of(catalogs.create(AccountId.of(accountId), body.name(), context(headers)));
+    @Allow({Role.BRAND_ADMIN, Role.SUPPORT, Role.SERVICE})
+    ResponseEntity<Catalog> create(@PathVariable @Pattern(regexp = ACCOUNT_ID, message = ACCOUNT_ID_MESSAGE) String accountId,
+                                   @Valid @RequestBody CreateCatalog body, @RequestHeader HttpHeaders headers) {
+        Catalog created = Catalog.of(catalogs.create(CurrentActor.get(), AccountId.of(accountId), body.name(),
+                context(headers)));
         return ResponseEntity.status(HttpStatus.CREATED)
                 .location(URI.create("/api/v1/accounts/" + accountId + "/catalogs/" + created.catalogId()))
                 .body(created);
     }
 
     @GetMapping
-    List<Catalog> list(@PathVariable String accountId, @RequestParam(defaultValue = "false") boolean includeDeleted) {
-        return catalogs.list(AccountId.of(accountId), includeDeleted).stream().map(Catalog::of).toList();
+    @Allow({Role.BRAND_ADMIN, Role.SUPPORT, Role.OPS, Role.SERVICE})
+    List<Catalog> list(@PathVariable @Pattern(regexp = ACCOUNT_ID, message = ACCOUNT_ID_MESSAGE) String accountId,
+                       @RequestParam(defaultValue = "false") boolean includeDeleted) {
+        return catalogs.list(CurrentActor.get(), AccountId.of(accountId), includeDeleted).stream().map(Catalog::of)
+                .toList();
     }
 
     @GetMapping("/{catalogId}")
-    Catalog get(@PathVariable String accountId, @PathVariable String catalogId) {
-        return Catalog.of(catalogs.get(AccountId.of(accountId), catalogId));
+    @Allow({Role.BRAND_ADMIN, Role.SUPPORT, Role.OPS, Role.SERVICE})
+    Catalog get(@PathVariable @Pattern(regexp = ACCOUNT_ID, message = ACCOUNT_ID_MESSAGE) String accountId,
+                @PathVariable @Pattern(regexp = CATALOG_ID, message = CATALOG_ID_MESSAGE) String catalogId) {
+        return Catalog.of(catalogs.get(CurrentActor.get(), AccountId.of(accountId), catalogId));
     }
 
     @DeleteMapping("/{catalogId}")
-    Catalog delete(@PathVariable String accountId, @PathVariable String catalogId, @RequestHeader HttpHeaders headers) {
-        return Catalog.of(catalogs.delete(AccountId.of(accountId), catalogId, context(headers)));
+    @Allow({Role.BRAND_ADMIN, Role.SUPPORT, Role.SERVICE})
+    Catalog delete(@PathVariable @Pattern(regexp = ACCOUNT_ID, message = ACCOUNT_ID_MESSAGE) String accountId,
+                   @PathVariable @Pattern(regexp = CATALOG_ID, message = CATALOG_ID_MESSAGE) String catalogId,
+                   @RequestHeader HttpHeaders headers) {
+        return Catalog.of(catalogs.delete(CurrentActor.get(), AccountId.of(accountId), catalogId, context(headers)));
     }
 
+    /** The actor of the command is the authenticated caller; the correlation id may come with the request. */
     private CommandContext context(HttpHeaders headers) {
-        String actor = headers.getFirst("X-Actor");
-        return contexts.forActor(actor == null || actor.isBlank() ? "api" : actor, headers.getFirst("X-Correlation-Id"));
+        return contexts.forActor(CurrentActor.get().name(), headers.getFirst("X-Correlation-Id"));
     }
 }

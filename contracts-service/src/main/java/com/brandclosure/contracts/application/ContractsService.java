@@ -27,6 +27,7 @@ import com.brandclosure.platform.eventstore.NewEvent;
 import com.brandclosure.platform.kernel.AccountId;
 import com.brandclosure.platform.kernel.DomainException;
 import com.brandclosure.platform.outbox.Outbox;
+import com.brandclosure.platform.security.Actor;
 import com.brandclosure.platform.timers.DurableTimers;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -38,7 +39,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
-/** The contracts use cases. Every write runs in one transaction under the account's lock. */
+/**
+ * The contracts use cases. Every write runs in one transaction under the account's lock.
+ * <p>
+ * Tenant isolation is decided here: every use case reached from the API takes the calling
+ * {@link Actor} and refuses another brand's account as not found (404) before it reads or
+ * changes anything. Every stored event records its account id (the account's audit trail).
+ */
 @Service
 public class ContractsService {
 
@@ -86,8 +93,17 @@ public class ContractsService {
         return loadAccount(account).state();
     }
 
+    /** The account's settings, for a caller that may see the account; 404 for an unknown one. */
+    public AccountState settings(Actor actor, AccountId account) {
+        actor.requireAccess(account.value());
+        AccountState state = account(account);
+        ContractAccount.requireKnown(state);
+        return state;
+    }
+
     /** Sets the account's time zone (registering the account if new). Default without this call: UTC. */
-    public AccountState configure(AccountId account, String timeZone, CommandContext ctx) {
+    public AccountState configure(Actor actor, AccountId account, String timeZone, CommandContext ctx) {
+        actor.requireAccess(account.value());
         return inAccount(account, () -> {
             var loaded = loadAccount(account);
             AccountState state = appendAccount(account, loaded,
@@ -102,7 +118,7 @@ public class ContractsService {
             var loaded = loadAccount(account);
             AccountState state = appendAccount(account, loaded,
                     new AccountCommand.Deactivate(account.value(), closureDate, ctx.now()), ctx);
-            applyToContracts(streams.loadOpen(account.value(), null), s -> new ContractCommand.ExpireOnDeactivation(ctx.now()),
+            applyToContracts(account.value(), streams.loadOpen(account.value(), null), s -> new ContractCommand.ExpireOnDeactivation(ctx.now()),
                     ctx);
             return reconcile(account, ctx);
         });
@@ -110,11 +126,15 @@ public class ContractsService {
 
     // ---- contracts ----
 
-    public ContractState createContract(AccountId account, NewContract contract, CommandContext ctx) {
+    public ContractState createContract(Actor actor, AccountId account, NewContract contract, CommandContext ctx) {
+        actor.requireAccess(account.value());
         return createContracts(account, List.of(contract), ctx).get(0);
     }
 
-    /** Creates many contracts in one transaction: one batch of appends, one outbox batch, one summary decision. */
+    /**
+     * Creates many contracts in one transaction: one batch of appends, one outbox batch, one summary
+     * decision. For trusted in-process callers (benchmarks, tools): no API reaches it, so it takes no actor.
+     */
     public List<ContractState> createContracts(AccountId account, List<NewContract> contracts, CommandContext ctx) {
         return inAccount(account, () -> {
             AccountState state = openAccount(account, ctx);
@@ -128,13 +148,18 @@ public class ContractsService {
                         c.landingUrl(), ctx.now()));
             }
             var it = commands.iterator();
-            List<ContractState> created = applyToContracts(fresh, s -> it.next(), ctx);
+            List<ContractState> created = applyToContracts(account.value(), fresh, s -> it.next(), ctx);
             reconcile(account, ctx);
             return created;
         });
     }
 
-    public ContractState contract(AccountId account, String contractId) {
+    public ContractState contract(Actor actor, AccountId account, String contractId) {
+        actor.requireAccess(account.value());
+        return ownedContract(account, contractId);
+    }
+
+    private ContractState ownedContract(AccountId account, String contractId) {
         requireKnown(account);
         EventStore.Loaded<ContractState> loaded = loadContract(contractId);
         if (!(loaded.state() instanceof ContractState.Active a && a.accountId().equals(account.value()))
@@ -144,12 +169,14 @@ public class ContractsService {
         return loaded.state();
     }
 
-    public ContractView.Page list(AccountId account, ContractView.Status status, int page, int size) {
+    public ContractView.Page list(Actor actor, AccountId account, ContractView.Status status, int page, int size) {
+        actor.requireAccess(account.value());
         requireKnown(account);
         return contractView.list(account.value(), status, page, size);
     }
 
-    public String proposeSwitch(AccountId account, String contractId, String terms, CommandContext ctx) {
+    public String proposeSwitch(Actor actor, AccountId account, String contractId, String terms, CommandContext ctx) {
+        actor.requireAccess(account.value());
         String switchId = ctx.ids().get().toString();
         onContract(account, contractId, "a new switch proposal",
                 s -> new ContractCommand.ProposeSwitch(switchId, terms, ctx.now()), ctx);
@@ -157,8 +184,9 @@ public class ContractsService {
     }
 
     /** The switch takes effect at the start of {@code effectiveOn} in the account's time zone. */
-    public String scheduleSwitch(AccountId account, String contractId, String terms, LocalDate effectiveOn,
-                                 CommandContext ctx) {
+    public String scheduleSwitch(Actor actor, AccountId account, String contractId, String terms,
+                                 LocalDate effectiveOn, CommandContext ctx) {
+        actor.requireAccess(account.value());
         String switchId = ctx.ids().get().toString();
         onContract(account, contractId, "a new switch", s -> {
             Instant effectiveAt = effectiveOn.atStartOfDay(account(account).zone()).toInstant();
@@ -167,7 +195,9 @@ public class ContractsService {
         return switchId;
     }
 
-    public void withdrawSwitch(AccountId account, String contractId, String switchId, CommandContext ctx) {
+    public void withdrawSwitch(Actor actor, AccountId account, String contractId, String switchId,
+                               CommandContext ctx) {
+        actor.requireAccess(account.value());
         onContract(account, contractId, null, s -> new ContractCommand.WithdrawSwitch(switchId, ctx.now()), ctx);
     }
 
@@ -176,7 +206,8 @@ public class ContractsService {
      * {@code expireOn} in the account's time zone, in one transaction. Future expiries share one
      * durable timer per (account, instant), not one per contract.
      */
-    public BulkExpiryResult expireContracts(AccountId account, BulkExpiry request, CommandContext ctx) {
+    public BulkExpiryResult expireContracts(Actor actor, AccountId account, BulkExpiry request, CommandContext ctx) {
+        actor.requireAccess(account.value());
         return inAccount(account, () -> {
             var loaded = loadAccount(account);
             ContractAccount.requireKnown(loaded.state());
@@ -189,7 +220,7 @@ public class ContractsService {
             log.info("bulk expiry of account {}: {} contracts loaded in {} ms", account, open.size(),
                     (System.nanoTime() - loadStart) / 1_000_000);
             int[] counts = new int[3];
-            applyToContracts(open, s -> command, ctx, e -> {
+            applyToContracts(account.value(), open, s -> command, ctx, e -> {
                 switch (e) {
                     case ContractEvent.ContractExpired x -> counts[0]++;
                     case ContractEvent.ContractExpiryScheduled x -> counts[1]++;
@@ -215,7 +246,7 @@ public class ContractsService {
             var loaded = loadAccount(account);
             List<LoadedContract> due = streams.loadDueExpiries(account.value(), ctx.now());
             int[] expired = new int[1];
-            applyToContracts(due, s -> new ContractCommand.FireScheduledExpiry(ctx.now()), ctx, e -> expired[0]++);
+            applyToContracts(account.value(), due, s -> new ContractCommand.FireScheduledExpiry(ctx.now()), ctx, e -> expired[0]++);
             reconcile(account, ctx);
             return expired[0];
         });
@@ -227,18 +258,20 @@ public class ContractsService {
         return "link-" + linkId;
     }
 
-    public String createLink(AccountId account, String contractId, String landingUrl, CommandContext ctx) {
+    public String createLink(Actor actor, AccountId account, String contractId, String landingUrl,
+                             CommandContext ctx) {
+        actor.requireAccess(account.value());
         return inAccount(account, () -> {
             var acc = loadAccount(account);
             ContractAccount.requireKnown(acc.state());
             ContractAccount.requireOpen(acc.state(), "a new tracking link");
-            ContractState contract = contract(account, contractId);
+            ContractState contract = ownedContract(account, contractId);
             String url = landingUrl != null ? landingUrl : ((contract instanceof ContractState.Active a)
                     ? a.landingUrl() : ((ContractState.Expired) contract).landingUrl());
             String linkId = ctx.ids().get().toString().replace("-", "");
             var events = TrackingLink.decide(new LinkCommand.CreateLink(linkId, account.value(), contractId, url,
                     contract instanceof ContractState.Active, ctx.now()), LinkState.INITIAL);
-            eventStore.append(linkStream(linkId), 0, newEvents(events, ctx));
+            eventStore.append(linkStream(linkId), account.value(), 0, newEvents(events, ctx));
             linkView.insert(new LinkView.Row(linkId, account.value(), contractId, url));
             return linkId;
         });
@@ -265,7 +298,7 @@ public class ContractsService {
             if (events.isEmpty()) {
                 return Optional.<String>empty();
             }
-            long version = eventStore.append(stream, loaded.version(), newEvents(events, ctx));
+            long version = eventStore.append(stream, link.accountId(), loaded.version(), newEvents(events, ctx));
             LinkState after = loaded.state();
             for (LinkEvent e : events) {
                 after = TrackingLink.evolve(after, e);
@@ -309,7 +342,8 @@ public class ContractsService {
         if (events.isEmpty()) {
             return loaded.state();
         }
-        long version = eventStore.append(accountStream(account), loaded.version(), newEvents(events, ctx));
+        long version = eventStore.append(accountStream(account), account.value(), loaded.version(),
+                newEvents(events, ctx));
         AccountState state = loaded.state();
         List<com.brandclosure.platform.outbox.Outbox.Message> messages = new ArrayList<>();
         for (AccountEvent e : events) {
@@ -338,9 +372,9 @@ public class ContractsService {
             if (fencedWhat != null) {
                 ContractAccount.requireOpen(acc.state(), fencedWhat);
             }
-            contract(account, contractId);
+            ownedContract(account, contractId);
             EventStore.Loaded<ContractState> loaded = loadContract(contractId);
-            applyToContracts(List.of(new LoadedContract(ContractStreams.streamId(contractId), loaded.state(),
+            applyToContracts(account.value(), List.of(new LoadedContract(ContractStreams.streamId(contractId), loaded.state(),
                     loaded.version())), command, ctx);
             reconcile(account, ctx);
             return null;
@@ -351,16 +385,16 @@ public class ContractsService {
         return eventStore.loadState(ContractStreams.streamId(contractId), ContractState.INITIAL, PartnerContract::evolve);
     }
 
-    private List<ContractState> applyToContracts(List<LoadedContract> contracts,
+    private List<ContractState> applyToContracts(String accountId, List<LoadedContract> contracts,
                                                  Function<ContractState, ContractCommand> command, CommandContext ctx) {
-        return applyToContracts(contracts, command, ctx, e -> { });
+        return applyToContracts(accountId, contracts, command, ctx, e -> { });
     }
 
     /**
      * Decides the command for each contract, then writes everything in batches: stream appends,
      * read-model rows, outbox messages. Returns the states after the command.
      */
-    private List<ContractState> applyToContracts(List<LoadedContract> contracts,
+    private List<ContractState> applyToContracts(String accountId, List<LoadedContract> contracts,
                                                  Function<ContractState, ContractCommand> command, CommandContext ctx,
                                                  java.util.function.Consumer<ContractEvent> observer) {
         long t0 = System.nanoTime();
@@ -387,7 +421,7 @@ public class ContractsService {
             }
         }
         long t1 = System.nanoTime();
-        streams.appendAll(appends);
+        streams.appendAll(accountId, appends);
         long t2 = System.nanoTime();
         if (!changes.isEmpty()) {
             contractView.upsertAll(changes);

@@ -4,6 +4,7 @@ import com.brandclosure.contracts.persistence.AccountLock;
 import com.brandclosure.contracts.persistence.IdempotencyKeys;
 import com.brandclosure.platform.kernel.AccountId;
 import com.brandclosure.platform.kernel.DomainException;
+import com.brandclosure.platform.security.Actor;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -14,6 +15,9 @@ import java.util.function.Supplier;
  * the effect, under the account's lock, so a retry either finds the committed answer or runs
  * as if first (when the first attempt rolled back). Refusals (4xx) are not stored: nothing
  * happened, so a retry is judged afresh. A key reused for a different request is refused (422).
+ * <p>
+ * The caller's access to the account is checked first: a stored answer is the account's data, so
+ * another brand replaying a key must get 404 like any other request on that account.
  */
 @Component
 public class Idempotency {
@@ -32,7 +36,8 @@ public class Idempotency {
         this.keys = keys;
     }
 
-    public Answer run(AccountId account, String key, String fingerprint, Supplier<Answer> effect) {
+    public Answer run(Actor actor, AccountId account, String key, String fingerprint, Supplier<Answer> effect) {
+        actor.requireAccess(account.value());
         if (key == null || key.isBlank()) {
             return effect.get();
         }

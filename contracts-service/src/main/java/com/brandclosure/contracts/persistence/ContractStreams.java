@@ -83,9 +83,10 @@ public class ContractStreams {
     /**
      * Appends to every stream in one statement: the rows travel as column arrays and are
      * unnested by PostgreSQL, which is several times faster than a JDBC batch of single-row
-     * inserts at 100,000 rows. A stream that moved on fails the whole transaction.
+     * inserts at 100,000 rows. A stream that moved on fails the whole transaction. Every row
+     * records {@code accountId} (the account's audit trail): the streams all belong to that account.
      */
-    public void appendAll(List<StreamAppend> appends) {
+    public void appendAll(String accountId, List<StreamAppend> appends) {
         int n = appends.stream().mapToInt(a -> a.events().size()).sum();
         if (n == 0) {
             return;
@@ -123,21 +124,22 @@ public class ContractStreams {
         try {
             jdbc.execute((java.sql.Connection c) -> {
                 try (var ps = c.prepareStatement("""
-                        INSERT INTO events (stream_id, version, event_id, event_type, schema_version, payload,
-                                            actor, correlation_id, causation_id, occurred_at)
-                        SELECT s, v, e, t, sv, p::jsonb, a, co, ca, o
+                        INSERT INTO events (stream_id, version, account_id, event_id, event_type, schema_version,
+                                            payload, actor, correlation_id, causation_id, occurred_at)
+                        SELECT s, v, ?, e, t, sv, p::jsonb, a, co, ca, o
                         FROM unnest(?::text[], ?::bigint[], ?::uuid[], ?::text[], ?::int[], ?::text[], ?::text[],
                                     ?::text[], ?::text[], ?::timestamptz[]) AS u(s, v, e, t, sv, p, a, co, ca, o)""")) {
-                    ps.setArray(1, c.createArrayOf("text", streamIds));
-                    ps.setArray(2, c.createArrayOf("bigint", versions));
-                    ps.setArray(3, c.createArrayOf("uuid", eventIds));
-                    ps.setArray(4, c.createArrayOf("text", typeNames));
-                    ps.setArray(5, c.createArrayOf("int4", schemaVersions));
-                    ps.setArray(6, c.createArrayOf("text", payloads));
-                    ps.setArray(7, c.createArrayOf("text", actors));
-                    ps.setArray(8, c.createArrayOf("text", correlations));
-                    ps.setArray(9, c.createArrayOf("text", causations));
-                    ps.setArray(10, c.createArrayOf("timestamptz", occurred));
+                    ps.setString(1, accountId);
+                    ps.setArray(2, c.createArrayOf("text", streamIds));
+                    ps.setArray(3, c.createArrayOf("bigint", versions));
+                    ps.setArray(4, c.createArrayOf("uuid", eventIds));
+                    ps.setArray(5, c.createArrayOf("text", typeNames));
+                    ps.setArray(6, c.createArrayOf("int4", schemaVersions));
+                    ps.setArray(7, c.createArrayOf("text", payloads));
+                    ps.setArray(8, c.createArrayOf("text", actors));
+                    ps.setArray(9, c.createArrayOf("text", correlations));
+                    ps.setArray(10, c.createArrayOf("text", causations));
+                    ps.setArray(11, c.createArrayOf("timestamptz", occurred));
                     return ps.executeUpdate();
                 }
             });

@@ -2,6 +2,8 @@ package com.brandclosure.contracts.web;
 
 import com.brandclosure.contracts.application.ContractsService;
 import com.brandclosure.platform.eventstore.CommandContexts;
+import com.brandclosure.platform.security.PublicEndpoint;
+import jakarta.validation.constraints.Pattern;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -29,7 +31,9 @@ public class TrackingController {
     }
 
     @GetMapping("/t/{linkId}")
-    ResponseEntity<String> click(@PathVariable String linkId) {
+    @PublicEndpoint("a tracking link is clicked by anonymous shoppers in a browser; it reveals only the landing URL")
+    ResponseEntity<String> click(@PathVariable @Pattern(regexp = "[A-Za-z0-9]{1,64}", message = "must be 1-64 letters or digits")
+                                 String linkId) {
         return contracts.click(linkId, contexts.forActor("click", null))
                 .map(url -> ResponseEntity.status(HttpStatus.FOUND).header(HttpHeaders.LOCATION, url).<String>build())
                 .orElseGet(() -> ResponseEntity.status(HttpStatus.GONE).contentType(MediaType.TEXT_PLAIN)
