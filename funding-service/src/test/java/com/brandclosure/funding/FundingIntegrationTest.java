@@ -3,6 +3,7 @@ package com.brandclosure.funding;
 import com.brandclosure.events.Topics;
 import com.brandclosure.testkit.KafkaProbe;
 import com.brandclosure.testkit.RealInfrastructure;
+import com.brandclosure.testkit.TestTokens;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,7 +34,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** funding-service against real Kafka and PostgreSQL; payouts-service's events are sent as it would send them. */
+/**
+ * funding-service against real Kafka and PostgreSQL; payouts-service's events are sent as it would
+ * send them. Requests carry real JWTs: the account's brand admin by default, SERVICE for the
+ * bank's callbacks (clear, fail), SUPPORT for the refund authorization.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"platform.timers.polling-interval=200ms", "platform.consumer.retry-backoff=50ms"})
 @RealInfrastructure(database = "funding_it")
@@ -62,6 +67,12 @@ class FundingIntegrationTest {
 
     RestClient http;
     String account;
+    /** The account's brand admin: the default caller. */
+    String admin;
+    /** The bank's and billing's callbacks. */
+    static final String SERVICE = TestTokens.service("svc");
+    /** Support authorizes the final refund. */
+    static final String SUPPORT = TestTokens.support("agent-1");
 
     @BeforeAll
     static void probe() {
@@ -79,6 +90,7 @@ class FundingIntegrationTest {
                 .defaultStatusHandler(HttpStatusCode::isError, (req, res) -> { })
                 .build();
         account = "fit-" + ACCOUNTS.incrementAndGet() + "-" + UUID.randomUUID().toString().substring(0, 8);
+        admin = TestTokens.brandAdmin("ann", account);
     }
 
     @Test
@@ -98,10 +110,10 @@ class FundingIntegrationTest {
         assertThat(ach.status()).isEqualTo(201);
         assertThat(ach.body().get("account").get("pendingDepositsMinor").asLong()).isEqualTo(5_000);
         assertThat(ach.body().get("account").get("sufficient").asBoolean()).isFalse();
-        assertThat(post("/deposits/ach-1/clear", null).status()).isEqualTo(200);
+        assertThat(postAs(SERVICE, "/deposits/ach-1/clear", null).status()).isEqualTo(200);
         await().atMost(WAIT).until(() -> events("FundingSufficient").size() == 2);
 
-        assertThat(post("/deposits/ach-1/fail", Map.of("reason", "R01 insufficient funds")).status()).isEqualTo(200);
+        assertThat(postAs(SERVICE, "/deposits/ach-1/fail", Map.of("reason", "R01 insufficient funds")).status()).isEqualTo(200);
         await().atMost(WAIT).until(() -> events("FundingInsufficient").size() == 2);
         assertThat(events("DepositFailed")).hasSize(1);
         assertThat(get("").get("balanceMinor").asLong()).isZero();
@@ -144,7 +156,7 @@ class FundingIntegrationTest {
         locked("r-1", 2_500, clearingAt);
         await().atMost(WAIT).until(() -> get("").get("pendingPartnerCostsMinor").asLong() == 2_500);
 
-        var early = post("/refund-authorizations", Map.of("authorizedBy", "agent-1"));
+        var early = postAs(SUPPORT, "/refund-authorizations", null);
         assertThat(early.status()).isEqualTo(422);
         assertThat(early.body().get("detail").asString()).contains("not been deactivated");
 
@@ -152,7 +164,7 @@ class FundingIntegrationTest {
                 "closureDate", LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).toString(),
                 "deactivatedAt", clock.instant().toString()));
         await().atMost(WAIT).until(() -> !get("").get("closureDate").isNull());
-        var stillLocked = post("/refund-authorizations", Map.of("authorizedBy", "agent-1"));
+        var stillLocked = postAs(SUPPORT, "/refund-authorizations", null);
         assertThat(stillLocked.status()).isEqualTo(422);
         assertThat(stillLocked.body().get("detail").asString()).contains("not cleared");
 
@@ -160,11 +172,12 @@ class FundingIntegrationTest {
                 "clearedOn", LocalDate.ofInstant(clearingAt, ZoneOffset.UTC).toString()));
         await().atMost(WAIT).until(() -> get("").get("pendingPartnerCostsMinor").asLong() == 0);
 
-        var refund = post("/refund-authorizations", Map.of("authorizedBy", "agent-1"));
+        var refund = postAs(SUPPORT, "/refund-authorizations", null);
         assertThat(refund.status()).isEqualTo(201);
         await().atMost(WAIT).until(() -> events("RefundIssued").size() == 1);
         assertThat(payload(events("RefundIssued").getFirst()).get("amountMinor").asLong()).isEqualTo(4_500);
         assertThat(events("RefundAuthorized")).hasSize(1);
+        assertThat(payload(events("RefundAuthorized").getFirst()).toString()).contains("agent-1");
         var closed = get("");
         assertThat(closed.get("status").asString()).isEqualTo("CLOSED");
         assertThat(closed.get("balanceMinor").asLong()).isZero();
@@ -191,8 +204,11 @@ class FundingIntegrationTest {
                 .isEqualTo(400);
         assertThat(post("/deposits", Map.of("depositId", "w-1", "method", "WIRE", "amountMinor", 100,
                 "currency", "EUR")).status()).isEqualTo(201);
-        assertThat(post("/deposits/w-1/fail", Map.of("reason", "x")).status()).isEqualTo(422);
-        assertThat(post("/deposits/nope/clear", null).status()).isEqualTo(404);
+        assertThat(postAs(SERVICE, "/deposits/w-1/fail", Map.of("reason", "x")).status()).isEqualTo(422);
+        assertThat(postAs(SERVICE, "/deposits/nope/clear", null).status()).isEqualTo(404);
+        var invalid = post("/deposits", Map.of("amountMinor", 0, "currency", "EURO"));
+        assertThat(invalid.status()).isEqualTo(400);
+        assertThat(invalid.body().get("fieldErrors").propertyNames()).contains("method", "amountMinor", "currency");
         var overview = get("");
         assertThat(overview.get("balanceMinor").asLong()).isZero();
         assertThat(overview.get("pendingDepositsMinor").asLong()).isEqualTo(100);
@@ -244,7 +260,12 @@ class FundingIntegrationTest {
     }
 
     Response post(String path, Object body) {
-        var spec = http.post().uri("/api/funding-accounts/" + account + path);
+        return postAs(admin, path, body);
+    }
+
+    Response postAs(String authorization, String path, Object body) {
+        var spec = http.post().uri("/api/v1/accounts/" + account + "/funding" + path)
+                .header("Authorization", authorization);
         if (body != null) {
             spec = spec.contentType(MediaType.APPLICATION_JSON).body(json.writeValueAsString(body));
         }
@@ -252,13 +273,14 @@ class FundingIntegrationTest {
     }
 
     Response put(String path, Object body) {
-        return http.put().uri("/api/funding-accounts/" + account + path).contentType(MediaType.APPLICATION_JSON)
+        return http.put().uri("/api/v1/accounts/" + account + "/funding" + path).header("Authorization", admin)
+                .contentType(MediaType.APPLICATION_JSON)
                 .body(json.writeValueAsString(body))
                 .exchange((req, res) -> new Response(res.getStatusCode().value(), readBody(res.getBody())));
     }
 
     JsonNode get(String path) {
-        return http.get().uri("/api/funding-accounts/" + account + path)
+        return http.get().uri("/api/v1/accounts/" + account + "/funding" + path).header("Authorization", admin)
                 .exchange((req, res) -> readBody(res.getBody()));
     }
 

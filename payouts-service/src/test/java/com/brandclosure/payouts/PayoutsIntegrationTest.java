@@ -3,6 +3,7 @@ package com.brandclosure.payouts;
 import com.brandclosure.events.Topics;
 import com.brandclosure.testkit.KafkaProbe;
 import com.brandclosure.testkit.RealInfrastructure;
+import com.brandclosure.testkit.TestTokens;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,6 +39,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * payouts-service against real Kafka and PostgreSQL: Kafka or HTTP in, Kafka or HTTP out.
  * Every test uses its own brand account, so the tests share one context and one clock.
+ * Requests carry real JWTs: the account's brand admin reviews, a SERVICE caller tracks.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"platform.timers.polling-interval=200ms", "platform.consumer.retry-backoff=50ms"})
@@ -69,6 +71,10 @@ class PayoutsIntegrationTest {
 
     RestClient http;
     String account;
+    /** The account's brand admin: the default caller of every request. */
+    String admin;
+    /** A tracking system: the only role that may POST /actions. */
+    static final String SERVICE = TestTokens.service("svc");
 
     @BeforeAll
     static void probe() {
@@ -86,6 +92,7 @@ class PayoutsIntegrationTest {
                 .defaultStatusHandler(HttpStatusCode::isError, (req, res) -> { })
                 .build();
         account = "it-" + ACCOUNTS.incrementAndGet() + "-" + UUID.randomUUID().toString().substring(0, 8);
+        admin = TestTokens.brandAdmin("ann", account);
     }
 
     // ------------------------------------------------------------------ scenarios
@@ -140,7 +147,7 @@ class PayoutsIntegrationTest {
         putSettings(0, 0, "DAY", 0, "UTC");
         activateContract("p-1", clock.instant().minus(Duration.ofDays(1)));
         Instant now = clock.instant();
-        var created = post("/actions", Map.of("actionId", "t-1", "partnerId", "p-1", "eventAt", now.toString(),
+        var created = postAs(SERVICE, "/actions", Map.of("actionId", "t-1", "partnerId", "p-1", "eventAt", now.toString(),
                 "costMinor", 4_200, "currency", "EUR"));
         assertThat(created.status()).isEqualTo(201);
         LocalDate lockDate = LocalDate.parse(created.body().get("lockDate").asString());
@@ -209,7 +216,7 @@ class PayoutsIntegrationTest {
         activateContract("p-1", clock.instant().minus(Duration.ofDays(1)));
         Instant now = clock.instant();
         for (String id : List.of("b-1", "b-2", "b-3")) {
-            assertThat(post("/actions", Map.of("actionId", id, "partnerId", "p-1", "eventAt", now.toString(),
+            assertThat(postAs(SERVICE, "/actions", Map.of("actionId", id, "partnerId", "p-1", "eventAt", now.toString(),
                     "costMinor", 1_000, "currency", "EUR")).status()).isEqualTo(201);
         }
         assertThat(post("/actions/b-3/reverse", Map.of("reason", "fraud")).status()).isEqualTo(200);
@@ -228,9 +235,9 @@ class PayoutsIntegrationTest {
         assertThat(post("/actions/batch", Map.of("operation", "APPROVE", "actionIds", tooMany)).status()).isEqualTo(400);
         assertThat(post("/actions/b-1/modify", Map.of("costMinor", 5, "currency", "USD", "reason", "x")).status())
                 .isEqualTo(400);
-        assertThat(post("/actions", Map.of("actionId", "z-1", "partnerId", "p-1", "eventAt", now.toString(),
+        assertThat(postAs(SERVICE, "/actions", Map.of("actionId", "z-1", "partnerId", "p-1", "eventAt", now.toString(),
                 "costMinor", 0, "currency", "EUR")).status()).isEqualTo(400);
-        assertThat(post("/actions", Map.of("actionId", "z-2", "partnerId", "p-1", "eventAt", now.toString(),
+        assertThat(postAs(SERVICE, "/actions", Map.of("actionId", "z-2", "partnerId", "p-1", "eventAt", now.toString(),
                 "costMinor", 10, "currency", "USD")).status()).isEqualTo(400);
         assertThat(get("/actions/z-1").get("status").asInt()).isEqualTo(404);
         assertThat(post("/actions/unknown/approve", null).status()).isEqualTo(404);
@@ -242,13 +249,40 @@ class PayoutsIntegrationTest {
         assertThat(get("/actions?state=WHATEVER").get("status").asInt()).isEqualTo(400);
     }
 
+    @Test
+    void a_batch_of_10000_longest_ids_fits_the_request_size_limit_and_invalid_fields_are_named() {
+        var ids = new ArrayList<String>();
+        for (int i = 0; i < 10_000; i++) {
+            ids.add(String.format("%0100d", i));
+        }
+        var batch = post("/actions/batch", Map.of("operation", "REVERSE", "reason", "r".repeat(500), "actionIds", ids));
+        assertThat(batch.status()).as(batch.body().toString()).isEqualTo(200);
+        assertThat(batch.body().get("notFound").asInt()).isEqualTo(10_000);
+
+        var incomplete = postAs(SERVICE, "/actions", Map.of("actionId", "f 1", "partnerId", "p-1"));
+        assertThat(incomplete.status()).isEqualTo(400);
+        assertThat(incomplete.body().get("fieldErrors").propertyNames())
+                .contains("actionId", "eventAt", "costMinor", "currency");
+        var badBatch = post("/actions/batch", Map.of("operation", "APPROVE", "actionIds", List.of("ok", "not ok")));
+        assertThat(badBatch.status()).isEqualTo(400);
+        assertThat(badBatch.body().get("fieldErrors").propertyNames()).anyMatch(f -> f.startsWith("actionIds"));
+        var badPage = get("/actions?state=WHATEVER&size=0");
+        assertThat(badPage.get("status").asInt()).isEqualTo(400);
+        assertThat(badPage.get("fieldErrors").propertyNames()).contains("state", "size");
+        assertThat(get("/actions").get("total").asLong()).isZero();
+    }
+
     // ------------------------------------------------------------------ helpers
 
     record Response(int status, JsonNode body) {
     }
 
     Response post(String path, Object body) {
-        var spec = http.post().uri("/api/accounts/" + account + path);
+        return postAs(admin, path, body);
+    }
+
+    Response postAs(String authorization, String path, Object body) {
+        var spec = http.post().uri("/api/v1/accounts/" + account + path).header("Authorization", authorization);
         if (body != null) {
             spec = spec.contentType(MediaType.APPLICATION_JSON).body(json.writeValueAsString(body));
         }
@@ -256,13 +290,15 @@ class PayoutsIntegrationTest {
     }
 
     Response put(String path, Object body) {
-        return http.put().uri("/api/accounts/" + account + path).contentType(MediaType.APPLICATION_JSON)
+        return http.put().uri("/api/v1/accounts/" + account + path).header("Authorization", admin)
+                .contentType(MediaType.APPLICATION_JSON)
                 .body(json.writeValueAsString(body))
                 .exchange((req, res) -> new Response(res.getStatusCode().value(), readBody(res.getBody())));
     }
 
     JsonNode get(String path) {
-        return http.get().uri("/api/accounts/" + account + path).exchange((req, res) -> {
+        return http.get().uri("/api/v1/accounts/" + account + path).header("Authorization", admin)
+                .exchange((req, res) -> {
             JsonNode node = readBody(res.getBody());
             return node.isObject() && !node.has("status")
                     ? ((tools.jackson.databind.node.ObjectNode) node).put("status", res.getStatusCode().value())

@@ -5,6 +5,7 @@ import com.brandclosure.funding.FundingApplication;
 import com.brandclosure.payouts.PayoutsApplication;
 import com.brandclosure.testkit.Infrastructure;
 import com.brandclosure.testkit.RealInfrastructureContextCustomizerFactory;
+import com.brandclosure.testkit.TestTokens;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -52,6 +53,8 @@ public final class PayoutsFundingBenchmark {
     static final int BRANDS = Integer.getInteger("brands", 1_000);
     static final int PER_BRAND = Integer.getInteger("actionsPerBrand", 200);
     static final int HTTP_THREADS = 4;
+    /** The benchmark calls the services as an internal SERVICE caller, with a real JWT the services trust. */
+    static final String AUTHORIZATION = TestTokens.service("benchmark");
 
     public static void main(String[] args) throws Exception {
         Infrastructure infra = Infrastructure.get();
@@ -77,10 +80,10 @@ public final class PayoutsFundingBenchmark {
         System.out.printf("setting up %d brands (settings, funding account, contract)%n", BRANDS);
         try (var producer = producer(infra.kafkaBootstrapServers())) {
             parallel(pool, brands, brand -> {
-                send(http, "PUT", payoutsUrl + "/api/accounts/" + brand + "/locking-settings",
+                send(http, "PUT", payoutsUrl + "/api/v1/accounts/" + brand + "/locking-settings",
                         "{\"lockMonths\":1,\"lockDays\":0,\"referencePeriod\":\"MONTH\",\"paymentSchedulingDays\":15,"
                                 + "\"zone\":\"UTC\",\"currency\":\"EUR\"}", 200);
-                send(http, "PUT", fundingUrl + "/api/funding-accounts/" + brand, "{\"currency\":\"EUR\"}", 200);
+                send(http, "PUT", fundingUrl + "/api/v1/accounts/" + brand + "/funding", "{\"currency\":\"EUR\"}", 200);
             });
             for (String brand : brands) {
                 producer.send(new ProducerRecord<>(Topics.CONTRACTS, brand, envelope(brand, "ContractActivated",
@@ -127,7 +130,7 @@ public final class PayoutsFundingBenchmark {
                 for (int k = 0; k < PER_BRAND; k++) {
                     ids.append(k == 0 ? "" : ",").append("\"a-").append(b + (long) k * BRANDS).append('"');
                 }
-                String body = send(http, "POST", payoutsUrl + "/api/accounts/" + brand + "/actions/batch",
+                String body = send(http, "POST", payoutsUrl + "/api/v1/accounts/" + brand + "/actions/batch",
                         "{\"operation\":\"APPROVE\",\"actionIds\":[" + ids + "]}", 200);
                 if (!body.contains("\"changed\":" + PER_BRAND)) {
                     throw new IllegalStateException("not every action approved for " + brand + ": "
@@ -152,8 +155,8 @@ public final class PayoutsFundingBenchmark {
             System.out.printf("last approval -> funding caught up with every brand: %.0f ms%n", ms(t3, caughtUp));
 
             long t4 = System.nanoTime();
-            parallel(pool, brands, brand -> send(http, "POST", fundingUrl + "/api/funding-accounts/" + brand
-                    + "/deposits", "{\"method\":\"CARD\",\"amountMinor\":" + totals.get(brand)
+            parallel(pool, brands, brand -> send(http, "POST", fundingUrl + "/api/v1/accounts/" + brand
+                    + "/funding/deposits", "{\"method\":\"CARD\",\"amountMinor\":" + totals.get(brand)
                     + ",\"currency\":\"EUR\"}", 201));
             waitFor("matching FundingSufficient for every brand", Duration.ofMinutes(10),
                     () -> brands.stream().allMatch(b -> totals.get(b).equals(watcher.sufficientRequired.get(b))));
@@ -172,6 +175,8 @@ public final class PayoutsFundingBenchmark {
 
     static ConfigurableApplicationContext start(Class<?> app, String database, String name, String migrations) {
         Map<String, Object> props = new HashMap<>(RealInfrastructureContextCustomizerFactory.properties(database));
+        // JWT mode with the test key, so the services accept AUTHORIZATION (as in production).
+        props.putAll(TestTokens.properties());
         // Both services share one classpath (and so one application.yml): name what differs.
         props.put("server.port", "0");
         props.put("spring.application.name", name);
@@ -201,6 +206,7 @@ public final class PayoutsFundingBenchmark {
         try {
             var response = http.send(HttpRequest.newBuilder(URI.create(url))
                     .header("Content-Type", "application/json")
+                    .header("Authorization", AUTHORIZATION)
                     .method(method, HttpRequest.BodyPublishers.ofString(body)).build(),
                     HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != expected) {

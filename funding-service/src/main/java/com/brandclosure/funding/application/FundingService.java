@@ -6,6 +6,7 @@ import com.brandclosure.funding.domain.FundingCommand;
 import com.brandclosure.funding.domain.FundingEvent;
 import com.brandclosure.funding.domain.FundingState;
 import com.brandclosure.funding.messaging.IntegrationEvents;
+import com.brandclosure.platform.eventstore.AccountLocks;
 import com.brandclosure.platform.eventstore.CommandContext;
 import com.brandclosure.platform.eventstore.ConcurrencyConflictException;
 import com.brandclosure.platform.eventstore.EventMetadata;
@@ -14,11 +15,11 @@ import com.brandclosure.platform.eventstore.NewEvent;
 import com.brandclosure.platform.kernel.AccountId;
 import com.brandclosure.platform.kernel.DomainException;
 import com.brandclosure.platform.outbox.Outbox;
+import com.brandclosure.platform.security.Actor;
 import com.brandclosure.platform.timers.DurableTimers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.PessimisticLockingFailureException;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -29,7 +30,12 @@ import java.util.List;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 
-/** Use cases of funding-service: load (snapshot + events) -> decide -> append + publish + timers, in one transaction. */
+/**
+ * Use cases of funding-service: load (snapshot + events) -> decide -> append + publish + timers,
+ * in one transaction. Calls from the web name their {@link Actor}; the tenant check
+ * ({@link Actor#requireAccess}: 404 for another brand's account) is made here, before anything
+ * is read or written. Calls from Kafka and timers are internal and take no actor.
+ */
 @Service
 public class FundingService {
 
@@ -40,12 +46,11 @@ public class FundingService {
     private final Outbox outbox;
     private final TransactionTemplate tx;
     private final DurableTimers timers;
-
-    private final JdbcTemplate jdbc;
+    private final AccountLocks locks;
 
     public FundingService(EventStore store, Outbox outbox, TransactionTemplate tx, DurableTimers timers,
-                          JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+                          AccountLocks locks) {
+        this.locks = locks;
         this.store = store;
         this.outbox = outbox;
         this.tx = tx;
@@ -60,8 +65,23 @@ public class FundingService {
         return store.loadState(streamId(account), FundingAccount.initial(), FundingAccount::evolve);
     }
 
-    /** One command from the web or a timer, retried on a concurrent change. Returns the state after. */
-    public FundingState execute(AccountId account, FundingCommand command, CommandContext ctx) {
+    /** The account's state for {@code actor} (404 if it may not see the account). */
+    public EventStore.Loaded<FundingState> load(Actor actor, AccountId account) {
+        actor.requireAccess(account.value());
+        return load(account);
+    }
+
+    /**
+     * One command from the web: {@code actor} must have access to the account (404 otherwise,
+     * nothing changes). Retried on a concurrent change. Returns the state after.
+     */
+    public FundingState execute(Actor actor, AccountId account, FundingCommand command, CommandContext ctx) {
+        actor.requireAccess(account.value());
+        return executeInternal(account, command, ctx);
+    }
+
+    /** One internal command (a timer: no actor to check), retried on a concurrent change. Returns the state after. */
+    public FundingState executeInternal(AccountId account, FundingCommand command, CommandContext ctx) {
         return retrying(() -> {
             lockAccounts(List.of(account.value()));
             return apply(account, List.of(command), ctx, false);
@@ -70,13 +90,10 @@ public class FundingService {
 
     /**
      * Serializes the transactions of these accounts; must come before the transaction's first
-     * write. Advisory locks, taken in id order, hold no transaction id while waiting, so the
-     * transaction id (by which the outbox relay orders) follows the commit order per account.
+     * write (the event store's ordering rule, see {@link AccountLocks}).
      */
     public void lockAccounts(java.util.Collection<String> accountIds) {
-        jdbc.query("SELECT pg_advisory_xact_lock(hashtextextended(a, 0)) "
-                        + "FROM (SELECT DISTINCT a FROM unnest(?::text[]) AS a ORDER BY a) AS sorted",
-                rs -> { }, (Object) accountIds.toArray(String[]::new));
+        locks.lockAll(accountIds);
     }
 
     /**
@@ -139,7 +156,7 @@ public class FundingService {
                 default -> { }
             }
         }
-        long version = store.append(streamId(account), loaded.version(), newEvents);
+        long version = store.append(streamId(account), account.value(), loaded.version(), newEvents);
         if (state instanceof FundingState.Active) {
             store.snapshotIfDue(streamId(account), loaded.version(), version, state);
         }

@@ -41,7 +41,7 @@ public class FundingConfiguration {
             @Override
             public void fire(String timerId, String data) {
                 try {
-                    funding.getObject().execute(AccountId.of(data), new FundingCommand.PayDue(),
+                    funding.getObject().executeInternal(AccountId.of(data), new FundingCommand.PayDue(),
                             contexts.forTimer(kind(), timerId));
                 } catch (DomainException.Conflict | DomainException.NotFound e) {
                     // A closed (refunded) account has nothing left to pay; retrying would not change that.

@@ -11,6 +11,7 @@ import com.brandclosure.payouts.messaging.IntegrationEvents;
 import com.brandclosure.payouts.persistence.AccountRow;
 import com.brandclosure.payouts.persistence.PayoutsStore;
 import com.brandclosure.payouts.persistence.StoredAction;
+import com.brandclosure.platform.eventstore.AccountLocks;
 import com.brandclosure.platform.eventstore.CommandContext;
 import com.brandclosure.platform.eventstore.EventMetadata;
 import com.brandclosure.platform.eventstore.EventStore;
@@ -19,6 +20,7 @@ import com.brandclosure.platform.kernel.AccountId;
 import com.brandclosure.platform.kernel.DomainException;
 import com.brandclosure.platform.kernel.Money;
 import com.brandclosure.platform.outbox.Outbox;
+import com.brandclosure.platform.security.Actor;
 import com.brandclosure.platform.timers.DurableTimers;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -38,8 +40,12 @@ import java.util.TreeSet;
 /**
  * The use cases of payouts-service: load -> decide -> append + publish, in one transaction,
  * batched. Every transaction first takes the locks of the accounts it touches
- * ({@link PayoutsStore#lockAccounts}): that serializes changes per account, so the summary
- * counts are exact and one account's events reach Kafka in the order they were committed.
+ * ({@link AccountLocks}): that serializes changes per account, so the summary counts are exact
+ * and one account's events reach Kafka in the order they were committed.
+ * <p>
+ * Calls from the web name their {@link Actor}: the tenant check ({@link Actor#requireAccess})
+ * is made here, before anything is read or written, so a brand admin of another account gets
+ * 404 whatever the entry point. Calls from Kafka and timers are internal and take no actor.
  */
 @Service
 public class ActionService {
@@ -67,8 +73,11 @@ public class ActionService {
     private final PayoutsStore db;
     private final TransactionTemplate tx;
     private final DurableTimers timers;
+    private final AccountLocks locks;
 
-    public ActionService(EventStore store, Outbox outbox, PayoutsStore db, TransactionTemplate tx, DurableTimers timers) {
+    public ActionService(EventStore store, Outbox outbox, PayoutsStore db, TransactionTemplate tx, DurableTimers timers,
+                         AccountLocks locks) {
+        this.locks = locks;
         this.store = store;
         this.outbox = outbox;
         this.db = db;
@@ -86,6 +95,15 @@ public class ActionService {
 
     // ------------------------------------------------------------------ ingest
 
+    /** Tracks one conversion for {@code actor} (an API caller); a refusal is thrown. */
+    public void trackOne(Actor actor, Conversion conversion, CommandContext ctx) {
+        actor.requireAccess(conversion.accountId().value());
+        var refused = track(List.of(conversion), ctx);
+        if (!refused.isEmpty()) {
+            throw refused.values().iterator().next();
+        }
+    }
+
     /**
      * Records conversions; an action id already known is a duplicate and is skipped. Returns the
      * refusals by index in {@code conversions}; the others are committed.
@@ -101,7 +119,7 @@ public class ActionService {
         }
         Map<String, Currency> firstCurrency = new TreeMap<>();
         conversions.forEach(c -> firstCurrency.putIfAbsent(c.accountId().value(), c.cost().currency()));
-        db.lockAccounts(firstCurrency.keySet());
+        locks.lockAll(firstCurrency.keySet());
         db.ensureAccounts(firstCurrency);
         Map<String, AccountRow> accounts = db.accounts(firstCurrency.keySet());
         Map<String, List<ContractPeriod>> contracts = db.contractPeriods(firstCurrency.keySet());
@@ -135,9 +153,13 @@ public class ActionService {
 
     // ------------------------------------------------------------------ commands on actions
 
-    /** Applies {@code command} to each action, each on its own: one refusal does not stop the others. */
-    public List<ItemResult> apply(AccountId account, List<String> actionIds, ActionCommand command,
+    /**
+     * Applies {@code command} to each action, each on its own: one refusal does not stop the
+     * others. {@code actor} must have access to the account (404 otherwise, nothing changes).
+     */
+    public List<ItemResult> apply(Actor actor, AccountId account, List<String> actionIds, ActionCommand command,
                                   CommandContext ctx) {
+        actor.requireAccess(account.value());
         if (actionIds.isEmpty() || actionIds.size() > MAX_BATCH) {
             throw new DomainException.BadRequest("a batch holds 1 to " + MAX_BATCH + " action ids, not "
                     + actionIds.size());
@@ -146,7 +168,7 @@ public class ActionService {
             throw new DomainException.BadRequest("a batch must not name an action twice");
         }
         return Transactions.retrying(tx, () -> {
-            db.lockAccounts(List.of(account.value()));
+            locks.lock(account.value());
             Map<String, AccountRow> accounts = db.accounts(List.of(account.value()));
             Map<String, StoredAction> stored = db.actions(account.value(), actionIds);
             List<ItemResult> results = new ArrayList<>(actionIds.size());
@@ -192,7 +214,7 @@ public class ActionService {
     private int onDue(AccountId account, String state, String column, LocalDate date, ActionCommand command,
                       CommandContext ctx) {
         return Transactions.retrying(tx, () -> {
-            db.lockAccounts(List.of(account.value()));
+            locks.lock(account.value());
             Map<String, AccountRow> accounts = db.accounts(List.of(account.value()));
             List<Change> changes = new ArrayList<>();
             for (StoredAction a : db.actionsInState(account.value(), state, column, "<=", date)) {
@@ -212,7 +234,7 @@ public class ActionService {
      */
     public int deactivate(AccountId account, LocalDate closureDate, CommandContext ctx) {
         // Runs inside the inbox's transaction, which has only read so far: the lock still comes first.
-        db.lockAccounts(List.of(account.value()));
+        locks.lock(account.value());
         db.saveClosureDate(account, closureDate);
         Map<String, AccountRow> accounts = db.accounts(List.of(account.value()));
         LocalDate effective = accounts.get(account.value()).closureDate();
@@ -258,7 +280,8 @@ public class ActionService {
             }
             var d = ((ActionState.Tracked) state).details();
             touched.add(d.accountId().value());
-            store.append(streamId(d.accountId().value(), d.actionId()), change.before().version(), newEvents);
+            store.append(streamId(d.accountId().value(), d.actionId()), d.accountId().value(),
+                    change.before().version(), newEvents);
             saved.add(new StoredAction(state, change.before().version() + change.events().size()));
         }
         if (!saved.isEmpty()) {
@@ -293,7 +316,7 @@ public class ActionService {
                 newEvents.add(new NewEvent(e, md));
                 messages.add(new Outbox.Message(Topics.PAYOUTS, IntegrationEvents.of(accountId, e), md));
             }
-            long version = store.append(summaryStreamId(accountId), row.summaryVersion(), newEvents);
+            long version = store.append(summaryStreamId(accountId), accountId, row.summaryVersion(), newEvents);
             db.saveSummary(accountId, state, version);
         }
         return messages;
@@ -315,11 +338,14 @@ public class ActionService {
 
     // ------------------------------------------------------------------ queries
 
-    public Optional<StoredAction> find(AccountId account, String actionId) {
+    public Optional<StoredAction> find(Actor actor, AccountId account, String actionId) {
+        actor.requireAccess(account.value());
         return Optional.ofNullable(db.actions(account.value(), List.of(actionId)).get(actionId));
     }
 
-    public PayoutsStore.Page list(AccountId account, String state, LocalDate from, LocalDate to, int page, int size) {
+    public PayoutsStore.Page list(Actor actor, AccountId account, String state, LocalDate from, LocalDate to, int page,
+                                  int size) {
+        actor.requireAccess(account.value());
         return db.list(account.value(), state, from, to, page, size);
     }
 }

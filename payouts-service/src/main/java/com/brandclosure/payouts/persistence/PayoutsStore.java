@@ -57,20 +57,7 @@ public class PayoutsStore {
                 account.value()).stream().findFirst();
     }
 
-    /**
-     * Serializes every transaction that touches these accounts, and must be a transaction's first
-     * statement. Transaction-scoped advisory locks are taken in account id order (no deadlock)
-     * and, unlike row locks, take no transaction id while waiting: the transaction gets its id
-     * at its first write, after every earlier holder committed, so the outbox relay (which orders
-     * by transaction id) publishes one account's events in commit order.
-     */
-    public void lockAccounts(Collection<String> accountIds) {
-        jdbc.query("SELECT pg_advisory_xact_lock(hashtextextended(a, 0)) "
-                        + "FROM (SELECT DISTINCT a FROM unnest(?::text[]) AS a ORDER BY a) AS sorted",
-                rs -> { }, (Object) accountIds.toArray(String[]::new));
-    }
-
-    /** The accounts' rows; call after {@link #lockAccounts}. */
+    /** The accounts' rows; call after locking them ({@code AccountLocks}). */
     public Map<String, AccountRow> accounts(Collection<String> accountIds) {
         Map<String, AccountRow> rows = new HashMap<>();
         jdbc.query("SELECT " + ACCOUNT_COLUMNS + " FROM payouts_accounts WHERE account_id = ANY(?)", ACCOUNT,

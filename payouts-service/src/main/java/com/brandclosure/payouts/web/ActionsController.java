@@ -10,6 +10,10 @@ import com.brandclosure.platform.eventstore.CommandContexts;
 import com.brandclosure.platform.kernel.AccountId;
 import com.brandclosure.platform.kernel.DomainException;
 import com.brandclosure.platform.kernel.Money;
+import com.brandclosure.platform.security.Actor;
+import com.brandclosure.platform.security.Allow;
+import com.brandclosure.platform.security.CurrentActor;
+import com.brandclosure.platform.security.Role;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -17,6 +21,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
@@ -33,18 +38,28 @@ import org.springframework.web.bind.annotation.RestController;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Set;
 
 /**
- * Actions of one brand account: list, track (for tests and tools; tracking systems use the
- * ingest topic), and the review commands on one action or a batch of up to 10,000.
+ * Actions of one brand account: list, track (for tracking systems and tools: SERVICE; the
+ * normal way in is the ingest topic), and the review commands on one action or a batch of up
+ * to 10,000. The actor of every command is the authenticated caller; the tenant check
+ * ({@link Actor#requireAccess}) is made by {@link ActionService}.
+ * <p>
+ * Handlers with a {@code @Valid} body carry no constraint on their other parameters: such a
+ * constraint switches Spring to method validation, and the platform's handler for that
+ * ({@code HandlerMethodValidationException}) reports body errors under the parameter's name
+ * instead of the fields'. The account id is checked by {@link AccountId} (400), an action id
+ * by the lookup (404).
  */
 @RestController
-@RequestMapping("/api/accounts/{accountId}/actions")
+@RequestMapping("/api/v1/accounts/{accountId}/actions")
 public class ActionsController {
 
-    private static final Set<String> STATES = Set.of("PENDING", "APPROVED", "REVERSED", "LOCKED", "CLEARED",
-            "REJECTED");
+    static final String ID = "[A-Za-z0-9._:-]{1,100}";
+    static final String ACCOUNT = "[A-Za-z0-9_-]{1,64}";
+    static final String CURRENCY = "[A-Z]{3}";
+    static final String STATES = "PENDING|APPROVED|REVERSED|LOCKED|CLEARED|REJECTED";
+    static final long MAX_COST_MINOR = 1_000_000_000L;
 
     private final ActionService actions;
     private final CommandContexts contexts;
@@ -54,24 +69,33 @@ public class ActionsController {
         this.contexts = contexts;
     }
 
-    public record TrackRequest(@NotBlank @Pattern(regexp = "[A-Za-z0-9._:-]{1,100}") String actionId,
-                               @NotBlank @Pattern(regexp = "[A-Za-z0-9._:-]{1,100}") String partnerId,
-                               @Pattern(regexp = "[A-Za-z0-9._:-]{1,100}") String contractId,
-                               @NotNull Instant eventAt, Instant reportedAt, long costMinor,
-                               @NotBlank String currency) {
+    public record TrackRequest(@NotBlank @Pattern(regexp = ID) String actionId,
+                               @NotBlank @Pattern(regexp = ID) String partnerId,
+                               @Pattern(regexp = ID) String contractId,
+                               @NotNull Instant eventAt, Instant reportedAt,
+                               @NotNull @Positive @Max(MAX_COST_MINOR) Long costMinor,
+                               @NotBlank @Pattern(regexp = CURRENCY, message = "must be an ISO 4217 code such as EUR")
+                               String currency) {
     }
 
     public record ReasonRequest(@NotBlank @Size(max = 500) String reason) {
     }
 
-    public record ModifyRequest(long costMinor, @NotBlank String currency, @NotBlank @Size(max = 500) String reason) {
+    public record ModifyRequest(@NotNull @Positive @Max(MAX_COST_MINOR) Long costMinor,
+                                @NotBlank @Pattern(regexp = CURRENCY, message = "must be an ISO 4217 code such as EUR")
+                                String currency,
+                                @NotBlank @Size(max = 500) String reason) {
     }
 
     public enum Operation { APPROVE, REVERSE, MODIFY, RESTORE }
 
     public record BatchRequest(@NotNull Operation operation,
-                               @NotEmpty @Size(max = ActionService.MAX_BATCH) List<@NotBlank String> actionIds,
-                               @Size(max = 500) String reason, Long costMinor, String currency) {
+                               @NotEmpty @Size(max = ActionService.MAX_BATCH)
+                               List<@NotBlank @Pattern(regexp = ID) String> actionIds,
+                               @Size(max = 500) String reason,
+                               @Positive @Max(MAX_COST_MINOR) Long costMinor,
+                               @Pattern(regexp = CURRENCY, message = "must be an ISO 4217 code such as EUR")
+                               String currency) {
     }
 
     public record BatchItem(String actionId, Outcome outcome, String state, String message) {
@@ -84,74 +108,78 @@ public class ActionsController {
     }
 
     @GetMapping
-    public PageResponse list(@PathVariable String accountId, @RequestParam(required = false) String state,
+    @Allow({Role.BRAND_ADMIN, Role.SUPPORT, Role.OPS, Role.SERVICE})
+    public PageResponse list(@PathVariable @Pattern(regexp = ACCOUNT) String accountId,
+                             @RequestParam(required = false)
+                             @Pattern(regexp = STATES, message = "must be one of " + STATES) String state,
                              @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                              @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                             @RequestParam(defaultValue = "0") @Min(0) int page,
+                             @RequestParam(defaultValue = "0") @Min(0) @Max(1_000_000) int page,
                              @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int size) {
-        if (state != null && !STATES.contains(state)) {
-            throw new DomainException.BadRequest("state must be one of " + STATES + ", was " + state);
-        }
         if (from != null && to != null && from.isAfter(to)) {
             throw new DomainException.BadRequest("from " + from + " is after to " + to);
         }
-        var result = actions.list(AccountId.of(accountId), state, from, to, page, size);
+        var result = actions.list(CurrentActor.get(), AccountId.of(accountId), state, from, to, page, size);
         return new PageResponse(result.items().stream().map(ActionView::of).toList(), page, size, result.total());
     }
 
     @GetMapping("/{actionId}")
-    public ActionView get(@PathVariable String accountId, @PathVariable String actionId) {
-        return actions.find(AccountId.of(accountId), actionId).map(ActionView::of)
-                .orElseThrow(() -> new DomainException.NotFound("action " + actionId + " not found"));
+    @Allow({Role.BRAND_ADMIN, Role.SUPPORT, Role.OPS, Role.SERVICE})
+    public ActionView get(@PathVariable @Pattern(regexp = ACCOUNT) String accountId,
+                          @PathVariable @Pattern(regexp = ID) String actionId) {
+        return view(CurrentActor.get(), accountId, actionId);
     }
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
+    @Allow(Role.SERVICE)
     public ActionView track(@PathVariable String accountId, @Valid @RequestBody TrackRequest r,
-                            @RequestHeader(name = "X-Actor", defaultValue = "api") String actor,
                             @RequestHeader(name = "X-Correlation-Id", required = false) String correlationId) {
+        Actor actor = CurrentActor.get();
         AccountId account = AccountId.of(accountId);
-        CommandContext ctx = contexts.forActor(actor, correlationId);
+        CommandContext ctx = contexts.forActor(actor.name(), correlation(correlationId));
         var conversion = new Conversion(account, r.actionId(), r.partnerId(), r.contractId(), r.eventAt(),
                 r.reportedAt() == null ? ctx.now() : r.reportedAt(), Money.of(r.costMinor(), r.currency()), ctx);
-        var refused = actions.track(List.of(conversion), ctx);
-        if (!refused.isEmpty()) {
-            throw refused.get(0);
-        }
-        return get(accountId, r.actionId());
+        actions.trackOne(actor, conversion, ctx);
+        return view(actor, accountId, r.actionId());
     }
 
     @PostMapping("/{actionId}/approve")
-    public ActionView approve(@PathVariable String accountId, @PathVariable String actionId,
-                              @RequestHeader(name = "X-Actor", defaultValue = "api") String actor) {
-        return one(accountId, actionId, new ActionCommand.ApproveAction(), actor);
+    @Allow({Role.BRAND_ADMIN, Role.SUPPORT, Role.SERVICE})
+    public ActionView approve(@PathVariable @Pattern(regexp = ACCOUNT) String accountId,
+                              @PathVariable @Pattern(regexp = ID) String actionId) {
+        return one(accountId, actionId, new ActionCommand.ApproveAction());
     }
 
     @PostMapping("/{actionId}/reverse")
-    public ActionView reverse(@PathVariable String accountId, @PathVariable String actionId,
-                              @Valid @RequestBody ReasonRequest r,
-                              @RequestHeader(name = "X-Actor", defaultValue = "api") String actor) {
-        return one(accountId, actionId, new ActionCommand.ReverseAction(r.reason()), actor);
+    @Allow({Role.BRAND_ADMIN, Role.SUPPORT, Role.SERVICE})
+    public ActionView reverse(@PathVariable String accountId,
+                              @PathVariable String actionId,
+                              @Valid @RequestBody ReasonRequest r) {
+        return one(accountId, actionId, new ActionCommand.ReverseAction(r.reason()));
     }
 
     @PostMapping("/{actionId}/restore")
-    public ActionView restore(@PathVariable String accountId, @PathVariable String actionId,
-                              @RequestHeader(name = "X-Actor", defaultValue = "api") String actor) {
-        return one(accountId, actionId, new ActionCommand.RestoreAction(), actor);
+    @Allow({Role.BRAND_ADMIN, Role.SUPPORT, Role.SERVICE})
+    public ActionView restore(@PathVariable @Pattern(regexp = ACCOUNT) String accountId,
+                              @PathVariable @Pattern(regexp = ID) String actionId) {
+        return one(accountId, actionId, new ActionCommand.RestoreAction());
     }
 
     @PostMapping("/{actionId}/modify")
-    public ActionView modify(@PathVariable String accountId, @PathVariable String actionId,
-                             @Valid @RequestBody ModifyRequest r,
-                             @RequestHeader(name = "X-Actor", defaultValue = "api") String actor) {
+    @Allow({Role.BRAND_ADMIN, Role.SUPPORT, Role.SERVICE})
+    public ActionView modify(@PathVariable String accountId,
+                             @PathVariable String actionId,
+                             @Valid @RequestBody ModifyRequest r) {
         return one(accountId, actionId,
-                new ActionCommand.ModifyAction(Money.of(r.costMinor(), r.currency()), r.reason()), actor);
+                new ActionCommand.ModifyAction(Money.of(r.costMinor(), r.currency()), r.reason()));
     }
 
     /** All-or-nothing per action: each gets its own outcome; refusals leave that action unchanged. */
     @PostMapping("/batch")
-    public BatchResponse batch(@PathVariable String accountId, @Valid @RequestBody BatchRequest r,
-                               @RequestHeader(name = "X-Actor", defaultValue = "api") String actor,
+    @Allow({Role.BRAND_ADMIN, Role.SUPPORT, Role.SERVICE})
+    public BatchResponse batch(@PathVariable String accountId,
+                               @Valid @RequestBody BatchRequest r,
                                @RequestHeader(name = "X-Correlation-Id", required = false) String correlationId) {
         ActionCommand command = switch (r.operation()) {
             case APPROVE -> new ActionCommand.ApproveAction();
@@ -164,8 +192,9 @@ public class ActionsController {
                 yield new ActionCommand.ModifyAction(Money.of(r.costMinor(), r.currency()), r.reason());
             }
         };
-        var results = actions.apply(AccountId.of(accountId), r.actionIds(), command,
-                contexts.forActor(actor, correlationId));
+        Actor actor = CurrentActor.get();
+        var results = actions.apply(actor, AccountId.of(accountId), r.actionIds(), command,
+                contexts.forActor(actor.name(), correlation(correlationId)));
         int[] counts = new int[Outcome.values().length];
         results.forEach(i -> counts[i.outcome().ordinal()]++);
         return new BatchResponse(counts[Outcome.CHANGED.ordinal()], counts[Outcome.UNCHANGED.ordinal()],
@@ -173,12 +202,25 @@ public class ActionsController {
                 results.stream().map(i -> new BatchItem(i.actionId(), i.outcome(), i.state(), i.message())).toList());
     }
 
-    private ActionView one(String accountId, String actionId, ActionCommand command, String actor) {
-        ItemResult result = actions.apply(AccountId.of(accountId), List.of(actionId), command,
-                contexts.forActor(actor, null)).getFirst();
+    private static String correlation(String correlationId) {
+        if (correlationId != null && correlationId.length() > 200) {
+            throw new DomainException.BadRequest("X-Correlation-Id is longer than 200 characters");
+        }
+        return correlationId;
+    }
+
+    private ActionView one(String accountId, String actionId, ActionCommand command) {
+        Actor actor = CurrentActor.get();
+        ItemResult result = actions.apply(actor, AccountId.of(accountId), List.of(actionId), command,
+                contexts.forActor(actor.name(), null)).getFirst();
         if (result.error() != null) {
             throw result.error();
         }
-        return get(accountId, actionId);
+        return view(actor, accountId, actionId);
+    }
+
+    private ActionView view(Actor actor, String accountId, String actionId) {
+        return actions.find(actor, AccountId.of(accountId), actionId).map(ActionView::of)
+                .orElseThrow(() -> new DomainException.NotFound("action " + actionId + " not found"));
     }
 }

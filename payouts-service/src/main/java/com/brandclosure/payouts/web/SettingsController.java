@@ -6,9 +6,16 @@ import com.brandclosure.payouts.domain.ReferencePeriod;
 import com.brandclosure.platform.kernel.AccountId;
 import com.brandclosure.platform.kernel.DomainException;
 import com.brandclosure.platform.kernel.Money;
+import com.brandclosure.platform.security.Allow;
+import com.brandclosure.platform.security.CurrentActor;
+import com.brandclosure.platform.security.Role;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -21,7 +28,7 @@ import java.time.ZoneId;
 
 /** An account's locking settings. Without stored settings the defaults apply ({@code stored: false}). */
 @RestController
-@RequestMapping("/api/accounts/{accountId}/locking-settings")
+@RequestMapping("/api/v1/accounts/{accountId}/locking-settings")
 public class SettingsController {
 
     private final SettingsService settings;
@@ -30,9 +37,14 @@ public class SettingsController {
         this.settings = settings;
     }
 
-    public record SettingsBody(@NotNull Integer lockMonths, @NotNull Integer lockDays,
-                               @NotNull ReferencePeriod referencePeriod, @NotNull Integer paymentSchedulingDays,
-                               @NotBlank String zone, @NotBlank String currency) {
+    public record SettingsBody(@NotNull @Min(0) @Max(LockingSettings.MAX_LOCK_MONTHS) Integer lockMonths,
+                               @NotNull @Min(0) @Max(LockingSettings.MAX_LOCK_DAYS) Integer lockDays,
+                               @NotNull ReferencePeriod referencePeriod,
+                               @NotNull @Min(0) @Max(LockingSettings.MAX_PAYMENT_SCHEDULING_DAYS)
+                               Integer paymentSchedulingDays,
+                               @NotBlank @Size(max = 64) String zone,
+                               @NotBlank @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as EUR")
+                               String currency) {
     }
 
     public record SettingsView(int lockMonths, int lockDays, ReferencePeriod referencePeriod,
@@ -44,8 +56,9 @@ public class SettingsController {
     }
 
     @GetMapping
+    @Allow({Role.BRAND_ADMIN, Role.SUPPORT, Role.OPS, Role.SERVICE})
     public SettingsView get(@PathVariable String accountId) {
-        return settings.get(AccountId.of(accountId)).map(s -> SettingsView.of(s, true)).orElseGet(() -> {
+        return settings.get(CurrentActor.get(), AccountId.of(accountId)).map(s -> SettingsView.of(s, true)).orElseGet(() -> {
             var d = LockingSettings.defaults(java.util.Currency.getInstance("XXX"));
             // The currency is fixed by the first action when nobody set it: none yet.
             return new SettingsView(d.lockMonths(), d.lockDays(), d.referencePeriod(), d.paymentSchedulingDays(),
@@ -54,6 +67,7 @@ public class SettingsController {
     }
 
     @PutMapping
+    @Allow({Role.BRAND_ADMIN, Role.SUPPORT, Role.SERVICE})
     public SettingsView put(@PathVariable String accountId, @Valid @RequestBody SettingsBody b) {
         ZoneId zone;
         try {
@@ -63,6 +77,6 @@ public class SettingsController {
         }
         var s = new LockingSettings(b.lockMonths(), b.lockDays(), b.referencePeriod(), b.paymentSchedulingDays(), zone,
                 Money.currency(b.currency()));
-        return SettingsView.of(settings.put(AccountId.of(accountId), s), true);
+        return SettingsView.of(settings.put(CurrentActor.get(), AccountId.of(accountId), s), true);
     }
 }
