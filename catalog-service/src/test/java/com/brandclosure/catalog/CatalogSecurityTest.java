@@ -184,6 +184,23 @@ class CatalogSecurityTest {
                 .isEqualTo(403);
     }
 
+    @Test
+    void malformed_path_variables_and_bodies_answer_400_with_field_errors() {
+        String support = TestTokens.support("sam");
+        String tooLong = "a".repeat(65);
+        var badAccount = call("POST", "/api/v1/accounts/" + tooLong + "/catalogs", support, "{\"name\":\"x\"}");
+        assertThat(badAccount.getStatusCode().value()).isEqualTo(400);
+        assertThat(json.readTree(badAccount.getBody()).get("fieldErrors").has("accountId")).as(badAccount.getBody())
+                .isTrue();
+        var badCatalog = call("GET", "/api/v1/accounts/" + newAccount() + "/catalogs/no_such_id!", support, null);
+        assertThat(badCatalog.getStatusCode().value()).isEqualTo(400);
+        assertThat(json.readTree(badCatalog.getBody()).get("fieldErrors").has("catalogId")).as(badCatalog.getBody())
+                .isTrue();
+        var blankName = call("POST", "/api/v1/accounts/" + newAccount() + "/catalogs", support, "{\"name\":\" \"}");
+        assertThat(blankName.getStatusCode().value()).isEqualTo(400);
+        assertThat(json.readTree(blankName.getBody()).get("fieldErrors").has("name")).as(blankName.getBody()).isTrue();
+    }
+
     // ---- helpers ----
 
     private static boolean writes(Endpoint e) {

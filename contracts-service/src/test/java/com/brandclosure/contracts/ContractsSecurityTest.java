@@ -234,6 +234,29 @@ class ContractsSecurityTest {
         assertThat(ann.get("/api/v1/accounts/" + account + "/audit").getStatusCode().value()).isEqualTo(403);
     }
 
+    @Test
+    void malformed_path_variables_and_bodies_answer_400_with_field_errors() {
+        Http support = anonymous.as(TestTokens.support("sam"));
+        String tooLong = "a".repeat(65);
+        var badAccount = support.post("/api/v1/accounts/" + tooLong + "/contracts",
+                "{\"partnerId\":\"p1\",\"landingUrl\":\"https://brand.example/\"}");
+        assertThat(badAccount.getStatusCode().value()).isEqualTo(400);
+        assertThat(json.readTree(badAccount.getBody()).get("fieldErrors").has("accountId")).as(badAccount.getBody())
+                .isTrue();
+        var badContract = support.get("/api/v1/accounts/" + newAccount() + "/contracts/" + tooLong);
+        assertThat(badContract.getStatusCode().value()).isEqualTo(400);
+        assertThat(json.readTree(badContract.getBody()).get("fieldErrors").has("contractId")).as(badContract.getBody())
+                .isTrue();
+        var badUrl = support.post("/api/v1/accounts/" + newAccount() + "/contracts",
+                "{\"partnerId\":\"p1\",\"landingUrl\":\"ftp://x\"}");
+        assertThat(badUrl.getStatusCode().value()).isEqualTo(400);
+        assertThat(json.readTree(badUrl.getBody()).get("fieldErrors").has("landingUrl")).as(badUrl.getBody()).isTrue();
+        var badPage = support.get("/api/v1/accounts/" + newAccount() + "/contracts?size=501");
+        assertThat(badPage.getStatusCode().value()).isEqualTo(400);
+        assertThat(json.readTree(badPage.getBody()).get("fieldErrors").has("size")).as(badPage.getBody()).isTrue();
+        assertThat(anonymous.get("/t/" + tooLong).getStatusCode().value()).isEqualTo(400);
+    }
+
     // ---- helpers ----
 
     /** A victim account with settings, one contract and one pending switch proposal. */
