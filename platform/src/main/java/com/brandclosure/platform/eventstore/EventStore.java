@@ -43,8 +43,17 @@ public class EventStore {
      * {@code accountId()} component where they have one; use the overload that names it otherwise.
      */
     public long append(String streamId, long expectedVersion, List<NewEvent> events) {
-        return append(streamId, accountOf(events), expectedVersion, events);
+        String accountId = accountOf(events);
+        if (accountId == null && !events.isEmpty() && WARNED.add(events.get(0).event().getClass())) {
+            log.warn("events of stream {} ({}) name no accountId: they are missing from the account's audit trail;"
+                    + " use append(streamId, accountId, expectedVersion, events)", streamId,
+                    events.get(0).event().getClass().getSimpleName());
+        }
+        return append(streamId, accountId, expectedVersion, events);
     }
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(EventStore.class);
+    private static final java.util.Set<Class<?>> WARNED = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /**
      * Appends as above and records {@code accountId} with each event (the account's audit trail).

@@ -71,8 +71,10 @@ public class PlatformExceptionHandler {
     ProblemDetail invalidParameters(HandlerMethodValidationException e) {
         ProblemDetail p = problem(HttpStatus.BAD_REQUEST, "request has invalid parameters");
         Map<String, String> fields = new LinkedHashMap<>();
+        // A body's field errors are named by the field; a path or query parameter's by the parameter.
         e.getParameterValidationResults().forEach(r -> r.getResolvableErrors().forEach(err ->
-                fields.putIfAbsent(r.getMethodParameter().getParameterName(), err.getDefaultMessage())));
+                fields.putIfAbsent(err instanceof org.springframework.validation.FieldError fe ? fe.getField()
+                        : r.getMethodParameter().getParameterName(), err.getDefaultMessage())));
         p.setProperty("fieldErrors", fields);
         return p;
     }
