@@ -1,0 +1,118 @@
+package com.brandclosure.systemtests;
+
+import com.brandclosure.events.Topics;
+import com.brandclosure.testkit.TestTokens;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The whole journey of the help page, black box: five service processes, one Kafka, one PostgreSQL;
+ * HTTP and the ingest topic in, HTTP answers and Kafka events out.
+ */
+@ExtendWith(RunningSystem.Extension.class)
+class ClosureJourneyTest {
+
+    private final RunningSystem system = RunningSystem.get();
+    private final Events events = system.events;
+
+    @Test
+    void a_brand_closes_its_account_from_first_step_to_account_closed() {
+        var brand = new Brand(system, "journey");
+        brand.seed(1);
+        String link = brand.createLink(brand.contractIds.getFirst());
+        assertThat(brand.click(link).status()).as("a live link redirects to the landing page").isEqualTo(302);
+
+        // Expiring is irreversible: without the acknowledgement nothing happens and the answer says why.
+        var unacknowledged = brand.expireAllContracts(false);
+        assertThat(unacknowledged.status()).as(unacknowledged.toString()).isEqualTo(422);
+        assertThat(unacknowledged.body()).contains("acknowledgeIrreversible");
+
+        brand.meetPreconditions();
+        // Required Funding = the approved partner costs (1,000 + 2,000); the reversed 500 is not owed.
+        await("funding covers the approved costs").atMost(Events.PATIENCE).untilAsserted(() -> {
+            var funding = brand.funding();
+            assertThat(funding.get("pendingPartnerCostsMinor").asLong()).as(funding.toString()).isEqualTo(3_000);
+            assertThat(funding.get("balanceMinor").asLong()).isEqualTo(10_000);
+            assertThat(funding.get("sufficient").asBoolean()).isTrue();
+        });
+        events.awaitOne(Topics.CATALOG, brand.account, "CatalogsDeleted");
+        var settled = events.awaitOne(Topics.PAYOUTS, brand.account, "PayoutsSettled");
+        assertThat(settled.text("lastLockDate")).isNotNull();
+
+        var initiated = brand.initiateClosure();
+        assertThat(initiated.get("initiatedBy").asString()).isEqualTo(brand.adminName);
+
+        // The contracts expire at 23:59:59 today and the last lock date passes at midnight after
+        // tomorrow: two days later every timer involved is due.
+        system.clocks.advance(Duration.ofDays(2));
+        events.awaitOne(Topics.CONTRACTS, brand.account, "ContractsExpired");
+        events.awaitOne(Topics.CLOSURE, brand.account, "ClosureRequested");
+        var requested = brand.awaitClosure("ClosureRequested");
+        assertThat(requested.get("preconditions")).allSatisfy(p -> assertThat(p.get("holds").asBoolean())
+                .as(p.toString()).isTrue());
+        assertThat(requested.get("ticketId").asString()).isNotBlank();
+
+        // The brand admin may not review its own closure; support (someone else) approves what it saw.
+        assertThat(brand.approveClosure(brand.admin, requested.get("version").asLong()).status()).isEqualTo(403);
+        var approved = brand.approveClosure(TestTokens.support("support-bob"), requested.get("version").asLong());
+        assertThat(approved.status()).as(approved.toString()).isEqualTo(200);
+        var deactivated = events.awaitOne(Topics.CLOSURE, brand.account, "AccountDeactivated");
+        var afterApproval = brand.awaitClosure("AwaitingFinalSettlement");
+        assertThat(afterApproval.get("approvedBy").asString()).isEqualTo("support-bob");
+
+        // After deactivation: links are gone, late actions are rejected, nothing new is accepted.
+        events.awaitConsumed("contracts-service", deactivated);
+        var click = brand.click(link);
+        assertThat(click.status()).as(click.toString()).isEqualTo(410);
+        assertThat(click.body()).contains("link expired");
+        assertThat(brand.tryCreateContract("partner-late").status()).isEqualTo(409);
+
+        events.awaitConsumed("catalog-service", deactivated);
+        assertThat(brand.tryCreateCatalog("After closure").status()).isEqualTo(409);
+
+        events.awaitConsumed("payouts-closure", deactivated);
+        var now = brand.payoutsNow();
+        brand.track("ord-late", "partner-a", now, now, 700);
+        await("ord-late rejected").atMost(Events.PATIENCE).until(() -> events.all(Topics.PAYOUTS, brand.account,
+                "ActionRejected").stream().anyMatch(e -> "ord-late".equals(e.text("actionId"))));
+        assertThat(events.all(Topics.PAYOUTS, brand.account, "ActionRejected").stream()
+                .filter(e -> "ord-late".equals(e.text("actionId"))).map(e -> e.text("reason")))
+                .containsOnly("ACCOUNT_CLOSED");
+        assertThat(brand.awaitActionState("ord-late", "REJECTED").toString()).contains("ACCOUNT_CLOSED");
+
+        // The refund waits until every approved partner payment has cleared.
+        var early = brand.authorizeRefund();
+        assertThat(early.status()).as(early.toString()).isEqualTo(422);
+
+        // Clearing date = end of the lock month: at most ~31 days after the lock date.
+        system.clocks.advance(Duration.ofDays(35));
+        brand.awaitActionState("ord-1", "CLEARED");
+        brand.awaitActionState("ord-2", "CLEARED");
+        await("the partner costs are paid").atMost(Events.PATIENCE).untilAsserted(() -> {
+            var funding = brand.funding();
+            assertThat(funding.get("pendingPartnerCostsMinor").asLong()).as(funding.toString()).isZero();
+            assertThat(funding.get("balanceMinor").asLong()).isEqualTo(7_000);
+        });
+
+        var refund = brand.authorizeRefund();
+        assertThat(refund.status()).as(refund.toString()).isEqualTo(201);
+        var issued = events.awaitOne(Topics.FUNDING, brand.account, "RefundIssued");
+        assertThat(issued.payload().get("amountMinor").asLong()).isEqualTo(7_000);
+        events.awaitOne(Topics.FUNDING, brand.account, "RefundAuthorized");
+        events.awaitOne(Topics.CLOSURE, brand.account, "AccountClosed");
+        var closed = brand.awaitClosure("AccountClosed");
+        assertThat(closed.get("closureDate").asString()).isEqualTo(deactivated.text("closureDate"));
+
+        // Each step happened once, whatever Kafka redelivered.
+        for (String type : List.of("ClosureInitiated", "ClosureRequested", "AccountDeactivated", "AccountClosed")) {
+            assertThat(events.distinct(Topics.CLOSURE, brand.account, type)).as(type).isEqualTo(1);
+        }
+        assertThat(brand.contract(brand.contractIds.getFirst()).get("status").asString()).isEqualTo("EXPIRED");
+    }
+}

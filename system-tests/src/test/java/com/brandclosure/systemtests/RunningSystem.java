@@ -1,0 +1,178 @@
+package com.brandclosure.systemtests;
+
+import com.brandclosure.events.Topics;
+import com.brandclosure.testkit.Infrastructure;
+import com.brandclosure.testkit.KafkaProbe;
+import com.brandclosure.testkit.TestTokens;
+import org.awaitility.Awaitility;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The system under test, once per test JVM: one Kafka broker and one PostgreSQL server from the test
+ * kit, and the five services as separate processes on free ports, each with its own database, the
+ * test key trusted (JWT mode, as in production) and the adjustable clock on.
+ * <p>
+ * Test classes get it with {@code @ExtendWith(RunningSystem.Extension.class)}; the first one starts
+ * it, every later one shares it (starting five Spring Boot JVMs costs about a minute on two cores),
+ * and JUnit closes it after the last test (SIGTERM, then SIGKILL). A shutdown hook covers a JVM that
+ * ends without JUnit closing the store.
+ */
+final class RunningSystem implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(RunningSystem.class);
+    private static final AtomicReference<RunningSystem> INSTANCE = new AtomicReference<>();
+
+    static final String ORCHESTRATOR = "closure-orchestrator";
+    static final String CONTRACTS = "contracts-service";
+    static final String PAYOUTS = "payouts-service";
+    static final String FUNDING = "funding-service";
+    static final String CATALOG = "catalog-service";
+    static final Map<String, String> DATABASES = Map.of(ORCHESTRATOR, "st_closure", CONTRACTS, "st_contracts",
+            PAYOUTS, "st_payouts", FUNDING, "st_funding", CATALOG, "st_catalog");
+
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
+
+    final Infrastructure infrastructure;
+    final Map<String, ServiceNode> services = new LinkedHashMap<>();
+    final KafkaProbe kafka;
+    final Http http;
+    final Clocks clocks;
+    final Events events;
+
+    private RunningSystem() throws IOException {
+        long start = System.nanoTime();
+        infrastructure = Infrastructure.get();
+        Path root = Path.of(System.getProperty("system-tests.repository-root", "..")).toAbsolutePath().normalize();
+        Path logs = Path.of(System.getProperty("system-tests.log-dir", "target/service-logs")).toAbsolutePath();
+        for (String module : List.of(ORCHESTRATOR, CONTRACTS, PAYOUTS, FUNDING, CATALOG)) {
+            // A fresh database per service: an external PostgreSQL (TEST_POSTGRES_URL) may hold a previous run.
+            String jdbc = infrastructure.freshDatabase(DATABASES.get(module));
+            int port = freePort();
+            var args = new ArrayList<String>(List.of(
+                    "--server.port=" + port,
+                    "--spring.datasource.url=" + jdbc + "?reWriteBatchedInserts=true",
+                    "--spring.datasource.username=" + infrastructure.postgresUser(),
+                    "--spring.datasource.password=" + infrastructure.postgresPassword(),
+                    "--spring.kafka.bootstrap-servers=" + infrastructure.kafkaBootstrapServers(),
+                    // The durable timers run on this clock: advancing it makes lock and clearing dates come due.
+                    "--platform.clock.adjustable=true"));
+            TestTokens.properties().forEach((k, v) -> args.add("--" + k + "=" + v));
+            services.put(module, new ServiceNode(module, port, args, root, logs));
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(this::stopAll, "system-tests-stop-services"));
+        for (ServiceNode node : services.values()) {
+            node.start();
+        }
+        for (ServiceNode node : services.values()) {
+            awaitHealthy(node);
+        }
+        http = new Http();
+        clocks = new Clocks(http, services);
+        kafka = new KafkaProbe(Topics.CONTRACTS, Topics.PAYOUTS, Topics.FUNDING, Topics.CATALOG, Topics.CLOSURE,
+                Topics.ACTIONS_INGEST + Topics.DEAD_LETTER_SUFFIX);
+        events = new Events(kafka, infrastructure.kafkaBootstrapServers());
+        log.info("system under test up in {} s: {}", (System.nanoTime() - start) / 1_000_000_000, services.values());
+    }
+
+    static RunningSystem get() {
+        RunningSystem current = INSTANCE.get();
+        if (current == null) {
+            synchronized (RunningSystem.class) {
+                current = INSTANCE.get();
+                if (current == null) {
+                    try {
+                        current = new RunningSystem();
+                    } catch (IOException e) {
+                        throw new IllegalStateException("cannot start the services", e);
+                    }
+                    INSTANCE.set(current);
+                }
+            }
+        }
+        return current;
+    }
+
+    ServiceNode service(String module) {
+        return services.get(module);
+    }
+
+    String url(String module, String path) {
+        return services.get(module).baseUrl() + path;
+    }
+
+    /**
+     * Kills a service without any graceful drain (SIGKILL), starts it again on the same port and
+     * database, waits until it is healthy and puts its clock back where the others are (the
+     * adjustable clock's offset lives in memory and a restart starts at real time).
+     */
+    void killAndRestart(String module) throws Exception {
+        ServiceNode node = services.get(module);
+        log.info("killing {} (pid {}) with SIGKILL", module, node.pid());
+        node.kill();
+        node.start();
+        awaitHealthy(node);
+        clocks.catchUp(module);
+    }
+
+    private static void awaitHealthy(ServiceNode node) {
+        Awaitility.await(node + " healthy").atMost(START_TIMEOUT).pollInterval(Duration.ofMillis(500))
+                .failFast(node + " died while starting", () -> assertThat(node.exitReason()).isNull())
+                .until(node::healthy);
+    }
+
+    private static int freePort() throws IOException {
+        try (var socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        }
+    }
+
+    private void stopAll() {
+        // In parallel: each gets Spring's graceful shutdown, bounded, then SIGKILL. Only our own children.
+        var threads = services.values().stream()
+                .map(n -> Thread.ofPlatform().start(() -> n.stop(Duration.ofSeconds(20)))).toList();
+        for (Thread t : threads) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        stopAll();
+        kafka.close();
+        INSTANCE.set(null);
+    }
+
+    /** Starts the system before the first test class that uses it; JUnit closes it after the last test. */
+    static final class Extension implements BeforeAllCallback {
+
+        private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(RunningSystem.class);
+
+        @Override
+        public void beforeAll(ExtensionContext context) {
+            var store = context.getRoot().getStore(NAMESPACE);
+            if (store.get(RunningSystem.class) == null) {
+                store.put(RunningSystem.class, RunningSystem.get());
+            }
+        }
+    }
+}

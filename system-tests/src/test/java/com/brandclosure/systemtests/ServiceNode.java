@@ -1,0 +1,152 @@
+package com.brandclosure.systemtests;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One service running as {@code java -jar <module>-exec.jar}, a separate OS process like in production.
+ * <p>
+ * The few lines of process handling come from local-stack's {@code ChildProcesses}/{@code ServiceProcess},
+ * copied rather than reused: those classes are package-private and bound to the local stack's own
+ * PostgreSQL/Kafka classes and its demo security, while these tests run JWT security against the test
+ * kit's infrastructure.
+ */
+final class ServiceNode {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    /** Small, fast-starting JVMs: five of them share two cores with Kafka, PostgreSQL and the tests. */
+    private static final List<String> JVM_OPTIONS = List.of("-Xms64m", "-Xmx320m", "-XX:+UseSerialGC",
+            "-XX:TieredStopAtLevel=1", "-Xss512k");
+
+    final String module;
+    final int port;
+    private final List<String> arguments;
+    private final Path jar;
+    private final Path log;
+    private volatile Process process;
+
+    ServiceNode(String module, int port, List<String> arguments, Path repositoryRoot, Path logDirectory) {
+        this.module = module;
+        this.port = port;
+        this.arguments = List.copyOf(arguments);
+        this.jar = repositoryRoot.resolve(module).resolve("target").resolve(module + "-0.1.0-SNAPSHOT-exec.jar");
+        this.log = logDirectory.resolve(module + ".log");
+    }
+
+    String baseUrl() {
+        return "http://localhost:" + port;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    synchronized void start() throws IOException {
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " does not exist: build the service modules first "
+                    + "(./mvnw -pl system-tests -am verify builds them)");
+        }
+        var command = new ArrayList<String>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(JVM_OPTIONS);
+        command.add("-jar");
+        command.add(jar.toString());
+        command.addAll(arguments);
+        Files.createDirectories(log.getParent());
+        Files.writeString(log, System.lineSeparator() + "=== system-tests: " + String.join(" ", command)
+                        + System.lineSeparator(), StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND);
+        process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                .start();
+    }
+
+    boolean alive() {
+        Process p = process;
+        return p != null && p.isAlive();
+    }
+
+    /** Liveness of the whole application: actuator health answers UP (public, no token). */
+    boolean healthy() {
+        try {
+            var request = HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health"))
+                    .timeout(Duration.ofSeconds(3)).GET().build();
+            var response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200 && response.body().contains("\"UP\"");
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /**
+     * The crash the kill test needs: SIGKILL, no shutdown hook, no graceful drain of listeners, outbox
+     * or timers. Waits until the process is gone so the port is free for the restart.
+     */
+    void kill() throws InterruptedException {
+        Process p = process;
+        p.destroyForcibly();
+        if (!p.waitFor(30, TimeUnit.SECONDS)) {
+            throw new IllegalStateException(module + " (pid " + p.pid() + ") did not die after SIGKILL");
+        }
+    }
+
+    /** SIGTERM (Spring's graceful shutdown), then SIGKILL if it takes too long. Only this node's own PID. */
+    void stop(Duration grace) {
+        Process p = process;
+        if (p == null || !p.isAlive()) {
+            return;
+        }
+        p.destroy();
+        try {
+            if (!p.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+                p.destroyForcibly();
+                p.waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            p.destroyForcibly();
+        }
+    }
+
+    /** The end of the service's log, for failure messages: the cause is usually there. */
+    String tail(int lines) {
+        try {
+            List<String> all = Files.readAllLines(log, StandardCharsets.UTF_8);
+            return String.join(System.lineSeparator(), all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException | RuntimeException e) {
+            return "(cannot read " + log + ": " + e + ")";
+        }
+    }
+
+    String exitReason() {
+        Process p = process;
+        if (p == null || p.isAlive()) {
+            return null;
+        }
+        return module + " exited with code " + p.exitValue() + "; last lines of " + log + ":"
+                + System.lineSeparator() + tail(60);
+    }
+
+    @Override
+    public String toString() {
+        return module + "@" + port;
+    }
+}
