@@ -24,9 +24,19 @@ public class AccountLocks {
 
     /** Locks the accounts until the current transaction ends. Must run inside a transaction. */
     public void lockAll(Collection<String> accountIds) {
-        for (String account : new TreeSet<>(accountIds)) {
-            jdbc.queryForObject("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))", Object.class, account);
+        if (accountIds.isEmpty()) {
+            return;
         }
+        String[] sorted = new TreeSet<>(accountIds).toArray(String[]::new);
+        // One round trip: unnest yields the sorted array in order, so the locks are taken in that order.
+        jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<Object>) c -> {
+            try (var ps = c.prepareStatement("SELECT count(pg_advisory_xact_lock(hashtextextended(a, 0))) "
+                    + "FROM unnest(?::text[]) AS t(a)")) {
+                ps.setArray(1, c.createArrayOf("text", sorted));
+                ps.executeQuery().close();
+            }
+            return null;
+        });
     }
 
     public void lock(String accountId) {
