@@ -4,6 +4,7 @@ import com.brandclosure.events.Topics;
 import com.brandclosure.platform.json.JsonCodec;
 import com.brandclosure.testkit.KafkaProbe;
 import com.brandclosure.testkit.RealInfrastructure;
+import com.brandclosure.testkit.TestTokens;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,6 +37,8 @@ import static org.awaitility.Awaitility.await;
 class ClosureOrchestratorIntegrationTest {
 
     static final Duration PATIENCE = Duration.ofSeconds(60);
+    static final String SUPPORT = TestTokens.support("support-agent");
+    static final String OTHER_SUPPORT = TestTokens.support("other-agent");
     static KafkaProbe kafka;
 
     @LocalServerPort
@@ -72,12 +75,21 @@ class ClosureOrchestratorIntegrationTest {
         return kafka.events(type, account);
     }
 
+    /** The brand admin of {@code account} (named "brand-admin"), as an Authorization header. */
+    static String admin(String account) {
+        return TestTokens.brandAdmin("brand-admin", account);
+    }
+
     HttpClient.Answer initiate(String account) {
-        return http.post("/api/v1/accounts/" + account + "/closure", "brand-admin", "{\"reason\":\"moving on\"}");
+        return initiate(account, admin(account));
+    }
+
+    HttpClient.Answer initiate(String account, String authorization) {
+        return http.post("/api/v1/accounts/" + account + "/closure", authorization, "{\"reason\":\"moving on\"}");
     }
 
     String stateOf(String account) {
-        return http.get("/api/v1/closures/" + account).text("state");
+        return http.get("/api/v1/closures/" + account, SUPPORT).text("state");
     }
 
     @Test
@@ -97,7 +109,7 @@ class ClosureOrchestratorIntegrationTest {
         sources.send(Topics.CONTRACTS, new com.brandclosure.events.ContractsExpired(account, Instant.now()));
 
         await().atMost(PATIENCE).until(() -> published("ClosureRequested", account).size() == 1);
-        var closure = http.get("/api/v1/closures/" + account);
+        var closure = http.get("/api/v1/closures/" + account, SUPPORT);
         assertThat(closure.text("state")).isEqualTo("ClosureRequested");
         assertThat(closure.text("ticketId")).isEqualTo("CLS-" + account + "-1");
         assertThat(closure.body().get("waitingOn").get(0).asString()).isEqualTo("FINAL_REVIEW");
@@ -116,7 +128,7 @@ class ClosureOrchestratorIntegrationTest {
         String account = newAccount();
         sources.allPreconditionsHold(account, Instant.now().minus(1, ChronoUnit.DAYS));
         await().atMost(PATIENCE).until(() -> storedEvents(account) == 4);
-        assertThat(http.get("/api/v1/accounts/" + account + "/closure").status()).isEqualTo(404);
+        assertThat(http.get("/api/v1/accounts/" + account + "/closure", admin(account)).status()).isEqualTo(404);
 
         var initiated = initiate(account);
         assertThat(initiated.status()).isEqualTo(200);
@@ -127,31 +139,36 @@ class ClosureOrchestratorIntegrationTest {
 
     @Test
     void approvalDeactivatesTheAccountExactlyOnce() {
-        String account = underReview();
-        var review = http.get("/api/v1/closures/" + account);
+        // Initiated by a support user, so that the four-eyes rule (not the roles) refuses their own approval.
+        String initiator = TestTokens.support("support-initiator");
+        String account = underReview(initiator);
+        var review = http.get("/api/v1/closures/" + account, SUPPORT);
         long version = review.body().get("version").asLong();
 
-        var stale = http.post("/api/v1/closures/" + account + "/approve", "support-agent",
+        var stale = http.post("/api/v1/closures/" + account + "/approve", SUPPORT,
                 "{\"version\":" + (version - 1) + "}");
         assertThat(stale.status()).isEqualTo(409);
         assertThat(stale.text("detail")).contains("changed since version " + (version - 1));
 
-        var ownApproval = http.post("/api/v1/closures/" + account + "/approve", "brand-admin",
+        var ownApproval = http.post("/api/v1/closures/" + account + "/approve", initiator,
                 "{\"version\":" + version + "}");
         assertThat(ownApproval.status()).isEqualTo(403);
         assertThat(ownApproval.text("detail")).contains("someone other than");
+        var brandAdminApproval = http.post("/api/v1/closures/" + account + "/approve", admin(account),
+                "{\"version\":" + version + "}");
+        assertThat(brandAdminApproval.status()).isEqualTo(403);
 
-        var approved = http.post("/api/v1/closures/" + account + "/approve", "support-agent",
+        var approved = http.post("/api/v1/closures/" + account + "/approve", SUPPORT,
                 "{\"version\":" + version + "}");
         assertThat(approved.status()).isEqualTo(200);
         assertThat(approved.text("state")).isEqualTo("AwaitingFinalSettlement");
         assertThat(approved.text("approvedBy")).isEqualTo("support-agent");
 
-        var again = http.post("/api/v1/closures/" + account + "/approve", "other-agent",
+        var again = http.post("/api/v1/closures/" + account + "/approve", OTHER_SUPPORT,
                 "{\"version\":" + approved.body().get("version").asLong() + "}");
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.text("detail")).contains("AwaitingFinalSettlement");
-        var cancel = http.post("/api/v1/accounts/" + account + "/closure/cancel", "brand-admin",
+        var cancel = http.post("/api/v1/accounts/" + account + "/closure/cancel", admin(account),
                 "{\"reason\":\"too late\"}");
         assertThat(cancel.status()).isEqualTo(409);
         assertThat(cancel.text("detail")).contains("irreversible");
@@ -173,11 +190,11 @@ class ClosureOrchestratorIntegrationTest {
         sources.catalogsPresent(account);
         await().atMost(PATIENCE).until(() -> "Preparing".equals(stateOf(account)));
 
-        var preparing = http.get("/api/v1/closures?state=Preparing&waitingOn=CATALOGS_DELETED&limit=1000");
+        var preparing = http.get("/api/v1/closures?state=Preparing&waitingOn=CATALOGS_DELETED&limit=1000", SUPPORT);
         assertThat(preparing.body().valueStream().map(s -> s.get("accountId").asString())).contains(account);
-        var underReview = http.get("/api/v1/closures?state=ClosureRequested&limit=1000");
+        var underReview = http.get("/api/v1/closures?state=ClosureRequested&limit=1000", SUPPORT);
         assertThat(underReview.body().valueStream().map(s -> s.get("accountId").asString())).doesNotContain(account);
-        var overdue = http.get("/api/v1/closures?overdue=true&limit=1000");
+        var overdue = http.get("/api/v1/closures?overdue=true&limit=1000", SUPPORT);
         assertThat(overdue.body().valueStream().map(s -> s.get("accountId").asString())).doesNotContain(account);
     }
 
@@ -188,7 +205,7 @@ class ClosureOrchestratorIntegrationTest {
         Instant lockAt = Instant.now().plusSeconds(3);
         sources.allPreconditionsHold(account, lockAt);
         await().atMost(PATIENCE).until(() -> "AwaitingLockDate".equals(stateOf(account)));
-        var waiting = http.get("/api/v1/closures/" + account);
+        var waiting = http.get("/api/v1/closures/" + account, SUPPORT);
         assertThat(Instant.parse(waiting.text("until"))).isEqualTo(lockAt);
         assertThat(published("ClosureRequested", account)).isEmpty();
 
@@ -199,45 +216,52 @@ class ClosureOrchestratorIntegrationTest {
     @Test
     void illegalRequestsAreRefusedClearly() {
         String account = newAccount();
+        // Who acts is the authenticated caller now (no X-Actor header): without credentials, 401.
         var noActor = http.post("/api/v1/accounts/" + account + "/closure", null, "{\"reason\":\"x\"}");
-        assertThat(noActor.status()).isEqualTo(400);
-        assertThat(noActor.text("detail")).contains("X-Actor");
+        assertThat(noActor.status()).isEqualTo(401);
+        assertThat(noActor.text("detail")).contains("required");
 
-        assertThat(http.get("/api/v1/closures/" + account).status()).isEqualTo(404);
-        assertThat(http.post("/api/v1/closures/" + account + "/approve", "support-agent", "{\"version\":1}").status())
+        assertThat(http.get("/api/v1/closures/" + account, SUPPORT).status()).isEqualTo(404);
+        assertThat(http.post("/api/v1/closures/" + account + "/approve", SUPPORT, "{\"version\":1}").status())
                 .isEqualTo(404);
-        assertThat(http.post("/api/v1/accounts/" + account + "/closure", "brand-admin", "{\"reason\":\"\"}").status())
+        assertThat(http.post("/api/v1/accounts/" + account + "/closure", admin(account), "{\"reason\":\"\"}").status())
                 .isEqualTo(400);
-        assertThat(http.post("/api/v1/accounts/" + account + "/closure", "brand-admin", "{not json").status())
+        assertThat(http.post("/api/v1/accounts/" + account + "/closure", admin(account), "{not json").status())
                 .isEqualTo(400);
-        assertThat(http.post("/api/v1/accounts/bad%20id/closure", "brand-admin", "{\"reason\":\"x\"}").status())
-                .isEqualTo(400);
+        assertThat(http.post("/api/v1/accounts/bad%20id/closure", TestTokens.brandAdmin("brand-admin", "bad id"),
+                "{\"reason\":\"x\"}").status()).isEqualTo(400);
 
         assertThat(initiate(account).status()).isEqualTo(200);
         var twice = initiate(account);
         assertThat(twice.status()).isEqualTo(409);
         assertThat(twice.text("detail")).contains("Preparing");
-        var approve = http.post("/api/v1/closures/" + account + "/approve", "support-agent", "{\"version\":1}");
+        var approve = http.post("/api/v1/closures/" + account + "/approve", SUPPORT, "{\"version\":1}");
         assertThat(approve.status()).isEqualTo(409);
         assertThat(approve.text("detail")).contains("it is Preparing");
-        assertThat(http.post("/api/v1/closures/" + account + "/approve", "support-agent", "{}").status())
+        assertThat(http.post("/api/v1/closures/" + account + "/approve", SUPPORT, "{}").status())
                 .isEqualTo(400);
-        assertThat(http.post("/api/v1/closures/" + account + "/reject", "support-agent", "{\"reasons\":[]}").status())
+        assertThat(http.post("/api/v1/closures/" + account + "/reject", SUPPORT, "{\"reasons\":[]}").status())
                 .isEqualTo(400);
-        assertThat(http.get("/api/v1/closures?state=Nonsense").status()).isEqualTo(400);
+        assertThat(http.get("/api/v1/closures?state=Nonsense", SUPPORT).status()).isEqualTo(400);
 
-        var cancelled = http.post("/api/v1/accounts/" + account + "/closure/cancel", "brand-admin",
+        var cancelled = http.post("/api/v1/accounts/" + account + "/closure/cancel", admin(account),
                 "{\"reason\":\"changed our mind\"}");
         assertThat(cancelled.text("state")).isEqualTo("ClosureCancelled");
         await().atMost(PATIENCE).until(() -> published("ClosureCancelled", account).size() == 1);
     }
 
-    /** An account whose closure waits for the final review. */
+    /** An account whose closure waits for the final review, initiated by its brand admin. */
     String underReview() {
+        return underReview(null);
+    }
+
+    /** As {@link #underReview()}, initiated by {@code initiator} (an Authorization header; null: the brand admin). */
+    String underReview(String initiator) {
         String account = newAccount();
         sources.allPreconditionsHold(account, Instant.now().minus(1, ChronoUnit.DAYS));
         await().atMost(PATIENCE).until(() -> storedEvents(account) == 4);
-        assertThat(initiate(account).text("state")).isEqualTo("ClosureRequested");
+        assertThat(initiate(account, initiator == null ? admin(account) : initiator).text("state"))
+                .isEqualTo("ClosureRequested");
         return account;
     }
 

@@ -9,7 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
-/** The orchestrator's API from outside: status and JSON body of each answer, whatever the status. */
+/** The orchestrator's API from outside, with a caller's credentials: status and JSON body of each answer, whatever the status. */
 record HttpClient(RestClient rest, JsonCodec json) {
 
     static HttpClient at(int port, JsonCodec json) {
@@ -23,14 +23,19 @@ record HttpClient(RestClient rest, JsonCodec json) {
         }
     }
 
-    Answer get(String path) {
-        return rest.get().uri(path).exchange((req, res) -> answer(res.getStatusCode().value(), res.getBody()));
+    /** {@code authorization}: the Authorization header (e.g. {@code TestTokens.support("sam")}), null for none. */
+    Answer get(String path, String authorization) {
+        var spec = rest.get().uri(path);
+        if (authorization != null) {
+            spec = spec.header("Authorization", authorization);
+        }
+        return spec.exchange((req, res) -> answer(res.getStatusCode().value(), res.getBody()));
     }
 
-    Answer post(String path, String actor, String jsonBody) {
+    Answer post(String path, String authorization, String jsonBody) {
         var spec = rest.post().uri(path).contentType(MediaType.APPLICATION_JSON).body(jsonBody);
-        if (actor != null) {
-            spec = spec.header("X-Actor", actor);
+        if (authorization != null) {
+            spec = spec.header("Authorization", authorization);
         }
         return spec.exchange((req, res) -> answer(res.getStatusCode().value(), res.getBody()));
     }

@@ -4,6 +4,7 @@ import com.brandclosure.events.Topics;
 import com.brandclosure.platform.json.JsonCodec;
 import com.brandclosure.testkit.KafkaProbe;
 import com.brandclosure.testkit.RealInfrastructureContextCustomizerFactory;
+import com.brandclosure.testkit.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -46,12 +47,12 @@ class LockDateTimerRestartIntegrationTest {
                 var json = app.getBean(JsonCodec.class);
                 int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
                 var http = HttpClient.at(port, json);
-                assertThat(http.post("/api/v1/accounts/" + account + "/closure", "brand-admin",
-                        "{\"reason\":\"moving on\"}").status()).isEqualTo(200);
+                assertThat(http.post("/api/v1/accounts/" + account + "/closure",
+                        TestTokens.brandAdmin("brand-admin", account), "{\"reason\":\"moving on\"}").status()).isEqualTo(200);
                 lockAt = Instant.now().plusSeconds(8);
                 new SummaryEventSender(kafka, json).allPreconditionsHold(account, lockAt);
                 await().atMost(PATIENCE).until(() -> "AwaitingLockDate".equals(
-                        http.get("/api/v1/closures/" + account).text("state")));
+                        http.get("/api/v1/closures/" + account, TestTokens.support("support-agent")).text("state")));
             }
             assertThat(Instant.now()).as("the orchestrator stopped before the lock date").isBefore(lockAt);
             await().atMost(PATIENCE).until(() -> Instant.now().isAfter(lockAt.plusSeconds(1)));

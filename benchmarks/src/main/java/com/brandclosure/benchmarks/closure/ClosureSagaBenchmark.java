@@ -12,6 +12,7 @@ import com.brandclosure.platform.json.JsonCodec;
 import com.brandclosure.platform.outbox.Envelope;
 import com.brandclosure.testkit.Infrastructure;
 import com.brandclosure.testkit.RealInfrastructureContextCustomizerFactory;
+import com.brandclosure.testkit.TestTokens;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -68,7 +69,10 @@ public final class ClosureSagaBenchmark {
         Infrastructure infra = Infrastructure.get();
         infra.freshDatabase("closure_bench");
 
+        // properties(..) includes TestTokens.properties() (JWT mode, the test key); put explicitly
+        // here too so that the app's security settings are visibly part of its command line.
         var properties = new HashMap<String, Object>(RealInfrastructureContextCustomizerFactory.properties("closure_bench"));
+        properties.putAll(TestTokens.properties());
         properties.put("server.port", "0");
         properties.put("spring.kafka.consumer.group-id", "closure-bench-" + UUID.randomUUID());
         properties.put("logging.level.root", "WARN");
@@ -111,12 +115,19 @@ public final class ClosureSagaBenchmark {
         for (int i = 0; i < brands; i++) {
             accounts.add(prefix + "-" + i);
         }
+        // Security is on: each brand's admin initiates with a JWT naming its account (the app
+        // verifies them with TestTokens' key, set through the command-line args). Signed before
+        // the clock starts, so the client's signing is not measured as the service's time.
+        Map<String, String> adminTokens = new java.util.HashMap<>();
+        for (String account : accounts) {
+            adminTokens.put(account, TestTokens.brandAdmin("brand-admin-" + account, account));
+        }
         long initiateStart = System.nanoTime();
         try (ExecutorService pool = Executors.newFixedThreadPool(8)) {
             List<Future<?>> done = new ArrayList<>();
             for (String account : accounts) {
                 done.add(pool.submit(() -> rest.post().uri("/api/v1/accounts/{a}/closure", account)
-                        .header("X-Actor", "brand-admin").contentType(MediaType.APPLICATION_JSON)
+                        .header("Authorization", adminTokens.get(account)).contentType(MediaType.APPLICATION_JSON)
                         .body("{\"reason\":\"benchmark\"}").retrieve().toBodilessEntity()));
             }
             for (Future<?> f : done) {

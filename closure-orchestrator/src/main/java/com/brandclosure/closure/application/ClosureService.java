@@ -6,6 +6,7 @@ import com.brandclosure.closure.domain.AccountClosureEvent;
 import com.brandclosure.closure.domain.AccountClosureState;
 import com.brandclosure.closure.domain.AccountClosureState.AwaitingLockDate;
 import com.brandclosure.closure.messaging.ClosurePublications;
+import com.brandclosure.closure.ops.ClosureMetrics;
 import com.brandclosure.closure.persistence.ClosureProjection;
 import com.brandclosure.platform.eventstore.CommandContext;
 import com.brandclosure.platform.eventstore.ConcurrencyConflictException;
@@ -15,6 +16,8 @@ import com.brandclosure.platform.eventstore.RecordedEvent;
 import com.brandclosure.platform.kernel.AccountId;
 import com.brandclosure.platform.kernel.DomainException;
 import com.brandclosure.platform.outbox.Outbox;
+import com.brandclosure.platform.security.Actor;
+import com.brandclosure.platform.security.Role;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -35,9 +38,11 @@ public class ClosureService {
     private final LockDateTimer timer;
     private final ClosureProjection projection;
     private final TransactionTemplate tx;
+    private final ClosureMetrics metrics;
 
     public ClosureService(EventStore eventStore, Outbox outbox, LockDateTimer timer, ClosureProjection projection,
-                          TransactionTemplate tx) {
+                          TransactionTemplate tx, ClosureMetrics metrics) {
+        this.metrics = metrics;
         this.eventStore = eventStore;
         this.outbox = outbox;
         this.timer = timer;
@@ -49,9 +54,34 @@ public class ClosureService {
         return "closure-" + account.value();
     }
 
-    /** A person's command, in its own transaction, reloaded and decided again if the saga moved meanwhile. */
-    public AccountClosureState execute(AccountId account, CommandContext ctx,
+    /**
+     * A person's command, in its own transaction, reloaded and decided again if the saga moved
+     * meanwhile. The tenant check is made here, where the command is handled: a brand admin's
+     * command on another brand's account is refused as if the account did not exist (404).
+     */
+    public AccountClosureState execute(Actor actor, AccountId account, CommandContext ctx,
                                        Function<AccountClosureState, AccountClosureCommand> command) {
+        actor.requireAccess(account.value());
+        return retryingOnConflict(() -> tx.execute(status -> decideAndApply(account, ctx, command)));
+    }
+
+    /**
+     * Support's final approval. Four-eyes: the approver must be a SUPPORT user (checked here, not
+     * only by the controller's roles) and someone other than the initiator (the saga checks
+     * that against the initiation it recorded).
+     */
+    public AccountClosureState approve(Actor actor, AccountId account, CommandContext ctx, long versionSeen) {
+        actor.requireAccess(account.value());
+        if (!actor.has(Role.SUPPORT)) {
+            throw new ApproverNotSupport(actor.name());
+        }
+        return retryingOnConflict(() -> tx.execute(status -> decideAndApply(account, ctx,
+                s -> new AccountClosureCommand.ApproveFinalReview(actor.name(), versionSeen, ctx.now()))));
+    }
+
+    /** A timer's or the system's own command (no person, no tenant check). */
+    public AccountClosureState executeInternal(AccountId account, CommandContext ctx,
+                                               Function<AccountClosureState, AccountClosureCommand> command) {
         return retryingOnConflict(() -> tx.execute(status -> decideAndApply(account, ctx, command)));
     }
 
@@ -76,8 +106,10 @@ public class ClosureService {
             toAppend.add(new NewEvent(e, ctx.nextMetadata()));
         }
         // The append is the transaction's first write: see the platform's OutboxRelay on why.
-        eventStore.append(stream, before.ledger().version(), toAppend);
+        // The account id goes with every event: the account's audit trail (GET .../audit) finds them by it.
+        eventStore.append(stream, account.value(), before.ledger().version(), toAppend);
         AccountClosureState after = AccountClosure.fold(before, decided);
+        metrics.recordAfterCommit(before, decided);
         outbox.publishAll(ClosurePublications.of(account, before, toAppend));
         moveTimer(account, before, after);
         projection.save(account, after);
@@ -92,8 +124,9 @@ public class ClosureService {
         return state;
     }
 
-    /** The closure, or 404 if the account never had one initiated. */
-    public AccountClosureState get(AccountId account) {
+    /** The closure as {@code actor} may see it, or 404 if it never had one initiated or is not the actor's. */
+    public AccountClosureState get(Actor actor, AccountId account) {
+        actor.requireAccess(account.value());
         AccountClosureState state = load(account);
         if (state instanceof AccountClosureState.NotInitiated) {
             throw new DomainException.NotFound("account " + account + " has no closure");

@@ -49,7 +49,7 @@ public class LockDateTimer implements TimerHandler {
         AccountId account = AccountId.of(timerId.substring(0, timerId.lastIndexOf(':')));
         long scheduleVersion = parseVersion(data);
         var ctx = contexts.forTimer(KIND, timerId);
-        closures.getObject().execute(account, ctx, state -> new FireLockDateTimer(scheduleVersion, ctx.now()));
+        closures.getObject().executeInternal(account, ctx, state -> new FireLockDateTimer(scheduleVersion, ctx.now()));
     }
 
     void schedule(AccountId account, long scheduleVersion, Instant at) {

@@ -101,6 +101,33 @@ public class ClosureProjection {
         }, args.toArray());
     }
 
+    /** How many closures are in each state (states without any are absent). */
+    public java.util.Map<String, Long> countsByState() {
+        var counts = new java.util.TreeMap<String, Long>();
+        jdbc.query("SELECT state, count(*) FROM closure_summary GROUP BY state",
+                (java.sql.ResultSet rs) -> {
+                    counts.put(rs.getString(1), rs.getLong(2));
+                });
+        return counts;
+    }
+
+    /** How many closures wait on each thing (a closure waiting on two preconditions counts for both). */
+    public java.util.Map<String, Long> countsByWaitingOn() {
+        var counts = new java.util.TreeMap<String, Long>();
+        jdbc.query("SELECT w, count(*) FROM closure_summary, unnest(waiting_on) AS w GROUP BY w",
+                (java.sql.ResultSet rs) -> {
+                    counts.put(rs.getString(1), rs.getLong(2));
+                });
+        return counts;
+    }
+
+    /** How many closures are past their deadline (the lock-date timer's or the review SLA). */
+    public long countOverdue() {
+        Long n = jdbc.queryForObject("SELECT count(*) FROM closure_summary WHERE until < ?", Long.class,
+                Timestamp.from(clock.instant()));
+        return n == null ? 0 : n;
+    }
+
     private static String textArray(List<String> values) {
         // Values are enum-like names (letters and '_'), so the array literal needs no escaping.
         return "{" + String.join(",", values) + "}";

@@ -3,13 +3,15 @@ package com.brandclosure.closure.web;
 import com.brandclosure.closure.application.ClosureService;
 import com.brandclosure.closure.application.ClosureStatus;
 import com.brandclosure.closure.config.ClosureProperties;
-import com.brandclosure.closure.domain.AccountClosureCommand.ApproveFinalReview;
 import com.brandclosure.closure.domain.AccountClosureCommand.RejectFinalReview;
-import com.brandclosure.closure.domain.AccountClosureState;
 import com.brandclosure.closure.persistence.ClosureProjection;
 import com.brandclosure.platform.eventstore.CommandContexts;
 import com.brandclosure.platform.kernel.AccountId;
 import com.brandclosure.platform.kernel.DomainException;
+import com.brandclosure.platform.security.Actor;
+import com.brandclosure.platform.security.Allow;
+import com.brandclosure.platform.security.CurrentActor;
+import com.brandclosure.platform.security.Role;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -17,20 +19,22 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.Arrays;
 import java.util.List;
 
-/** Support's side: list closures, look at one with its evidence, approve or reject the final review. */
+/**
+ * Support's side: list closures, look at one with its evidence (SUPPORT, OPS), approve or reject
+ * the final review (SUPPORT only; four-eyes checked by the service and the saga).
+ */
 @RestController
 @RequestMapping("/api/v1/closures")
 public class SupportClosureController {
 
-    private static final List<String> STATES = Arrays.stream(AccountClosureState.class.getPermittedSubclasses())
-            .map(Class::getSimpleName).filter(n -> !n.equals("NotInitiated")).toList();
+    private static final List<String> STATES = com.brandclosure.closure.ops.ClosureMetrics.STATES;
 
     private final ClosureService closures;
     private final ClosureProjection projection;
@@ -46,6 +50,7 @@ public class SupportClosureController {
     }
 
     @GetMapping
+    @Allow({Role.SUPPORT, Role.OPS})
     public List<ClosureProjection.Summary> list(@RequestParam(required = false) String state,
                                                 @RequestParam(required = false) String waitingOn,
                                                 @RequestParam(required = false) Boolean overdue,
@@ -61,25 +66,33 @@ public class SupportClosureController {
     }
 
     @GetMapping("/{accountId}")
+    @Allow({Role.SUPPORT, Role.OPS})
     public ClosureView get(@PathVariable String accountId) {
-        return ClosureView.of(closures.get(AccountId.of(accountId)), properties.getReviewSla(),
+        return ClosureView.of(closures.get(CurrentActor.get(), AccountId.of(accountId)), properties.getReviewSla(),
                 contexts.clock().instant());
     }
 
     @PostMapping("/{accountId}/approve")
-    public ClosureView approve(@PathVariable String accountId, Actor actor,
+    @Allow(Role.SUPPORT)
+    public ClosureView approve(@PathVariable String accountId,
+                               @RequestHeader(value = BrandClosureController.CORRELATION_HEADER, required = false)
+                               String correlationId,
                                @Valid @RequestBody ClosureRequests.Approve body) {
-        var ctx = contexts.forActor(actor.name(), actor.correlationId());
-        var state = closures.execute(AccountId.of(accountId), ctx,
-                s -> new ApproveFinalReview(actor.name(), body.version(), ctx.now()));
+        Actor actor = CurrentActor.get();
+        var ctx = contexts.forActor(actor.name(), correlationId);
+        var state = closures.approve(actor, AccountId.of(accountId), ctx, body.version());
         return ClosureView.of(state, properties.getReviewSla(), ctx.now());
     }
 
     @PostMapping("/{accountId}/reject")
-    public ClosureView reject(@PathVariable String accountId, Actor actor,
+    @Allow(Role.SUPPORT)
+    public ClosureView reject(@PathVariable String accountId,
+                              @RequestHeader(value = BrandClosureController.CORRELATION_HEADER, required = false)
+                              String correlationId,
                               @Valid @RequestBody ClosureRequests.Reject body) {
-        var ctx = contexts.forActor(actor.name(), actor.correlationId());
-        var state = closures.execute(AccountId.of(accountId), ctx,
+        Actor actor = CurrentActor.get();
+        var ctx = contexts.forActor(actor.name(), correlationId);
+        var state = closures.execute(actor, AccountId.of(accountId), ctx,
                 s -> new RejectFinalReview(actor.name(), body.reasons(), ctx.now()));
         return ClosureView.of(state, properties.getReviewSla(), ctx.now());
     }

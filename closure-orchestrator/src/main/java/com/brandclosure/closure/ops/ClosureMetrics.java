@@ -1,0 +1,156 @@
+package com.brandclosure.closure.ops;
+
+import com.brandclosure.closure.domain.AccountClosure;
+import com.brandclosure.closure.domain.AccountClosureEvent;
+import com.brandclosure.closure.domain.AccountClosureState;
+import com.brandclosure.closure.domain.Fact;
+import com.brandclosure.closure.domain.Initiation;
+import com.brandclosure.closure.persistence.ClosureProjection;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The closures' metrics:
+ * <ul>
+ * <li>{@code closures.by.state} (gauge, tag {@code state}): closures per state, from the read model;</li>
+ * <li>{@code closure.transitions} (counter, tags {@code from}, {@code to}): state changes of the sagas;</li>
+ * <li>{@code closure.initiation.to.deactivation} (timer with histogram): initiation to AccountDeactivated;</li>
+ * <li>{@code closure.last.precondition.to.request} (timer with histogram): from the moment the
+ * source said the last precondition holds (its event's occurredAt) to ClosureRequested. Where the
+ * lock date or the initiation came later than the last precondition, that wait is part of it.</li>
+ * </ul>
+ * Events are counted after their transaction commits, so a retried transaction counts once.
+ */
+@Component
+public class ClosureMetrics implements MeterBinder {
+
+    /** Every state a closure row can be in. */
+    public static final List<String> STATES = Arrays.stream(AccountClosureState.class.getPermittedSubclasses())
+            .map(Class::getSimpleName).filter(n -> !n.equals("NotInitiated")).toList();
+    private static final Duration CACHE = Duration.ofSeconds(2);
+
+    private final ClosureProjection projection;
+    private final Clock clock;
+    private volatile MeterRegistry registry;
+    private volatile Timer initiationToDeactivation;
+    private volatile Timer lastPreconditionToRequest;
+    private volatile Map<String, Long> byState = Map.of();
+    private volatile Instant byStateAt = Instant.EPOCH;
+
+    public ClosureMetrics(ClosureProjection projection, Clock clock) {
+        this.projection = projection;
+        this.clock = clock;
+    }
+
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        for (String state : STATES) {
+            Gauge.builder("closures.by.state", this, m -> m.countIn(state)).tag("state", state)
+                    .description("closures per state").register(registry);
+        }
+        initiationToDeactivation = Timer.builder("closure.initiation.to.deactivation")
+                .description("time from a closure's initiation to the account's deactivation")
+                .publishPercentileHistogram().minimumExpectedValue(Duration.ofSeconds(1))
+                .maximumExpectedValue(Duration.ofDays(120)).register(registry);
+        lastPreconditionToRequest = Timer.builder("closure.last.precondition.to.request")
+                .description("delay from the last precondition met (at its source) to ClosureRequested")
+                .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1))
+                .maximumExpectedValue(Duration.ofDays(30)).register(registry);
+        this.registry = registry;
+    }
+
+    private double countIn(String state) {
+        Instant now = clock.instant();
+        if (Duration.between(byStateAt, now).compareTo(CACHE) >= 0) {
+            byState = projection.countsByState();
+            byStateAt = now;
+        }
+        return byState.getOrDefault(state, 0L);
+    }
+
+    /** What one decision did: its state changes and the durations it ends. */
+    record Observation(List<String[]> transitions, Duration initiationToDeactivation, Duration lastPreconditionToRequest) {
+    }
+
+    static Observation observe(AccountClosureState before, List<AccountClosureEvent> decided) {
+        List<String[]> transitions = new ArrayList<>();
+        Duration toDeactivation = null;
+        Duration toRequest = null;
+        AccountClosureState s = before;
+        for (AccountClosureEvent e : decided) {
+            AccountClosureState next = AccountClosure.evolve(s, e);
+            if (!next.name().equals(s.name())) {
+                transitions.add(new String[] {s.name(), next.name()});
+            }
+            if (e instanceof AccountClosureEvent.AccountDeactivated d) {
+                Initiation initiation = AccountClosure.initiation(s);
+                if (initiation != null) {
+                    toDeactivation = nonNegative(Duration.between(initiation.at(), d.at()));
+                }
+            }
+            if (e instanceof AccountClosureEvent.ClosureRequested r) {
+                Instant lastMet = s.ledger().facts().latest().values().stream().filter(Fact::holds)
+                        .map(f -> f.source().occurredAt()).max(Instant::compareTo).orElse(null);
+                if (lastMet != null) {
+                    toRequest = nonNegative(Duration.between(lastMet, r.at()));
+                }
+            }
+            s = next;
+        }
+        return new Observation(transitions, toDeactivation, toRequest);
+    }
+
+    private static Duration nonNegative(Duration d) {
+        return d.isNegative() ? Duration.ZERO : d;
+    }
+
+    /** Records what {@code decided} did once the current transaction commits (at once without one). */
+    public void recordAfterCommit(AccountClosureState before, List<AccountClosureEvent> decided) {
+        Observation observation = observe(before, decided);
+        if (observation.transitions().isEmpty() && observation.initiationToDeactivation() == null
+                && observation.lastPreconditionToRequest() == null) {
+            return;
+        }
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    record(observation);
+                }
+            });
+        } else {
+            record(observation);
+        }
+    }
+
+    private void record(Observation o) {
+        MeterRegistry r = registry;
+        if (r == null) {
+            return;
+        }
+        for (String[] t : o.transitions()) {
+            Counter.builder("closure.transitions").description("state changes of closures")
+                    .tag("from", t[0]).tag("to", t[1]).register(r).increment();
+        }
+        if (o.initiationToDeactivation() != null) {
+            initiationToDeactivation.record(o.initiationToDeactivation());
+        }
+        if (o.lastPreconditionToRequest() != null) {
+            lastPreconditionToRequest.record(o.lastPreconditionToRequest());
+        }
+    }
+}
