@@ -30,10 +30,14 @@ public class AccountLocks {
         String[] sorted = new TreeSet<>(accountIds).toArray(String[]::new);
         // One round trip: unnest yields the sorted array in order, so the locks are taken in that order.
         jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<Object>) c -> {
-            try (var ps = c.prepareStatement("SELECT count(pg_advisory_xact_lock(hashtextextended(a, 0))) "
+            try (var ps = c.prepareStatement("SELECT pg_advisory_xact_lock(hashtextextended(a, 0)) "
                     + "FROM unnest(?::text[]) AS t(a)")) {
                 ps.setArray(1, c.createArrayOf("text", sorted));
-                ps.executeQuery().close();
+                try (var rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        // each row is one lock taken
+                    }
+                }
             }
             return null;
         });
