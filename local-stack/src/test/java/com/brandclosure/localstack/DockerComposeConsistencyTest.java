@@ -135,8 +135,8 @@ class DockerComposeConsistencyTest {
             assertThat(Integer.parseInt(m.group(1))).as(module + " health check port").isEqualTo(serverPort(module));
             assertThat(exposedEndpoints(module)).as(module + " exposes health").containsAnyOf("health", "*");
             if (m.group(3) != null) {
-                assertThat(applicationYml(module, "management", "endpoint", "health", "probes", "enabled"))
-                        .as(module + " enables the liveness/readiness probes").isEqualTo(true);
+                assertThat(String.valueOf(effective(module, "management", "endpoint", "health", "probes", "enabled")))
+                        .as(module + " enables the liveness/readiness probes").isEqualTo("true");
             }
             // The image must have the tool the health check runs.
             assertThat(test.get(1)).isEqualTo("curl");
@@ -265,9 +265,27 @@ class DockerComposeConsistencyTest {
     }
 
     private static List<String> exposedEndpoints(String module) throws IOException {
-        Object include = applicationYml(module, "management", "endpoints", "web", "exposure", "include");
+        Object include = effective(module, "management", "endpoints", "web", "exposure", "include");
         return include instanceof List<?> l ? l.stream().map(String::valueOf).toList()
                 : List.of(String.valueOf(include).split("\\s*,\\s*"));
+    }
+
+    /**
+     * The value a service runs with: its application.yml if it sets the key, else the platform's
+     * shared default (PlatformDefaults), which is what Spring Boot would resolve.
+     */
+    private static Object effective(String module, String... keys) throws IOException {
+        try {
+            return applicationYml(module, keys);
+        } catch (AssertionError notInYml) {
+            var environment = new org.springframework.core.env.StandardEnvironment();
+            new com.brandclosure.platform.ops.PlatformDefaults().postProcessEnvironment(environment, null);
+            String value = environment.getProperty(String.join(".", keys));
+            if (value == null) {
+                throw notInYml;
+            }
+            return value;
+        }
     }
 
     /** A value of the module's application.yml, by nested keys; dotted keys ({@code application.name:}) are followed too. */
