@@ -82,6 +82,7 @@ public final class BulkExpiryBenchmark {
                             "http://localhost:" + port + "/api/v1/accounts/" + account + "/contract-expiries"))
                     .header("Content-Type", "application/json")
                     .header("Idempotency-Key", "bench-" + account)
+                    .header("Authorization", com.brandclosure.testkit.TestTokens.brandAdmin("benchmark", account))
                     .POST(HttpRequest.BodyPublishers.ofString("""
                             {"expireOn":"%s","withdrawSwitches":true,"comment":"Program closed",
                              "acknowledgeIrreversible":true}""".formatted(day)))
