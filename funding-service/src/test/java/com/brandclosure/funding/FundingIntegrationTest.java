@@ -1,5 +1,6 @@
 package com.brandclosure.funding;
 
+import com.brandclosure.testkit.MutableClock;
 import com.brandclosure.events.Topics;
 import com.brandclosure.testkit.KafkaProbe;
 import com.brandclosure.testkit.RealInfrastructure;

@@ -1,5 +1,6 @@
 package com.brandclosure.payouts;
 
+import com.brandclosure.testkit.MutableClock;
 import com.brandclosure.events.Topics;
 import com.brandclosure.testkit.EndpointMatrix;
 import com.brandclosure.testkit.EndpointMatrix.Endpoint;

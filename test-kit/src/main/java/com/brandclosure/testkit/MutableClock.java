@@ -1,4 +1,4 @@
-package com.brandclosure.payouts;
+package com.brandclosure.testkit;
 
 import java.time.Clock;
 import java.time.Duration;
