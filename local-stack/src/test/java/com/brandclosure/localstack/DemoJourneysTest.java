@@ -35,7 +35,16 @@ class DemoJourneysTest {
         Path services = classes.resolve("META-INF/services/" + DemoJourney.class.getName());
         Files.createDirectories(services.getParent());
         Files.writeString(services, RecordingDemo.class.getName() + "\n");
-        try (var loader = new URLClassLoader(new java.net.URL[]{classes.toUri().toURL()}, getClass().getClassLoader())) {
+        // The module registers its own walkthrough (demo.ClosureDemo); the parent hides services files so
+        // that only this test's registration is seen.
+        ClassLoader parent = new ClassLoader(getClass().getClassLoader()) {
+            @Override
+            public java.util.Enumeration<java.net.URL> getResources(String name) throws java.io.IOException {
+                return name.startsWith("META-INF/services/") ? java.util.Collections.emptyEnumeration()
+                        : super.getResources(name);
+            }
+        };
+        try (var loader = new URLClassLoader(new java.net.URL[]{classes.toUri().toURL()}, parent)) {
             var found = DemoJourneys.registered(loader);
             assertThat(found).get().isInstanceOf(RecordingDemo.class);
         }

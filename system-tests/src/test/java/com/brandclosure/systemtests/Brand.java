@@ -30,6 +30,14 @@ import static org.awaitility.Awaitility.await;
 final class Brand {
 
     static final String CURRENCY = "EUR";
+    /**
+     * Payment 10 days after the end of the lock month: the costs clear 10 to 41 days after locking,
+     * never on the lock date itself (with 0 days and a lock date on a month's last day they would
+     * clear as they lock, and "the refund waits for the last payments" could not be seen).
+     */
+    static final int PAYMENT_SCHEDULING_DAYS = 10;
+    /** Far enough past any lock date of a test for every clearing date to have come. */
+    static final java.time.Duration UNTIL_CLEARED = java.time.Duration.ofDays(45);
 
     final RunningSystem system;
     final Http http;
@@ -124,7 +132,7 @@ final class Brand {
 
     void lockingSettings(int lockDays) {
         http.put(api(PAYOUTS, "/locking-settings"), admin, Map.of("lockMonths", 0, "lockDays", lockDays,
-                "referencePeriod", "DAY", "paymentSchedulingDays", 0, "zone", "UTC", "currency", CURRENCY)).ok();
+                "referencePeriod", "DAY", "paymentSchedulingDays", PAYMENT_SCHEDULING_DAYS, "zone", "UTC", "currency", CURRENCY)).ok();
     }
 
     Instant payoutsNow() {
@@ -238,7 +246,7 @@ final class Brand {
     /**
      * The brand as the help page starts it: two partner contracts (one with a switch proposed and a
      * tracking link), two catalogs, a funding account, locking settings ({@code lockDays} after the
-     * event day, clearing at the end of the lock month), and three conversions tracked on the ingest
+     * event day, clearing 10 days after the end of the lock month), and three conversions tracked on the ingest
      * topic: 1,000 + 2,000 + 500 cents.
      */
     void seed(int lockDays) {

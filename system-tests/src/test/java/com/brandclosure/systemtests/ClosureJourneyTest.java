@@ -90,8 +90,8 @@ class ClosureJourneyTest {
         var early = brand.authorizeRefund();
         assertThat(early.status()).as(early.toString()).isEqualTo(422);
 
-        // Clearing date = end of the lock month: at most ~31 days after the lock date.
-        system.clocks.advance(Duration.ofDays(35));
+        // Clearing date = end of the lock month + 10 days: at most ~41 days after the lock date.
+        system.clocks.advance(Brand.UNTIL_CLEARED);
         brand.awaitActionState("ord-1", "CLEARED");
         brand.awaitActionState("ord-2", "CLEARED");
         await("the partner costs are paid").atMost(Events.PATIENCE).untilAsserted(() -> {
@@ -114,5 +114,47 @@ class ClosureJourneyTest {
             assertThat(events.distinct(Topics.CLOSURE, brand.account, type)).as(type).isEqualTo(1);
         }
         assertThat(brand.contract(brand.contractIds.getFirst()).get("status").asString()).isEqualTo("EXPIRED");
+    }
+
+    /**
+     * The brand funds its account before any cost is approved (the help page allows any order). The
+     * balance is then never zero after deactivation, so the closure must wait for the last payments
+     * and the refund before AccountClosed.
+     */
+    @Test
+    void money_deposited_before_the_costs_were_approved_is_refunded() {
+        var brand = new Brand(system, "funded-early");
+        brand.seed(1);
+        brand.deposit("CARD", 10_000);
+        await("deposit credited").atMost(Events.PATIENCE)
+                .until(() -> brand.funding().get("balanceMinor").asLong() == 10_000);
+        brand.meetPreconditions(false);
+        await("funding covers the approved costs").atMost(Events.PATIENCE).untilAsserted(() -> {
+            var funding = brand.funding();
+            assertThat(funding.get("pendingPartnerCostsMinor").asLong()).as(funding.toString()).isEqualTo(3_000);
+            assertThat(funding.get("sufficient").asBoolean()).isTrue();
+        });
+        brand.initiateClosure();
+        system.clocks.advance(Duration.ofDays(2));
+        long version = brand.awaitClosure("ClosureRequested").get("version").asLong();
+        assertThat(brand.approveClosure(TestTokens.support("support-alice"), version).status()).isEqualTo(200);
+        events.awaitOne(Topics.CLOSURE, brand.account, "AccountDeactivated");
+
+        // 10,000 on the account, 3,000 not yet paid: the account is not closed before the refund.
+        await("waiting for the final settlement").during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> {
+                    var c = brand.closure();
+                    assertThat(c.get("state").asString()).as(c.toString()).isEqualTo("AwaitingFinalSettlement");
+                    assertThat(events.distinct(Topics.CLOSURE, brand.account, "AccountClosed")).isZero();
+                });
+
+        system.clocks.advance(Brand.UNTIL_CLEARED);
+        await("the partner costs are paid").atMost(Events.PATIENCE)
+                .until(() -> brand.funding().get("pendingPartnerCostsMinor").asLong() == 0);
+        assertThat(brand.authorizeRefund().status()).isEqualTo(201);
+        assertThat(events.awaitOne(Topics.FUNDING, brand.account, "RefundIssued").payload().get("amountMinor")
+                .asLong()).isEqualTo(7_000);
+        events.awaitOne(Topics.CLOSURE, brand.account, "AccountClosed");
+        brand.awaitClosure("AccountClosed");
     }
 }
