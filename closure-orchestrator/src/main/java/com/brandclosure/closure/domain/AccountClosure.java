@@ -214,8 +214,9 @@ public final class AccountClosure {
             case AccountClosureState.ClosureRequested r when lockDateAhead(facts, now) -> List.of(new ReviewWithdrawn(
                     r.ticketId(), "a later lock date lies ahead: " + facts.lockDate().orElseThrow().date(), now));
 
-            // Step 3 is the reviewer's (approve/reject). Step 4: deactivated and nothing to refund -> closed.
-            case AwaitingFinalSettlement d when facts.balanceIsZero() -> List.of(new AccountClosed(null, now));
+            // Step 3 is the reviewer's (approve/reject). Step 4, closing, waits for funding's RefundIssued
+            // (issued with amount 0 when nothing is left): funding sends its sufficiency summary only when
+            // it flips, so a zero balance in the last summary may be long out of date.
             default -> List.of();
         };
     }

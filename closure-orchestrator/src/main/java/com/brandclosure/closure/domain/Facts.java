@@ -49,10 +49,4 @@ public record Facts(Map<Precondition, Fact> latest) {
         return of(Precondition.PAYOUTS_SETTLED).filter(Fact::holds).map(Fact::lockDate);
     }
 
-    /** After deactivation: funding says the balance is zero, so there is nothing to refund. */
-    public boolean balanceIsZero() {
-        return of(Precondition.FUNDING_SUFFICIENT)
-                .filter(f -> f.holds() && f.balanceMinor() != null && f.balanceMinor() == 0L)
-                .isPresent();
-    }
 }
