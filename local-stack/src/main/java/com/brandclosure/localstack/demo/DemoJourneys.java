@@ -11,7 +11,7 @@ public final class DemoJourneys {
     public static final int NOT_IMPLEMENTED_EXIT_CODE = 3;
 
     public static final String NOT_IMPLEMENTED_MESSAGE = """
-            The demo walkthrough (./run.sh --demo) is not implemented yet: no DemoJourney is registered.
+            No demo walkthrough (./run.sh --demo) is on the classpath: no DemoJourney is registered.
             It plugs in as an implementation of com.brandclosure.localstack.demo.DemoJourney listed in
             local-stack/src/main/resources/META-INF/services/com.brandclosure.localstack.demo.DemoJourney
             (see docs/local-stack.md). Nothing was started. Run ./run.sh without --demo to start the stack.""";
