@@ -39,6 +39,17 @@ public final class PlatformBenchmark {
     static final int BATCH = 1_000;
 
     public static void main(String[] args) throws Exception {
+        try {
+            run();
+        } catch (Throwable e) {
+            // exec:java would otherwise wait forever for the broker's non-daemon threads.
+            e.printStackTrace();
+            System.exit(1);
+        }
+        System.exit(0);
+    }
+
+    static void run() throws Exception {
         Infrastructure infra = Infrastructure.get();
         System.out.printf("infrastructure: %s, %d cores%n", infra.path(), Runtime.getRuntime().availableProcessors());
         infra.createTopics("bench-raw", "bench-single", "bench-relay");
@@ -68,7 +79,6 @@ public final class PlatformBenchmark {
                     relay >= 30_000 ? "met" : "MISSED", relay >= 0.4 * rawInsert ? "met" : "MISSED",
                     alone[2] <= 5.0 ? "met" : "MISSED");
         }
-        System.exit(0);
     }
 
     static Object envelopeLike() {
