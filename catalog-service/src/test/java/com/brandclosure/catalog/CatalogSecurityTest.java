@@ -4,18 +4,14 @@ import com.brandclosure.platform.security.Role;
 import com.brandclosure.testkit.EndpointMatrix;
 import com.brandclosure.testkit.EndpointMatrix.Endpoint;
 import com.brandclosure.testkit.RealInfrastructure;
+import com.brandclosure.testkit.RoleMatrix;
 import com.brandclosure.testkit.TestTokens;
-import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
-import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -25,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static com.brandclosure.testkit.RoleMatrix.writes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -67,36 +64,15 @@ class CatalogSecurityTest {
                         "GET /api/v1/accounts/{accountId}/catalogs/{catalogId}",
                         "DELETE /api/v1/accounts/{accountId}/catalogs/{catalogId}",
                         "GET /api/v1/accounts/{accountId}/audit");
-        assertThat(endpoints).filteredOn(e -> !e.declaresRule()).as("endpoints without @Allow or @PublicEndpoint")
-                .isEmpty();
-        assertThat(endpoints).filteredOn(Endpoint::isPublic).extracting(e -> e.method() + " " + e.path())
-                .containsExactlyInAnyOrderElementsOf(PUBLIC);
+        RoleMatrix.assertEveryEndpointDeclaresARule(endpoints);
+        RoleMatrix.assertPublicEndpointsAre(endpoints, PUBLIC);
     }
 
     @Test
     void each_endpoint_refuses_anonymous_callers_and_roles_it_does_not_allow_and_admits_those_it_does() {
         String account = newAccount();
-        SoftAssertions soft = new SoftAssertions();
-        for (Endpoint e : EndpointMatrix.endpoints(context)) {
-            if (e.isPublic()) {
-                continue;
-            }
-            String path = e.concretePath(account);
-            String body = writes(e) ? "{}" : null;
-            soft.assertThat(call(e.method(), path, null, body).getStatusCode().value())
-                    .as("%s %s without a token", e.method(), path).isEqualTo(401);
-            for (String role : ROLES) {
-                var response = call(e.method(), path, TestTokens.forRole(role, "matrix-" + role, account), body);
-                int status = response.getStatusCode().value();
-                if (e.roles().contains(role)) {
-                    soft.assertThat(status).as("%s %s as allowed %s: %s", e.method(), path, role, response.getBody())
-                            .isNotIn(401, 403).isLessThan(500);
-                } else {
-                    soft.assertThat(status).as("%s %s as %s, not allowed", e.method(), path, role).isEqualTo(403);
-                }
-            }
-        }
-        soft.assertAll();
+        RoleMatrix.at(port, ROLES).allowedAnswersBelow500()
+                .assertAccess(EndpointMatrix.endpoints(context), e -> account, e -> writes(e) ? "{}" : null);
     }
 
     @Test
@@ -117,44 +93,28 @@ class CatalogSecurityTest {
 
             long eventsBefore = eventsOf(victim);
             String catalogsBefore = call("GET", "/api/v1/accounts/" + victim + "/catalogs?includeDeleted=true", owner,
-                    null).getBody();
+                    null).body();
             var refused = call(e.method(), path, intruder, body);
-            assertThat(refused.getStatusCode().value()).as("%s %s by another brand's admin: %s", e.method(), path,
-                    refused.getBody()).isEqualTo(404);
+            assertThat(refused.status()).as("%s %s by another brand's admin: %s", e.method(), path,
+                    refused.body()).isEqualTo(404);
             // Nothing of the victim's data comes back (the path the intruder sent is echoed as "instance").
-            assertThat(refused.getBody()).doesNotContain("Victim's catalog").doesNotContain("\"name\"");
+            assertThat(refused.body()).doesNotContain("Victim's catalog").doesNotContain("\"name\"");
             assertThat(eventsOf(victim)).as("events of the victim after %s %s", e.method(), path)
                     .isEqualTo(eventsBefore);
             assertThat(call("GET", "/api/v1/accounts/" + victim + "/catalogs?includeDeleted=true", owner, null)
-                    .getBody()).isEqualTo(catalogsBefore);
+                    .body()).isEqualTo(catalogsBefore);
 
             // Control: the same request by the account's own admin is accepted, so the 404 above was the tenant check.
             var accepted = call(e.method(), path, owner, body);
-            assertThat(accepted.getStatusCode().is2xxSuccessful()).as("%s %s by the owner: %s", e.method(), path,
-                    accepted.getBody()).isTrue();
+            assertThat(accepted.status() / 100 == 2).as("%s %s by the owner: %s", e.method(), path,
+                    accepted.body()).isTrue();
         }
     }
 
     @Test
     void actuator_exposes_health_publicly_the_ops_endpoints_to_ops_only_and_never_the_dangerous_ones() {
-        for (String path : List.of("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness")) {
-            assertThat(call("GET", path, null, null).getStatusCode().value()).as(path).isEqualTo(200);
-        }
-        for (String path : List.of("/actuator/metrics", "/actuator/prometheus", "/actuator/outbox",
-                "/actuator/deadletters")) {
-            assertThat(call("GET", path, null, null).getStatusCode().value()).as(path + " anonymous").isEqualTo(401);
-            assertThat(call("GET", path, TestTokens.support("sam"), null).getStatusCode().value())
-                    .as(path + " as SUPPORT").isEqualTo(403);
-            assertThat(call("GET", path, TestTokens.ops("olga"), null).getStatusCode().value())
-                    .as(path + " as OPS").isEqualTo(200);
-        }
-        for (String path : List.of("/actuator/heapdump", "/actuator/env", "/actuator/shutdown", "/actuator/threaddump")) {
-            assertThat(call("GET", path, TestTokens.ops("olga"), null).getStatusCode().value())
-                    .as(path + " as OPS").isEqualTo(404);
-        }
-        assertThat(call("POST", "/actuator/shutdown", TestTokens.ops("olga"), null).getStatusCode().value())
-                .as("POST /actuator/shutdown as OPS").isEqualTo(404);
-        String readiness = call("GET", "/actuator/health/readiness", TestTokens.ops("olga"), null).getBody();
+        RoleMatrix.at(port, ROLES).assertActuatorExposure();
+        String readiness = call("GET", "/actuator/health/readiness", TestTokens.ops("olga"), null).body();
         assertThat(readiness).contains("\"db\"", "\"kafka\"", "\"outbox\"", "\"timers\"");
     }
 
@@ -164,13 +124,13 @@ class CatalogSecurityTest {
         String ann = TestTokens.brandAdmin("ann-" + account, account);
         String catalogId = createCatalog(account, ann, "Shoes");
         assertThat(call("DELETE", "/api/v1/accounts/" + account + "/catalogs/" + catalogId, TestTokens.support("sam"),
-                null).getStatusCode().value()).isEqualTo(200);
+                null).status()).isEqualTo(200);
 
         for (String reader : List.of(TestTokens.support("sue"), TestTokens.ops("olga"))) {
             var response = call("GET", "/api/v1/accounts/" + account + "/audit", reader, null);
-            assertThat(response.getStatusCode().value()).isEqualTo(200);
+            assertThat(response.status()).isEqualTo(200);
             List<String> entries = new ArrayList<>();
-            for (JsonNode entry : json.readTree(response.getBody())) {
+            for (JsonNode entry : json.readTree(response.body())) {
                 entries.add(entry.get("type").asString() + " by " + entry.get("actor").asString());
             }
             // The catalog's own events and the account summary's (whose events carry no account id field).
@@ -180,7 +140,7 @@ class CatalogSecurityTest {
                     "CatalogDeleted by sam",
                     "CatalogsPreconditionMet by sam");
         }
-        assertThat(call("GET", "/api/v1/accounts/" + account + "/audit", ann, null).getStatusCode().value())
+        assertThat(call("GET", "/api/v1/accounts/" + account + "/audit", ann, null).status())
                 .isEqualTo(403);
     }
 
@@ -189,23 +149,19 @@ class CatalogSecurityTest {
         String support = TestTokens.support("sam");
         String tooLong = "a".repeat(65);
         var badAccount = call("POST", "/api/v1/accounts/" + tooLong + "/catalogs", support, "{\"name\":\"x\"}");
-        assertThat(badAccount.getStatusCode().value()).isEqualTo(400);
-        assertThat(json.readTree(badAccount.getBody()).get("fieldErrors").has("accountId")).as(badAccount.getBody())
+        assertThat(badAccount.status()).isEqualTo(400);
+        assertThat(json.readTree(badAccount.body()).get("fieldErrors").has("accountId")).as(badAccount.body())
                 .isTrue();
         var badCatalog = call("GET", "/api/v1/accounts/" + newAccount() + "/catalogs/no_such_id!", support, null);
-        assertThat(badCatalog.getStatusCode().value()).isEqualTo(400);
-        assertThat(json.readTree(badCatalog.getBody()).get("fieldErrors").has("catalogId")).as(badCatalog.getBody())
+        assertThat(badCatalog.status()).isEqualTo(400);
+        assertThat(json.readTree(badCatalog.body()).get("fieldErrors").has("catalogId")).as(badCatalog.body())
                 .isTrue();
         var blankName = call("POST", "/api/v1/accounts/" + newAccount() + "/catalogs", support, "{\"name\":\" \"}");
-        assertThat(blankName.getStatusCode().value()).isEqualTo(400);
-        assertThat(json.readTree(blankName.getBody()).get("fieldErrors").has("name")).as(blankName.getBody()).isTrue();
+        assertThat(blankName.status()).isEqualTo(400);
+        assertThat(json.readTree(blankName.body()).get("fieldErrors").has("name")).as(blankName.body()).isTrue();
     }
 
     // ---- helpers ----
-
-    private static boolean writes(Endpoint e) {
-        return e.method().equals("POST") || e.method().equals("PUT") || e.method().equals("PATCH");
-    }
 
     private static String newAccount() {
         return "sec-" + UUID.randomUUID().toString().substring(0, 8);
@@ -214,8 +170,8 @@ class CatalogSecurityTest {
     private String createCatalog(String account, String authorization, String name) {
         var response = call("POST", "/api/v1/accounts/" + account + "/catalogs", authorization,
                 "{\"name\":\"" + name + "\"}");
-        assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(201);
-        return json.readTree(response.getBody()).get("catalogId").asString();
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+        return json.readTree(response.body()).get("catalogId").asString();
     }
 
     private long eventsOf(String account) {
@@ -223,14 +179,7 @@ class CatalogSecurityTest {
         return n == null ? 0 : n;
     }
 
-    private ResponseEntity<String> call(String method, String path, String authorization, String body) {
-        var spec = RestClient.create("http://localhost:" + port).method(HttpMethod.valueOf(method)).uri(path);
-        if (authorization != null) {
-            spec = spec.header("Authorization", authorization);
-        }
-        if (body != null) {
-            spec = spec.contentType(MediaType.APPLICATION_JSON).body(body);
-        }
-        return spec.retrieve().onStatus(s -> true, (req, res) -> { }).toEntity(String.class);
+    private RoleMatrix.Response call(String method, String path, String authorization, String body) {
+        return RoleMatrix.at(port, ROLES).call(method, path, authorization, body);
     }
 }

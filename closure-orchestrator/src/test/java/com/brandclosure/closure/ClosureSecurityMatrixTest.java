@@ -6,8 +6,8 @@ import com.brandclosure.platform.security.Role;
 import com.brandclosure.testkit.EndpointMatrix;
 import com.brandclosure.testkit.KafkaProbe;
 import com.brandclosure.testkit.RealInfrastructure;
+import com.brandclosure.testkit.RoleMatrix;
 import com.brandclosure.testkit.TestTokens;
-import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,14 +16,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
-import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.web.client.RestClient;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -42,6 +40,7 @@ import static org.awaitility.Awaitility.await;
 @RealInfrastructure(database = "closure_it")
 class ClosureSecurityMatrixTest {
 
+    static final List<String> ROLES = Arrays.stream(Role.values()).map(Enum::name).toList();
     static final Duration PATIENCE = Duration.ofSeconds(60);
     static KafkaProbe kafka;
 
@@ -74,14 +73,7 @@ class ClosureSecurityMatrixTest {
     }
 
     int status(String method, String path, String authorization, String body) {
-        var spec = RestClient.create("http://localhost:" + port).method(HttpMethod.valueOf(method)).uri(path);
-        if (authorization != null) {
-            spec = spec.header("Authorization", authorization);
-        }
-        if (!method.equals("GET")) {
-            spec = spec.contentType(MediaType.APPLICATION_JSON).body(body);
-        }
-        return spec.exchange((req, res) -> res.getStatusCode().value());
+        return RoleMatrix.at(port, ROLES).status(method, path, authorization, method.equals("GET") ? null : body);
     }
 
     /** A request body the endpoint accepts (so that only access decides the answer). */
@@ -110,30 +102,11 @@ class ClosureSecurityMatrixTest {
                 .contains("/api/v1/accounts/{accountId}/closure", "/api/v1/closures", "/api/v1/closures/{accountId}",
                         "/api/v1/closures/{accountId}/approve", "/api/v1/closures/{accountId}/reject",
                         "/api/v1/accounts/{accountId}/audit", "/console");
-        var soft = new SoftAssertions();
-        for (var e : endpoints) {
-            soft.assertThat(e.declaresRule()).as(e + " declares @Allow or @PublicEndpoint").isTrue();
-            // A fresh account each time: no allowed call (the bodies are invalid for them) changes anything.
-            String account = newAccount();
-            String path = e.concretePath(account);
-            if (e.isPublic()) {
-                soft.assertThat(status(e.method(), path, null, "{}")).as(e + " public, no token").isNotIn(401, 403);
-                continue;
-            }
-            soft.assertThat(status(e.method(), path, null, "{}")).as(e + " without a token").isEqualTo(401);
-            soft.assertThat(status(e.method(), path, "Bearer not-a-jwt", "{}")).as(e + " with a bad token").isEqualTo(401);
-            for (Role role : Role.values()) {
-                String token = TestTokens.forRole(role.name(), "matrix-" + role.name().toLowerCase(), account);
-                // Allowed roles send an empty body: refused as invalid (400) or not found, never by access.
-                int code = status(e.method(), path, token, "{}");
-                if (e.roles().contains(role.name())) {
-                    soft.assertThat(code).as(e + " allowed to " + role).isNotIn(401, 403);
-                } else {
-                    soft.assertThat(code).as(e + " refused to " + role).isEqualTo(403);
-                }
-            }
-        }
-        soft.assertAll();
+        RoleMatrix.assertEveryEndpointDeclaresARule(endpoints);
+        // A fresh account each time: no allowed call (the bodies are invalid for them) changes anything.
+        // Allowed roles send an empty body: refused as invalid (400) or not found, never by access.
+        RoleMatrix.at(port, ROLES).assertAccess(endpoints, e -> newAccount(),
+                e -> e.method().equals("GET") ? null : "{}");
     }
 
     @Test
@@ -212,18 +185,6 @@ class ClosureSecurityMatrixTest {
 
     @Test
     void actuatorShowsHealthToAllAndTheRestOnlyToOps() {
-        for (String probe : List.of("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness")) {
-            assertThat(status("GET", probe, null, null)).as(probe).isEqualTo(200);
-        }
-        for (String ep : List.of("/actuator/metrics", "/actuator/prometheus", "/actuator/outbox",
-                "/actuator/deadletters", "/actuator/closures")) {
-            assertThat(status("GET", ep, null, null)).as(ep + " without a token").isEqualTo(401);
-            assertThat(status("GET", ep, TestTokens.support("sam"), null)).as(ep + " for SUPPORT").isEqualTo(403);
-            assertThat(status("GET", ep, TestTokens.ops("olga"), null)).as(ep + " for OPS").isEqualTo(200);
-        }
-        for (String hidden : List.of("/actuator/heapdump", "/actuator/env", "/actuator/threaddump")) {
-            assertThat(status("GET", hidden, TestTokens.ops("olga"), null)).as(hidden).isEqualTo(404);
-        }
-        assertThat(status("POST", "/actuator/shutdown", TestTokens.ops("olga"), "{}")).isEqualTo(404);
+        RoleMatrix.at(port, ROLES).assertActuatorExposure("/actuator/closures");
     }
 }

@@ -4,8 +4,8 @@ import com.brandclosure.platform.security.Role;
 import com.brandclosure.testkit.EndpointMatrix;
 import com.brandclosure.testkit.EndpointMatrix.Endpoint;
 import com.brandclosure.testkit.RealInfrastructure;
+import com.brandclosure.testkit.RoleMatrix;
 import com.brandclosure.testkit.TestTokens;
-import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static com.brandclosure.testkit.RoleMatrix.writes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -89,37 +90,15 @@ class ContractsSecurityTest {
                 .contains("GET /api/v1/accounts/{accountId}/settings", "GET /api/v1/accounts/{accountId}/contracts",
                         "GET /api/v1/accounts/{accountId}/contracts/{contractId}", "GET /t/{linkId}",
                         "GET /api/v1/accounts/{accountId}/audit");
-        assertThat(endpoints).filteredOn(e -> !e.declaresRule()).as("endpoints without @Allow or @PublicEndpoint")
-                .isEmpty();
-        assertThat(endpoints).filteredOn(Endpoint::isPublic).extracting(e -> e.method() + " " + e.path())
-                .containsExactlyInAnyOrderElementsOf(PUBLIC);
+        RoleMatrix.assertEveryEndpointDeclaresARule(endpoints);
+        RoleMatrix.assertPublicEndpointsAre(endpoints, PUBLIC);
     }
 
     @Test
     void each_endpoint_refuses_anonymous_callers_and_roles_it_does_not_allow_and_admits_those_it_does() {
         String account = newAccount();
-        SoftAssertions soft = new SoftAssertions();
-        for (Endpoint e : EndpointMatrix.endpoints(context)) {
-            if (e.isPublic()) {
-                continue;
-            }
-            String path = e.concretePath(account);
-            String body = writes(e) ? "{}" : null;
-            soft.assertThat(anonymous.send(e.method(), path, body).getStatusCode().value())
-                    .as("%s %s without a token", e.method(), path).isEqualTo(401);
-            for (String role : ROLES) {
-                var response = anonymous.as(TestTokens.forRole(role, "matrix-" + role, account))
-                        .send(e.method(), path, body);
-                int status = response.getStatusCode().value();
-                if (e.roles().contains(role)) {
-                    soft.assertThat(status).as("%s %s as allowed %s: %s", e.method(), path, role, response.getBody())
-                            .isNotIn(401, 403).isLessThan(500);
-                } else {
-                    soft.assertThat(status).as("%s %s as %s, not allowed", e.method(), path, role).isEqualTo(403);
-                }
-            }
-        }
-        soft.assertAll();
+        RoleMatrix.at(port, ROLES).allowedAnswersBelow500()
+                .assertAccess(EndpointMatrix.endpoints(context), e -> account, e -> writes(e) ? "{}" : null);
     }
 
     @Test
@@ -178,22 +157,8 @@ class ContractsSecurityTest {
 
     @Test
     void actuator_exposes_health_publicly_the_ops_endpoints_to_ops_only_and_never_the_dangerous_ones() {
-        Http support = anonymous.as(TestTokens.support("sam"));
+        RoleMatrix.at(port, ROLES).assertActuatorExposure();
         Http ops = anonymous.as(TestTokens.ops("olga"));
-        for (String path : List.of("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness")) {
-            assertThat(anonymous.get(path).getStatusCode().value()).as(path).isEqualTo(200);
-        }
-        for (String path : List.of("/actuator/metrics", "/actuator/prometheus", "/actuator/outbox",
-                "/actuator/deadletters")) {
-            assertThat(anonymous.get(path).getStatusCode().value()).as(path + " anonymous").isEqualTo(401);
-            assertThat(support.get(path).getStatusCode().value()).as(path + " as SUPPORT").isEqualTo(403);
-            assertThat(ops.get(path).getStatusCode().value()).as(path + " as OPS").isEqualTo(200);
-        }
-        for (String path : List.of("/actuator/heapdump", "/actuator/env", "/actuator/shutdown", "/actuator/threaddump")) {
-            assertThat(ops.get(path).getStatusCode().value()).as(path + " as OPS").isEqualTo(404);
-        }
-        assertThat(ops.post("/actuator/shutdown", null).getStatusCode().value()).as("POST /actuator/shutdown as OPS")
-                .isEqualTo(404);
         assertThat(ops.get("/actuator/health/readiness").getBody()).contains("\"db\"", "\"kafka\"", "\"outbox\"",
                 "\"timers\"");
     }
@@ -284,10 +249,6 @@ class ContractsSecurityTest {
     private static String body(ResponseEntity<String> response) {
         assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(200);
         return response.getBody();
-    }
-
-    private static boolean writes(Endpoint e) {
-        return e.method().equals("POST") || e.method().equals("PUT") || e.method().equals("PATCH");
     }
 
     private static String newAccount() {

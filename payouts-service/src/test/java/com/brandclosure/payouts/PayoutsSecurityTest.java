@@ -6,6 +6,8 @@ import com.brandclosure.testkit.EndpointMatrix;
 import com.brandclosure.testkit.EndpointMatrix.Endpoint;
 import com.brandclosure.testkit.KafkaProbe;
 import com.brandclosure.testkit.RealInfrastructure;
+import com.brandclosure.testkit.RoleMatrix;
+import com.brandclosure.testkit.RoleMatrix.Response;
 import com.brandclosure.testkit.TestTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,11 +20,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Import;
-import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatusCode;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.web.client.RestClient;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Duration;
@@ -104,7 +102,7 @@ class PayoutsSecurityTest {
     @Autowired
     MutableClock clock;
 
-    RestClient http;
+    RoleMatrix matrix;
 
     @BeforeAll
     static void probe() {
@@ -118,33 +116,20 @@ class PayoutsSecurityTest {
 
     @BeforeEach
     void setUp() {
-        http = RestClient.builder().baseUrl("http://localhost:" + port)
-                .defaultStatusHandler(HttpStatusCode::isError, (req, res) -> { })
-                .build();
+        matrix = RoleMatrix.at(port, ROLES);
     }
 
     static String newAccount() {
         return "sec-" + UUID.randomUUID().toString().substring(0, 12);
     }
 
-    record Response(int status, String body) {
-    }
-
     Response call(String method, String path, String authorization, Object body) {
-        var spec = http.method(HttpMethod.valueOf(method)).uri(path);
-        if (authorization != null) {
-            spec = spec.header("Authorization", authorization);
-        }
-        if (body != null) {
-            spec = spec.contentType(MediaType.APPLICATION_JSON)
-                    .body(body instanceof String s ? s : json.writeValueAsString(body));
-        }
-        return spec.exchange((req, res) -> new Response(res.getStatusCode().value(),
-                new String(res.getBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)));
+        return matrix.call(method, path, authorization,
+                body == null || body instanceof String ? (String) body : json.writeValueAsString(body));
     }
 
     static String key(Endpoint e) {
-        return e.method() + " " + e.path();
+        return RoleMatrix.key(e);
     }
 
     List<Endpoint> endpoints() {
@@ -157,9 +142,8 @@ class PayoutsSecurityTest {
     void every_endpoint_declares_a_rule_and_the_rules_are_the_agreed_ones() {
         var endpoints = endpoints();
         assertThat(endpoints).as("endpoints found").hasSizeGreaterThanOrEqualTo(RULES.size());
-        assertThat(endpoints).as("endpoints without @Allow or @PublicEndpoint")
-                .filteredOn(e -> !e.declaresRule()).isEmpty();
-        assertThat(endpoints).as("public endpoints").filteredOn(Endpoint::isPublic).isEmpty();
+        RoleMatrix.assertEveryEndpointDeclaresARule(endpoints);
+        RoleMatrix.assertPublicEndpointsAre(endpoints, List.of());
         Map<String, Set<String>> actual = new LinkedHashMap<>();
         endpoints.forEach(e -> actual.put(key(e), Set.copyOf(e.roles())));
         assertThat(actual).isEqualTo(RULES);
@@ -170,22 +154,8 @@ class PayoutsSecurityTest {
     @TestFactory
     Stream<DynamicTest> role_matrix_no_token_401_roles_not_allowed_403_allowed_roles_pass_security() {
         String account = newAccount();
-        return endpoints().stream().filter(e -> !e.isPublic()).map(e -> DynamicTest.dynamicTest(key(e), () -> {
-            String path = e.concretePath(account);
-            Object body = e.method().equals("POST") || e.method().equals("PUT") ? "{}" : null;
-            assertThat(call(e.method(), path, null, body).status()).as("%s without a token", key(e)).isEqualTo(401);
-            assertThat(call(e.method(), path, "Bearer not-a-jwt", body).status()).as("%s with a bad token", key(e))
-                    .isEqualTo(401);
-            for (String role : ROLES) {
-                int status = call(e.method(), path, TestTokens.forRole(role, "matrix-" + role.toLowerCase(), account),
-                        body).status();
-                if (e.roles().contains(role)) {
-                    assertThat(status).as("%s as allowed %s", key(e), role).isNotIn(401, 403);
-                } else {
-                    assertThat(status).as("%s as %s (not allowed)", key(e), role).isEqualTo(403);
-                }
-            }
-        }));
+        return endpoints().stream().filter(e -> !e.isPublic()).map(e -> DynamicTest.dynamicTest(key(e), () ->
+                matrix.assertAccess(e, account, e.method().equals("POST") || e.method().equals("PUT") ? "{}" : null)));
     }
 
     // ------------------------------------------------------------------ (c) tenant isolation
@@ -258,23 +228,7 @@ class PayoutsSecurityTest {
 
     @Test
     void actuator_health_is_public_operational_endpoints_need_ops_and_dangerous_ones_are_not_exposed() {
-        for (String path : List.of("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness")) {
-            var r = call("GET", path, null, null);
-            assertThat(r.status()).as(path + ": " + r.body()).isEqualTo(200);
-        }
-        for (String path : List.of("/actuator/metrics", "/actuator/prometheus", "/actuator/outbox",
-                "/actuator/deadletters")) {
-            assertThat(call("GET", path, null, null).status()).as(path + " without a token").isEqualTo(401);
-            assertThat(call("GET", path, TestTokens.support("sam"), null).status()).as(path + " as SUPPORT")
-                    .isEqualTo(403);
-            assertThat(call("GET", path, TestTokens.ops("olga"), null).status()).as(path + " as OPS").isEqualTo(200);
-        }
-        for (String path : List.of("/actuator/heapdump", "/actuator/env", "/actuator/shutdown",
-                "/actuator/threaddump")) {
-            assertThat(call("GET", path, TestTokens.ops("olga"), null).status()).as(path + " as OPS").isEqualTo(404);
-        }
-        assertThat(call("POST", "/actuator/shutdown", TestTokens.ops("olga"), null).status())
-                .as("POST /actuator/shutdown as OPS").isEqualTo(404);
+        matrix.assertActuatorExposure();
     }
 
     // ------------------------------------------------------------------ (e) audit

@@ -6,6 +6,7 @@ import com.brandclosure.catalog.domain.AccountEvent.AccountFenced;
 import com.brandclosure.catalog.domain.AccountEvent.CatalogsPreconditionMet;
 import com.brandclosure.catalog.domain.AccountEvent.CatalogsPreconditionRetracted;
 import com.brandclosure.platform.kernel.DomainException;
+import com.brandclosure.testkit.Decider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 

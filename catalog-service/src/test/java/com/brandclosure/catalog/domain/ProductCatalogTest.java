@@ -5,6 +5,7 @@ import com.brandclosure.catalog.domain.CatalogCommand.DeleteCatalog;
 import com.brandclosure.catalog.domain.CatalogEvent.CatalogCreated;
 import com.brandclosure.catalog.domain.CatalogEvent.CatalogDeleted;
 import com.brandclosure.platform.kernel.DomainException;
+import com.brandclosure.testkit.Decider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 

@@ -8,6 +8,7 @@ import com.brandclosure.contracts.domain.AccountEvent.AccountFenced;
 import com.brandclosure.contracts.domain.AccountEvent.ContractsPreconditionMet;
 import com.brandclosure.contracts.domain.AccountEvent.ContractsPreconditionRetracted;
 import com.brandclosure.platform.kernel.DomainException;
+import com.brandclosure.testkit.Decider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 

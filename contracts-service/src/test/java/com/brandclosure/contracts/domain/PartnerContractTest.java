@@ -14,6 +14,7 @@ import com.brandclosure.contracts.domain.ContractEvent.SwitchProposed;
 import com.brandclosure.contracts.domain.ContractEvent.SwitchScheduled;
 import com.brandclosure.contracts.domain.ContractEvent.SwitchWithdrawn;
 import com.brandclosure.platform.kernel.DomainException;
+import com.brandclosure.testkit.Decider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 

@@ -5,6 +5,7 @@ import com.brandclosure.contracts.domain.LinkCommand.RecordClick;
 import com.brandclosure.contracts.domain.LinkEvent.ClickRecorded;
 import com.brandclosure.contracts.domain.LinkEvent.LinkCreated;
 import com.brandclosure.platform.kernel.DomainException;
+import com.brandclosure.testkit.Decider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 

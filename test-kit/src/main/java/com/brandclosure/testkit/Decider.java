@@ -1,33 +1,35 @@
-package com.brandclosure.catalog.domain;
+package com.brandclosure.testkit;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.BiFunction;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * given(events...).when(command).then(events...) over a decider, recording which event types
  * the tests saw so that a test class can prove it covered every permitted event type.
  */
-final class Decider<C, E, S> {
+public final class Decider<C, E, S> {
 
     private final S initial;
     private final BiFunction<C, S, List<E>> decide;
     private final BiFunction<S, E, S> evolve;
     private final Set<Class<?>> seen = new HashSet<>();
 
-    Decider(S initial, BiFunction<C, S, List<E>> decide, BiFunction<S, E, S> evolve) {
+    public Decider(S initial, BiFunction<C, S, List<E>> decide, BiFunction<S, E, S> evolve) {
         this.initial = initial;
         this.decide = decide;
         this.evolve = evolve;
     }
 
     @SafeVarargs
-    final Given given(E... history) {
+    public final Given given(E... history) {
         S state = initial;
         for (E e : history) {
             seen.add(e.getClass());
@@ -37,28 +39,29 @@ final class Decider<C, E, S> {
     }
 
     /** Every permitted subclass of {@code sealed} was given or produced by some test. */
-    void assertCovered(Class<?> sealed) {
-        assertThat(seen).as("event types exercised by the tests")
-                .containsAll(List.of(sealed.getPermittedSubclasses()));
+    public void assertCovered(Class<?> sealed) {
+        List<Class<?>> missing = new ArrayList<>(List.of(sealed.getPermittedSubclasses()));
+        missing.removeAll(seen);
+        assertTrue(missing.isEmpty(), "event types exercised by the tests: " + seen + "; missing: " + missing);
     }
 
-    final class Given {
+    public final class Given {
         private final S state;
 
         Given(S state) {
             this.state = state;
         }
 
-        S state() {
+        public S state() {
             return state;
         }
 
-        When when(C command) {
+        public When when(C command) {
             return new When(state, command);
         }
     }
 
-    final class When {
+    public final class When {
         private final S state;
         private final C command;
 
@@ -67,11 +70,11 @@ final class Decider<C, E, S> {
             this.command = command;
         }
 
-        /** Asserts the events decided, and returns the state after them. */
+        /** Asserts the events decided (exactly these, in this order), and returns the state after them. */
         @SafeVarargs
-        final S then(E... expected) {
+        public final S then(E... expected) {
             List<E> events = decide.apply(command, state);
-            assertThat(events).containsExactly(expected);
+            assertEquals(Arrays.asList(expected), new ArrayList<>(events), "events decided");
             S after = state;
             for (E e : new ArrayList<>(events)) {
                 seen.add(e.getClass());
@@ -80,8 +83,11 @@ final class Decider<C, E, S> {
             return after;
         }
 
-        void thenRefused(Class<? extends RuntimeException> type, String messagePart) {
-            assertThatThrownBy(() -> decide.apply(command, state)).isInstanceOf(type).hasMessageContaining(messagePart);
+        public void thenRefused(Class<? extends RuntimeException> type, String messagePart) {
+            RuntimeException refused = assertThrows(type, () -> decide.apply(command, state));
+            String message = refused.getMessage();
+            assertTrue(message != null && message.contains(messagePart),
+                    "message of " + refused + " contains \"" + messagePart + "\"");
         }
     }
 }
