@@ -68,6 +68,8 @@ class OutboxRelayTest {
     @Test
     void a_transaction_that_commits_after_a_later_one_is_not_skipped() throws Exception {
         String topic = "relay-late-" + UUID.randomUUID();
+        // Created up front: an idempotent producer racing the broker's auto-creation can stall.
+        com.brandclosure.testkit.Infrastructure.get().createTopics(topic);
         try (var probe = new KafkaProbe(topic);
              OutboxRelay relay = fixture.relay(100, n -> { })) {
             drain(relay);
@@ -99,31 +101,36 @@ class OutboxRelayTest {
     @Test
     void concurrent_writers_with_interleaved_commits_lose_nothing_and_keep_each_accounts_order() throws Exception {
         String topic = "relay-stress-" + UUID.randomUUID();
+        // Created up front: an idempotent producer racing the broker's auto-creation can stall.
+        com.brandclosure.testkit.Infrastructure.get().createTopics(topic);
         int writers = 8;
         int perWriter = 250;
         int accounts = 20;
+        int total = writers * perWriter;
         try (var probe = new KafkaProbe(topic)) {
             OutboxRelay relay = fixture.relay(500, n -> { });
             relay.start();
-            ExecutorService pool = Executors.newFixedThreadPool(writers);
-            List<Future<?>> futures = new ArrayList<>();
-            for (int w = 0; w < writers; w++) {
-                futures.add(pool.submit(() -> {
-                    for (int i = 0; i < perWriter; i++) {
-                        String account = topic + "-acct-" + ThreadLocalRandom.current().nextInt(accounts);
-                        appendAndPublish(topic, account);
-                    }
-                }));
-            }
-            for (Future<?> f : futures) {
-                f.get(120, TimeUnit.SECONDS);
-            }
-            pool.shutdown();
+            try {
+                ExecutorService pool = Executors.newFixedThreadPool(writers);
+                List<Future<?>> futures = new ArrayList<>();
+                for (int w = 0; w < writers; w++) {
+                    futures.add(pool.submit(() -> {
+                        for (int i = 0; i < perWriter; i++) {
+                            String account = topic + "-acct-" + ThreadLocalRandom.current().nextInt(accounts);
+                            appendAndPublish(topic, account);
+                        }
+                    }));
+                }
+                for (Future<?> f : futures) {
+                    f.get(120, TimeUnit.SECONDS);
+                }
+                pool.shutdown();
 
-            int total = writers * perWriter;
-            await().atMost(Duration.ofSeconds(60))
-                    .until(() -> eventIds(probe.records()).size() == total);
-            relay.stop();
+                await().atMost(Duration.ofSeconds(60))
+                        .until(() -> eventIds(probe.records()).size() == total);
+            } finally {
+                relay.stop(); // also when the wait fails, so later tests' rows are not taken by this relay
+            }
 
             Map<String, List<Long>> seqByAccount = new HashMap<>();
             Set<String> seen = new HashSet<>();
@@ -161,6 +168,8 @@ class OutboxRelayTest {
     @Test
     void a_relay_that_dies_between_send_and_position_update_loses_nothing_after_restart() throws Exception {
         String topic = "relay-crash-" + UUID.randomUUID();
+        // Created up front: an idempotent producer racing the broker's auto-creation can stall.
+        com.brandclosure.testkit.Infrastructure.get().createTopics(topic);
         try (var probe = new KafkaProbe(topic)) {
             OutboxRelay before = fixture.relay(1000, n -> { });
             drain(before);

@@ -22,6 +22,7 @@ class RetentionJobTest {
     @BeforeAll
     static void start() {
         fixture = new PlatformFixture("platform_retention", TestEvents.types(), 4);
+        com.brandclosure.testkit.Infrastructure.get().createTopics("retention-test");
     }
 
     @AfterAll

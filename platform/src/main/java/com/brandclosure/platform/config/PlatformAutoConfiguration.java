@@ -163,8 +163,8 @@ public class PlatformAutoConfiguration {
         config.putIfAbsent(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         config.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
         config.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay-" + UUID.randomUUID());
-        var producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
-        return new OutboxRelay(jdbc, tx, producer, properties.getOutbox().getBatchSize(),
+        return new OutboxRelay(jdbc, tx, () -> new KafkaProducer<>(config, new StringSerializer(), new StringSerializer()),
+                properties.getOutbox().getBatchSize(),
                 properties.getOutbox().getPollInterval(), clock, hook.getIfAvailable(() -> n -> { }));
     }
 

@@ -49,7 +49,8 @@ public class OutboxRelay implements SmartLifecycle, AutoCloseable {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
-    private final Producer<String, String> producer;
+    private final java.util.function.Supplier<Producer<String, String>> producers;
+    private volatile Producer<String, String> producer;
     private final int batchSize;
     private final Duration pollInterval;
     private final Clock clock;
@@ -63,11 +64,12 @@ public class OutboxRelay implements SmartLifecycle, AutoCloseable {
     private volatile boolean heldBack;
     private static final long HELD_BACK_RETRY_MILLIS = 5;
 
-    public OutboxRelay(JdbcTemplate jdbc, TransactionTemplate tx, Producer<String, String> producer, int batchSize,
+    public OutboxRelay(JdbcTemplate jdbc, TransactionTemplate tx, java.util.function.Supplier<Producer<String, String>> producers,
+                       int batchSize,
                        Duration pollInterval, Clock clock, AfterSendHook afterSend) {
         this.jdbc = jdbc;
         this.tx = tx;
-        this.producer = producer;
+        this.producers = producers;
         this.batchSize = batchSize;
         this.pollInterval = pollInterval;
         this.clock = clock;
@@ -101,7 +103,7 @@ public class OutboxRelay implements SmartLifecycle, AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
-        producer.close(Duration.ofSeconds(5));
+        closeProducer(Duration.ofSeconds(5));
     }
 
     @Override
@@ -211,7 +213,38 @@ public class OutboxRelay implements SmartLifecycle, AutoCloseable {
         return sent == null ? 0 : sent;
     }
 
+    private Producer<String, String> producer() {
+        Producer<String, String> current = producer;
+        if (current == null) {
+            current = producers.get();
+            producer = current;
+        }
+        return current;
+    }
+
+    private void closeProducer(Duration timeout) {
+        Producer<String, String> current = producer;
+        producer = null;
+        if (current != null) {
+            current.close(timeout);
+        }
+    }
+
+    /**
+     * Sends the batch and waits for every acknowledgement. On any failure the producer is
+     * discarded: the next round starts a fresh one (new producer id and sequence numbers), so a
+     * producer stuck retrying (e.g. out-of-order sequence after a leader change) cannot block the relay.
+     */
     private void send(List<Row> rows) {
+        try {
+            sendWith(producer(), rows);
+        } catch (RuntimeException e) {
+            closeProducer(Duration.ZERO);
+            throw e;
+        }
+    }
+
+    private void sendWith(Producer<String, String> producer, List<Row> rows) {
         List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
         for (Row row : rows) {
             var record = new ProducerRecord<>(row.topic(), null, row.key(), row.envelope(), List.of(

@@ -20,6 +20,14 @@ public class PlatformTestApplication {
     public static final String TOPIC = "platform-it.events";
     public static final String TIMER = "test-timer";
 
+    /** Created at start-up (KafkaAdmin), like the platform's own topics. */
+    @Bean
+    org.springframework.kafka.core.KafkaAdmin.NewTopics testTopics() {
+        return new org.springframework.kafka.core.KafkaAdmin.NewTopics(
+                new org.apache.kafka.clients.admin.NewTopic(TOPIC, 4, (short) 1),
+                new org.apache.kafka.clients.admin.NewTopic(TOPIC + ".DLT", 4, (short) 1));
+    }
+
     @Bean
     EventTypes testEventTypes() {
         return TestEvents.types();
