@@ -25,41 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** {@code /actuator/closures} and the closure metrics on {@code /actuator/prometheus}, read as OPS over HTTP. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.kafka.consumer.group-id=closure-it",
-        "platform.timers.polling-interval=PT0.2S"})
-@RealInfrastructure(database = "closure_it")
-class ClosureActuatorTest {
+class ClosureActuatorTest extends OrchestratorTestBase {
 
-    static final Duration PATIENCE = Duration.ofSeconds(60);
     static final String OPS = TestTokens.ops("olga");
-    static KafkaProbe kafka;
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    JsonCodec json;
-    @Autowired
-    JdbcTemplate jdbc;
-
-    HttpClient http;
-    SummaryEventSender sources;
-
-    @BeforeAll
-    static void startProbe() {
-        kafka = new KafkaProbe(Topics.CLOSURE);
-    }
-
-    @AfterAll
-    static void stopProbe() {
-        kafka.close();
-    }
-
-    @BeforeEach
-    void clients() {
-        http = HttpClient.at(port, json);
-        sources = new SummaryEventSender(kafka, json);
-    }
 
     String prometheus() {
         return org.springframework.web.client.RestClient.create("http://localhost:" + port).get()

@@ -30,42 +30,10 @@ import static org.awaitility.Awaitility.await;
  * The orchestrator against real Kafka and PostgreSQL: summary events in on the source topics,
  * commands over HTTP, closure events out on {@link Topics#CLOSURE}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.kafka.consumer.group-id=closure-it",
-        "platform.timers.polling-interval=PT0.2S"})
-@RealInfrastructure(database = "closure_it")
-class ClosureOrchestratorIntegrationTest {
+class ClosureOrchestratorIntegrationTest extends OrchestratorTestBase {
 
-    static final Duration PATIENCE = Duration.ofSeconds(60);
     static final String SUPPORT = TestTokens.support("support-agent");
     static final String OTHER_SUPPORT = TestTokens.support("other-agent");
-    static KafkaProbe kafka;
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    JsonCodec json;
-    @Autowired
-    JdbcTemplate jdbc;
-
-    HttpClient http;
-    SummaryEventSender sources;
-
-    @BeforeAll
-    static void startProbe() {
-        kafka = new KafkaProbe(Topics.CLOSURE);
-    }
-
-    @AfterAll
-    static void stopProbe() {
-        kafka.close();
-    }
-
-    @BeforeEach
-    void clients() {
-        http = HttpClient.at(port, json);
-        sources = new SummaryEventSender(kafka, json);
-    }
 
     static String newAccount() {
         return "acct-" + UUID.randomUUID().toString().substring(0, 12);

@@ -34,43 +34,12 @@ import static org.awaitility.Awaitility.await;
  * a brand admin may call, the four-eyes rule, actuator exposure and the audit trail. Same context
  * configuration as {@link ClosureOrchestratorIntegrationTest}, so the context is shared.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.kafka.consumer.group-id=closure-it",
-        "platform.timers.polling-interval=PT0.2S"})
-@RealInfrastructure(database = "closure_it")
-class ClosureSecurityMatrixTest {
+class ClosureSecurityMatrixTest extends OrchestratorTestBase {
 
     static final List<String> ROLES = Arrays.stream(Role.values()).map(Enum::name).toList();
-    static final Duration PATIENCE = Duration.ofSeconds(60);
-    static KafkaProbe kafka;
 
-    @LocalServerPort
-    int port;
     @Autowired
     ApplicationContext context;
-    @Autowired
-    JsonCodec json;
-    @Autowired
-    JdbcTemplate jdbc;
-
-    HttpClient http;
-    SummaryEventSender sources;
-
-    @BeforeAll
-    static void startProbe() {
-        kafka = new KafkaProbe(Topics.CLOSURE);
-    }
-
-    @AfterAll
-    static void stopProbe() {
-        kafka.close();
-    }
-
-    @BeforeEach
-    void clients() {
-        http = HttpClient.at(port, json);
-        sources = new SummaryEventSender(kafka, json);
-    }
 
     int status(String method, String path, String authorization, String body) {
         return RoleMatrix.at(port, ROLES).status(method, path, authorization, method.equals("GET") ? null : body);
