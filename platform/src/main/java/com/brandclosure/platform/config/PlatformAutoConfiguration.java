@@ -5,6 +5,11 @@ import com.brandclosure.platform.eventstore.CommandContexts;
 import com.brandclosure.platform.eventstore.EventStore;
 import com.brandclosure.platform.eventstore.EventTypeRegistry;
 import com.brandclosure.platform.eventstore.EventTypes;
+import com.brandclosure.platform.command.CommandRunner;
+import com.brandclosure.platform.command.Projection;
+import com.brandclosure.platform.command.Publication;
+import com.brandclosure.platform.inbox.InboundBatches;
+import com.brandclosure.platform.inbox.Failures;
 import com.brandclosure.platform.inbox.InboundEvents;
 import com.brandclosure.platform.inbox.Inbox;
 import com.brandclosure.platform.inbox.MalformedMessageException;
@@ -175,6 +180,21 @@ public class PlatformAutoConfiguration {
     }
 
     @Bean
+    CommandRunner commandRunner(TransactionTemplate tx, AccountLocks locks, EventStore eventStore, Outbox outbox,
+                                DurableTimers timers, ObjectProvider<Projection> projections,
+                                ObjectProvider<Publication> publications, PlatformProperties properties) {
+        return new CommandRunner(tx, locks, eventStore, outbox, timers, projections.orderedStream().toList(),
+                publications.orderedStream().toList(), properties.getEventStore().getCommandMaxAttempts());
+    }
+
+    @Bean
+    InboundBatches inboundBatches(JsonCodec json, JdbcTemplate jdbc, CommandRunner runner, DeadLetters deadLetters,
+                                  org.springframework.core.env.Environment environment) {
+        return new InboundBatches(json, jdbc, runner, deadLetters,
+                environment.getProperty("spring.application.name", "unknown"));
+    }
+
+    @Bean
     Inbox inbox(JdbcTemplate jdbc, TransactionTemplate tx) {
         return new Inbox(jdbc, tx);
     }
@@ -204,12 +224,25 @@ public class PlatformAutoConfiguration {
         return new OpsQueries(jdbc, clock);
     }
 
+    /**
+     * A record that fails on its content is retried a bounded number of times, then goes to
+     * {@code <topic>.DLT} with the exception in its headers and the partition moves on; malformed
+     * records skip the retries. A failure of the infrastructure ({@link Failures#isTransient}: database
+     * or broker unavailable, lock timeout) is retried with growing backoff, without end, until it
+     * passes: nothing is dead-lettered for it. Batch listeners ({@link InboundBatches}) dead-letter and
+     * park content failures themselves and throw only for infrastructure failures, so their poll takes
+     * the unbounded path (the container pauses the consumer between attempts, so no rebalance).
+     */
     @Bean
     @ConditionalOnMissingBean(CommonErrorHandler.class)
     CommonErrorHandler platformKafkaErrorHandler(DeadLetters recoverer, PlatformProperties properties) {
         var consumer = properties.getConsumer();
-        var handler = new DefaultErrorHandler(recoverer,
-                new FixedBackOff(consumer.getRetryBackoff().toMillis(), Math.max(0, consumer.getMaxAttempts() - 1)));
+        var untilItPasses = new org.springframework.util.backoff.ExponentialBackOff(
+                Math.max(1, consumer.getRetryBackoff().toMillis()), 2.0);
+        untilItPasses.setMaxInterval(10_000);
+        var handler = new DefaultErrorHandler(recoverer, untilItPasses);
+        handler.setBackOffFunction((record, e) -> Failures.isTransient(e) ? null
+                : new FixedBackOff(consumer.getRetryBackoff().toMillis(), Math.max(0, consumer.getMaxAttempts() - 1)));
         handler.addNotRetryableExceptions(MalformedMessageException.class);
         return handler;
     }

@@ -324,6 +324,16 @@ public class PlatformProperties {
     public static class EventStore {
         /** Save a snapshot every this many events of a stream (0: never). */
         private int snapshotEvery = 100;
+        /** Attempts of one unit of work that loses a concurrency race before the conflict reaches the caller. */
+        private int commandMaxAttempts = 5;
+
+        public int getCommandMaxAttempts() {
+            return commandMaxAttempts;
+        }
+
+        public void setCommandMaxAttempts(int commandMaxAttempts) {
+            this.commandMaxAttempts = commandMaxAttempts;
+        }
 
         public int getSnapshotEvery() {
             return snapshotEvery;

@@ -57,74 +57,107 @@ public class EventStore {
 
     /**
      * Appends as above and records {@code accountId} with each event (the account's audit trail).
-     * One statement: the version guard and the insert travel together, and
-     * {@code UNIQUE(stream_id, version)} settles a race the guard's snapshot could not see.
      */
     public long append(String streamId, String accountId, long expectedVersion, List<NewEvent> events) {
         if (events.isEmpty()) {
             return expectedVersion;
         }
-        int n = events.size();
+        tx.executeWithoutResult(status -> appendAll(List.of(new StreamAppend(streamId, accountId, expectedVersion, events))));
+        return expectedVersion + events.size();
+    }
+
+    /** The events to append to one stream that was loaded at {@code expectedVersion}, and the account they belong to. */
+    public record StreamAppend(String streamId, String accountId, long expectedVersion, List<NewEvent> events) {
+        public StreamAppend {
+            java.util.Objects.requireNonNull(streamId, "streamId");
+            events = List.copyOf(events);
+        }
+    }
+
+    /**
+     * Appends to many streams in one statement (the rows travel as column arrays and PostgreSQL
+     * unnests them). Must run inside the caller's transaction.
+     * <p>
+     * Why no version check besides the constraint: versions are contiguous, so a stream that moved
+     * past the version its writer loaded already holds {@code expectedVersion + 1}, and inserting that
+     * row violates {@code UNIQUE(stream_id, version)}. The constraint alone decides every race,
+     * without a {@code max(version)} read per stream. A conflict aborts the transaction: the caller
+     * (the command runner) retries the whole unit of work.
+     */
+    public void appendAll(List<StreamAppend> appends) {
+        int n = 0;
+        for (StreamAppend a : appends) {
+            n += a.events().size();
+        }
+        if (n == 0) {
+            return;
+        }
+        String[] streamIds = new String[n];
+        String[] accounts = new String[n];
+        Long[] versions = new Long[n];
         UUID[] ids = new UUID[n];
         String[] typeNames = new String[n];
-        Integer[] versions = new Integer[n];
+        Integer[] schemaVersions = new Integer[n];
         String[] payloads = new String[n];
         String[] actors = new String[n];
         String[] correlations = new String[n];
         String[] causations = new String[n];
-        String[] occurred = new String[n];
-        for (int i = 0; i < n; i++) {
-            NewEvent e = events.get(i);
-            EventMetadata m = e.metadata();
-            Class<?> type = e.event().getClass();
-            ids[i] = m.eventId();
-            typeNames[i] = types.nameOf(type);
-            versions[i] = types.currentVersionOf(type);
-            payloads[i] = json.write(e.event());
-            actors[i] = m.actor();
-            correlations[i] = m.correlationId();
-            causations[i] = m.causationId();
-            occurred[i] = m.occurredAt().toString();
-        }
-        Integer inserted = tx.execute(status -> {
-            try {
-                return jdbc.execute((ConnectionCallback<Integer>) c -> {
-                    try (var ps = c.prepareStatement(APPEND)) {
-                        ps.setString(1, streamId);
-                        ps.setLong(2, expectedVersion);
-                        ps.setString(3, accountId);
-                        ps.setArray(4, c.createArrayOf("uuid", ids));
-                        ps.setArray(5, c.createArrayOf("text", typeNames));
-                        ps.setArray(6, c.createArrayOf("int4", versions));
-                        ps.setArray(7, c.createArrayOf("text", payloads));
-                        ps.setArray(8, c.createArrayOf("text", actors));
-                        ps.setArray(9, c.createArrayOf("text", correlations));
-                        ps.setArray(10, c.createArrayOf("text", causations));
-                        ps.setArray(11, c.createArrayOf("text", occurred));
-                        ps.setString(12, streamId);
-                        ps.setLong(13, expectedVersion);
-                        return ps.executeUpdate();
-                    }
-                });
-            } catch (DuplicateKeyException e) {
-                throw new ConcurrencyConflictException(streamId, expectedVersion);
+        java.sql.Timestamp[] occurred = new java.sql.Timestamp[n];
+        int i = 0;
+        for (StreamAppend a : appends) {
+            long version = a.expectedVersion();
+            String account = a.accountId() != null ? a.accountId() : accountOf(a.events());
+            for (NewEvent e : a.events()) {
+                EventMetadata m = e.metadata();
+                Class<?> type = e.event().getClass();
+                streamIds[i] = a.streamId();
+                accounts[i] = account;
+                versions[i] = ++version;
+                ids[i] = m.eventId();
+                typeNames[i] = types.nameOf(type);
+                schemaVersions[i] = types.currentVersionOf(type);
+                payloads[i] = json.write(e.event());
+                actors[i] = m.actor();
+                correlations[i] = m.correlationId();
+                causations[i] = m.causationId();
+                occurred[i] = java.sql.Timestamp.from(m.occurredAt());
+                i++;
             }
-        });
-        if (inserted == null || inserted != n) {
-            throw new ConcurrencyConflictException(streamId, expectedVersion);
         }
-        return expectedVersion + n;
+        try {
+            jdbc.execute((ConnectionCallback<Integer>) c -> {
+                try (var ps = c.prepareStatement(APPEND_ALL)) {
+                    ps.setArray(1, c.createArrayOf("text", streamIds));
+                    ps.setArray(2, c.createArrayOf("int8", versions));
+                    ps.setArray(3, c.createArrayOf("text", accounts));
+                    ps.setArray(4, c.createArrayOf("uuid", ids));
+                    ps.setArray(5, c.createArrayOf("text", typeNames));
+                    ps.setArray(6, c.createArrayOf("int4", schemaVersions));
+                    ps.setArray(7, c.createArrayOf("text", payloads));
+                    ps.setArray(8, c.createArrayOf("text", actors));
+                    ps.setArray(9, c.createArrayOf("text", correlations));
+                    ps.setArray(10, c.createArrayOf("text", causations));
+                    ps.setArray(11, c.createArrayOf("timestamptz", occurred));
+                    return ps.executeUpdate();
+                }
+            });
+        } catch (DuplicateKeyException e) {
+            String message = String.valueOf(e.getMessage());
+            if (message.contains("events_event_id")) {
+                throw new IllegalStateException("an event id was appended twice (a command reused its metadata)", e);
+            }
+            StreamAppend first = appends.get(0);
+            throw new ConcurrencyConflictException(appends.size() == 1 ? first.streamId()
+                    : first.streamId() + " (or another of " + appends.size() + " streams)", first.expectedVersion());
+        }
     }
 
-    private static final String APPEND = """
+    private static final String APPEND_ALL = """
             INSERT INTO events (stream_id, version, account_id, event_id, event_type, schema_version, payload, actor,
                                 correlation_id, causation_id, occurred_at)
-            SELECT ?, ? + e.ord, ?, e.event_id, e.event_type, e.schema_version, e.payload::jsonb, e.actor,
-                   e.correlation_id, e.causation_id, e.occurred_at::timestamptz
-            FROM unnest(?::uuid[], ?::text[], ?::int4[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
-                 WITH ORDINALITY AS e(event_id, event_type, schema_version, payload, actor, correlation_id,
-                                      causation_id, occurred_at, ord)
-            WHERE (SELECT coalesce(max(version), 0) FROM events WHERE stream_id = ?) = ?""";
+            SELECT s, v, acc, e, t, sv, p::jsonb, a, co, ca, o
+            FROM unnest(?::text[], ?::int8[], ?::text[], ?::uuid[], ?::text[], ?::int4[], ?::text[], ?::text[],
+                        ?::text[], ?::text[], ?::timestamptz[]) AS u(s, v, acc, e, t, sv, p, a, co, ca, o)""";
 
     private static final java.util.Map<Class<?>, java.lang.reflect.Method> ACCOUNT_ACCESSORS =
             new java.util.concurrent.ConcurrentHashMap<>();
@@ -219,6 +252,71 @@ public class EventStore {
             version = e.version();
         }
         return new Loaded<>(state, version);
+    }
+
+    /**
+     * Folds many streams at once: their snapshots in one query, the events after each snapshot in
+     * another, whatever the number of streams. A stream with no event folds to {@code initial}'s
+     * state at version 0. The result keeps the order of {@code streamIds}.
+     */
+    public <S, E> java.util.Map<String, Loaded<S>> loadMany(java.util.Collection<String> streamIds,
+                                                          java.util.function.Function<String, S> initial,
+                                                          BiFunction<S, E, S> evolve) {
+        return loadMany(streamIds, id -> com.brandclosure.platform.kernel.Decider.<Object, S, E>of(initial.apply(id),
+                (c, st) -> List.of(), evolve));
+    }
+
+    /** As above, each stream folded with the decider {@code deciders} gives for its id. */
+    @SuppressWarnings("unchecked")
+    public <S, E> java.util.Map<String, Loaded<S>> loadMany(
+            java.util.Collection<String> streamIds,
+            java.util.function.Function<String, ? extends com.brandclosure.platform.kernel.Decider<?, S, E>> deciders) {
+        java.util.Map<String, Loaded<S>> result = new java.util.LinkedHashMap<>();
+        if (streamIds.isEmpty()) {
+            return result;
+        }
+        String[] ids = new java.util.LinkedHashSet<>(streamIds).toArray(String[]::new);
+        java.util.Map<String, S> states = new java.util.HashMap<>();
+        java.util.Map<String, Long> versions = new java.util.HashMap<>();
+        java.util.Map<String, com.brandclosure.platform.kernel.Decider<?, S, E>> deciderOf = new java.util.HashMap<>();
+        jdbc.query(c -> {
+            var ps = c.prepareStatement("SELECT stream_id, version, state_type, state::text FROM snapshots "
+                    + "WHERE stream_id = ANY(?)");
+            ps.setArray(1, c.createArrayOf("text", ids));
+            return ps;
+        }, rs -> {
+            String stream = rs.getString(1);
+            long version = rs.getLong(2);
+            states.put(stream, (S) types.read(json, rs.getString(3), 1, rs.getString(4), stream, version));
+            versions.put(stream, version);
+        });
+        jdbc.query(c -> {
+            var ps = c.prepareStatement("""
+                    SELECT e.stream_id, e.version, e.event_type, e.schema_version, e.payload::text
+                    FROM events e LEFT JOIN snapshots s ON s.stream_id = e.stream_id
+                    WHERE e.stream_id = ANY(?) AND e.version > coalesce(s.version, 0)
+                    ORDER BY e.stream_id, e.version""");
+            ps.setArray(1, c.createArrayOf("text", ids));
+            return ps;
+        }, rs -> {
+            String stream = rs.getString(1);
+            long version = rs.getLong(2);
+            E event = (E) types.read(json, rs.getString(3), rs.getInt(4), rs.getString(5), stream, version);
+            var decider = deciderOf.computeIfAbsent(stream, deciders);
+            S state = states.containsKey(stream) ? states.get(stream) : decider.initialState();
+            states.put(stream, decider.evolve(state, event));
+            versions.put(stream, version);
+        });
+        for (String id : ids) {
+            S state = states.containsKey(id) ? states.get(id) : deciderOf.computeIfAbsent(id, deciders).initialState();
+            result.put(id, new Loaded<>(state, versions.getOrDefault(id, 0L)));
+        }
+        return result;
+    }
+
+    /** True if snapshots of {@code state}'s class can be written (its type is registered under a logical name). */
+    public boolean canSnapshot(Object state) {
+        return state != null && types.isRegistered(state.getClass());
     }
 
     /** A state folded from its stream and the version it reflects. */

@@ -47,6 +47,10 @@ public final class EventTypeRegistry {
         return byType.get(type).version();
     }
 
+    public boolean isRegistered(Class<?> type) {
+        return byType.containsKey(type);
+    }
+
     public boolean knows(String name) {
         return byName.containsKey(name);
     }

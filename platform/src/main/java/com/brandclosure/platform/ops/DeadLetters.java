@@ -52,6 +52,26 @@ public class DeadLetters implements ConsumerRecordRecoverer {
         publisher.accept(record, exception);
     }
 
+    /**
+     * Records {@code record} as a dead letter of {@code consumerName} (in the caller's transaction, so
+     * it is durable exactly when the caller's effect would have been) and publishes it to
+     * {@code <topic>.DLT}, waiting for the broker. Returns the dead letter's id. Throws if either fails:
+     * the caller retries rather than losing the record.
+     */
+    public long deadLetter(String consumerName, ConsumerRecord<?, ?> record, Throwable cause) {
+        Long id = jdbc.queryForObject("""
+                INSERT INTO dead_letters (consumer, topic, partition_no, record_offset, record_key, record_value, error)
+                VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id""", Long.class, consumerName, record.topic(),
+                record.partition(), record.offset(), record.key() == null ? null : record.key().toString(),
+                record.value() == null ? null : record.value().toString(),
+                cause.getClass().getSimpleName() + ": " + cause.getMessage());
+        log.warn("dead-lettering {}-{}@{} for {}: {}", record.topic(), record.partition(), record.offset(),
+                consumerName, cause.toString());
+        Exception exception = cause instanceof Exception e ? e : new RuntimeException(cause);
+        publisher.accept(record, exception);
+        return id == null ? -1 : id;
+    }
+
     public long count() {
         Long n = jdbc.queryForObject("SELECT count(*) FROM dead_letters", Long.class);
         return n == null ? 0 : n;

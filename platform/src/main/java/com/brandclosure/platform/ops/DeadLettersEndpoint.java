@@ -1,5 +1,6 @@
 package com.brandclosure.platform.ops;
 
+import com.brandclosure.platform.inbox.InboundBatches;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
@@ -10,15 +11,19 @@ import java.util.Map;
 
 /**
  * {@code /actuator/deadletters}: count and the latest 100; {@code GET /actuator/deadletters/{id}}
- * one; {@code POST /actuator/deadletters/{id}} replays it to its original topic after a fix.
+ * one; {@code POST /actuator/deadletters/{id}} replays it to its original topic after a fix (a dead
+ * letter that parks an account is applied directly with the records waiting behind it, see
+ * {@link ParkedEndpoint}).
  */
 @Endpoint(id = "deadletters")
 public class DeadLettersEndpoint {
 
     private final DeadLetters deadLetters;
+    private final InboundBatches inbound;
 
-    public DeadLettersEndpoint(DeadLetters deadLetters) {
+    public DeadLettersEndpoint(DeadLetters deadLetters, InboundBatches inbound) {
         this.deadLetters = deadLetters;
+        this.inbound = inbound;
     }
 
     @ReadOperation
@@ -37,6 +42,11 @@ public class DeadLettersEndpoint {
 
     @WriteOperation
     public Map<String, Object> replay(@Selector long id) {
+        // Re-sending the record that parks an account would only park it again behind itself.
+        var parked = inbound.parkedBy(id);
+        if (parked.isPresent()) {
+            return inbound.release(parked.get().consumer(), parked.get().accountId(), true);
+        }
         return deadLetters.replay(id);
     }
 }

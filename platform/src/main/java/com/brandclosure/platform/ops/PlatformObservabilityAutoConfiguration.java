@@ -3,6 +3,7 @@ package com.brandclosure.platform.ops;
 import com.brandclosure.platform.config.PlatformAutoConfiguration;
 import com.brandclosure.platform.config.PlatformProperties;
 import com.brandclosure.platform.inbox.Inbox;
+import com.brandclosure.platform.inbox.InboundBatches;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -31,8 +32,13 @@ public class PlatformObservabilityAutoConfiguration {
     }
 
     @Bean
-    DeadLettersEndpoint deadLettersEndpoint(DeadLetters deadLetters) {
-        return new DeadLettersEndpoint(deadLetters);
+    DeadLettersEndpoint deadLettersEndpoint(DeadLetters deadLetters, InboundBatches inbound) {
+        return new DeadLettersEndpoint(deadLetters, inbound);
+    }
+
+    @Bean
+    ParkedEndpoint parkedEndpoint(InboundBatches inbound) {
+        return new ParkedEndpoint(inbound);
     }
 
     @Bean
@@ -51,7 +57,8 @@ public class PlatformObservabilityAutoConfiguration {
     }
 
     @Bean
-    MeterBinder platformMetrics(OpsQueries queries, Inbox inbox, DeadLetters deadLetters, PlatformProperties properties) {
+    MeterBinder platformMetrics(OpsQueries queries, Inbox inbox, InboundBatches inbound, DeadLetters deadLetters,
+                                PlatformProperties properties) {
         return (MeterRegistry registry) -> {
             Gauge.builder("outbox.backlog", queries, OpsQueries::outboxBacklog)
                     .description("outbox rows not yet published").register(registry);
@@ -61,10 +68,15 @@ public class PlatformObservabilityAutoConfiguration {
                     .description("durable timers due and not yet run").register(registry);
             Gauge.builder("timers.overdue", queries, q -> q.timersOverdue(properties.getHealth().getTimerMaxLag()))
                     .description("durable timers due for longer than the lag threshold").register(registry);
-            FunctionCounter.builder("inbox.duplicates.skipped", inbox, Inbox::duplicatesSkipped)
+            FunctionCounter.builder("inbox.duplicates.skipped", inbox,
+                            i -> i.duplicatesSkipped() + inbound.duplicatesSkipped())
                     .description("redelivered events dropped by the idempotent consumer").register(registry);
             FunctionCounter.builder("deadletters", deadLetters, DeadLetters::count)
                     .description("records sent to a dead-letter topic").register(registry);
+            Gauge.builder("parked.accounts", inbound, InboundBatches::parkedAccountCount)
+                    .description("accounts parked on a consumer behind a dead letter").register(registry);
+            FunctionCounter.builder("parked.records", inbound, InboundBatches::parkedRecords)
+                    .description("records kept behind a parked account's dead letter").register(registry);
         };
     }
 }
