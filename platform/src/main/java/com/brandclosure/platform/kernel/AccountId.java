@@ -6,8 +6,11 @@ package com.brandclosure.platform.kernel;
  */
 public record AccountId(String value) {
 
+    /** The pattern of an account id, for path variables ({@code @Pattern(regexp = AccountId.PATTERN)}) and checks. */
+    public static final String PATTERN = "[A-Za-z0-9_-]{1,64}";
+
     public AccountId {
-        if (value == null || !value.matches("[A-Za-z0-9_-]{1,64}")) {
+        if (value == null || !value.matches(PATTERN)) {
             throw new IllegalArgumentException(
                     "account id must be 1-64 characters of letters, digits, '-' or '_', was: " + value);
         }
