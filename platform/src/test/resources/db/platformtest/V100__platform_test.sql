@@ -7,3 +7,8 @@ CREATE TABLE test_timer_firings (
     data     TEXT,
     instance TEXT NOT NULL
 );
+CREATE TABLE test_projection (
+    account_id TEXT PRIMARY KEY,
+    total      BIGINT NOT NULL,
+    version    BIGINT NOT NULL
+);

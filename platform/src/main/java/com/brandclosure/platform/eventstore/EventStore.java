@@ -78,11 +78,12 @@ public class EventStore {
      * Appends to many streams in one statement (the rows travel as column arrays and PostgreSQL
      * unnests them). Must run inside the caller's transaction.
      * <p>
-     * Why no version check besides the constraint: versions are contiguous, so a stream that moved
-     * past the version its writer loaded already holds {@code expectedVersion + 1}, and inserting that
-     * row violates {@code UNIQUE(stream_id, version)}. The constraint alone decides every race,
-     * without a {@code max(version)} read per stream. A conflict aborts the transaction: the caller
-     * (the command runner) retries the whole unit of work.
+     * How the versions are guarded: a stream that moved past the version its writer loaded already
+     * holds {@code expectedVersion + 1}, so inserting that row violates {@code UNIQUE(stream_id,
+     * version)} (the constraint decides every race). A writer that names a version the stream has not
+     * reached would leave a gap: each row is inserted only if the stream holds {@code expectedVersion}
+     * (one index probe, no {@code max(version)} scan), and a short count means a conflict. Either way
+     * the caller's transaction is rolled back and the command runner retries the whole unit of work.
      */
     public void appendAll(List<StreamAppend> appends) {
         int n = 0;
@@ -95,6 +96,7 @@ public class EventStore {
         String[] streamIds = new String[n];
         String[] accounts = new String[n];
         Long[] versions = new Long[n];
+        Long[] expected = new Long[n];
         UUID[] ids = new UUID[n];
         String[] typeNames = new String[n];
         Integer[] schemaVersions = new Integer[n];
@@ -113,6 +115,7 @@ public class EventStore {
                 streamIds[i] = a.streamId();
                 accounts[i] = account;
                 versions[i] = ++version;
+                expected[i] = a.expectedVersion();
                 ids[i] = m.eventId();
                 typeNames[i] = types.nameOf(type);
                 schemaVersions[i] = types.currentVersionOf(type);
@@ -124,8 +127,9 @@ public class EventStore {
                 i++;
             }
         }
+        Integer inserted;
         try {
-            jdbc.execute((ConnectionCallback<Integer>) c -> {
+            inserted = jdbc.execute((ConnectionCallback<Integer>) c -> {
                 try (var ps = c.prepareStatement(APPEND_ALL)) {
                     ps.setArray(1, c.createArrayOf("text", streamIds));
                     ps.setArray(2, c.createArrayOf("int8", versions));
@@ -138,6 +142,7 @@ public class EventStore {
                     ps.setArray(9, c.createArrayOf("text", correlations));
                     ps.setArray(10, c.createArrayOf("text", causations));
                     ps.setArray(11, c.createArrayOf("timestamptz", occurred));
+                    ps.setArray(12, c.createArrayOf("int8", expected));
                     return ps.executeUpdate();
                 }
             });
@@ -150,6 +155,11 @@ public class EventStore {
             throw new ConcurrencyConflictException(appends.size() == 1 ? first.streamId()
                     : first.streamId() + " (or another of " + appends.size() + " streams)", first.expectedVersion());
         }
+        if (inserted == null || inserted != n) {
+            StreamAppend first = appends.get(0);
+            throw new ConcurrencyConflictException(appends.size() == 1 ? first.streamId()
+                    : first.streamId() + " (or another of " + appends.size() + " streams)", first.expectedVersion());
+        }
     }
 
     private static final String APPEND_ALL = """
@@ -157,7 +167,8 @@ public class EventStore {
                                 correlation_id, causation_id, occurred_at)
             SELECT s, v, acc, e, t, sv, p::jsonb, a, co, ca, o
             FROM unnest(?::text[], ?::int8[], ?::text[], ?::uuid[], ?::text[], ?::int4[], ?::text[], ?::text[],
-                        ?::text[], ?::text[], ?::timestamptz[]) AS u(s, v, acc, e, t, sv, p, a, co, ca, o)""";
+                        ?::text[], ?::text[], ?::timestamptz[], ?::int8[]) AS u(s, v, acc, e, t, sv, p, a, co, ca, o, x)
+            WHERE u.x = 0 OR EXISTS (SELECT 1 FROM events held WHERE held.stream_id = u.s AND held.version = u.x)""";
 
     private static final java.util.Map<Class<?>, java.lang.reflect.Method> ACCOUNT_ACCESSORS =
             new java.util.concurrent.ConcurrentHashMap<>();

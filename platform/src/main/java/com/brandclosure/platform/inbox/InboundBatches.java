@@ -401,7 +401,14 @@ public class InboundBatches {
         return s.release(accountId, replay);
     }
 
-    /** The dead letter that parks an account, if any: such a dead letter is released, not re-sent. */
+    /** Lets an account with no waiting records flow again (its dead letter is then replayed as any other). */
+    public void unpark(String consumer, String accountId) {
+        runner.runInAccount(accountId, w -> jdbc.update("DELETE FROM parked_accounts WHERE consumer = ? AND account_id = ? "
+                + "AND NOT EXISTS (SELECT 1 FROM parked_records r WHERE r.consumer = ? AND r.account_id = ?)",
+                consumer, accountId, consumer, accountId));
+    }
+
+    /** The dead letter that parks an account, if any. */
     public Optional<ParkedAccount> parkedBy(long deadLetterId) {
         return parked().stream().filter(p -> p.deadLetterId() == deadLetterId).findFirst();
     }

@@ -42,10 +42,14 @@ public class DeadLettersEndpoint {
 
     @WriteOperation
     public Map<String, Object> replay(@Selector long id) {
-        // Re-sending the record that parks an account would only park it again behind itself.
         var parked = inbound.parkedBy(id);
         if (parked.isPresent()) {
-            return inbound.release(parked.get().consumer(), parked.get().accountId(), true);
+            if (parked.get().waitingRecords() > 0) {
+                // Records wait behind it: re-sending it to the end of its topic would apply them first.
+                return inbound.release(parked.get().consumer(), parked.get().accountId(), true);
+            }
+            // Nothing waits behind it: the account flows again and the record is re-sent as any other.
+            inbound.unpark(parked.get().consumer(), parked.get().accountId());
         }
         return deadLetters.replay(id);
     }

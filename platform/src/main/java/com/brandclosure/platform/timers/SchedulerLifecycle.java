@@ -51,6 +51,16 @@ public class SchedulerLifecycle implements SmartLifecycle {
         running = false;
     }
 
+    /**
+     * db-scheduler cannot start again once stopped (its executors are terminated), so this component
+     * keeps running while a context is paused (Spring's test context cache pauses contexts that no
+     * test class is using, then restarts them) and stops only when the context closes.
+     */
+    @Override
+    public boolean isPauseable() {
+        return false;
+    }
+
     @Override
     public boolean isRunning() {
         return running;

@@ -1,10 +1,17 @@
 package com.brandclosure.platform.testapp;
 
+import com.brandclosure.events.IntegrationEvent;
 import com.brandclosure.events.PreconditionMet;
 import com.brandclosure.platform.TestEvents;
+import com.brandclosure.platform.command.Appended;
+import com.brandclosure.platform.command.Projection;
+import com.brandclosure.platform.command.Publication;
 import com.brandclosure.platform.eventstore.EventTypes;
-import com.brandclosure.platform.inbox.InboundEvents;
+import com.brandclosure.platform.inbox.AccountHandler;
+import com.brandclosure.platform.inbox.InboundBatches;
+import com.brandclosure.platform.kernel.Decider;
 import com.brandclosure.platform.timers.TimerHandler;
+import com.brandclosure.platform.timers.TimerKind;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -13,19 +20,37 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
+import java.util.List;
+
 /** A minimal service on the platform, for the platform's own integration tests. */
 @SpringBootApplication
 public class PlatformTestApplication {
 
     public static final String TOPIC = "platform-it.events";
+    /** Where the test Publication announces counted events. */
+    public static final String COUNTED_TOPIC = "platform-it.counted";
     public static final String TIMER = "test-timer";
+
+    /** A counter stream: command = the amount to add; state = the running tally. */
+    public static final Decider<Long, TestEvents.Tally, TestEvents.Counted> counter(String accountId) {
+        return Decider.of(new TestEvents.Tally(0), (Long n, TestEvents.Tally s) -> {
+            if (n == 0) {
+                return List.of();
+            }
+            if (n < 0) {
+                throw new IllegalArgumentException("cannot count a negative amount");
+            }
+            return List.of(new TestEvents.Counted(accountId, n));
+        }, (s, e) -> new TestEvents.Tally(s.total() + e.n()));
+    }
 
     /** Created at start-up (KafkaAdmin), like the platform's own topics. */
     @Bean
     org.springframework.kafka.core.KafkaAdmin.NewTopics testTopics() {
         return new org.springframework.kafka.core.KafkaAdmin.NewTopics(
                 new org.apache.kafka.clients.admin.NewTopic(TOPIC, 4, (short) 1),
-                new org.apache.kafka.clients.admin.NewTopic(TOPIC + ".DLT", 4, (short) 1));
+                new org.apache.kafka.clients.admin.NewTopic(TOPIC + ".DLT", 4, (short) 1),
+                new org.apache.kafka.clients.admin.NewTopic(COUNTED_TOPIC, 4, (short) 1));
     }
 
     @Bean
@@ -33,41 +58,84 @@ public class PlatformTestApplication {
         return TestEvents.types();
     }
 
-    @Bean
-    TimerHandler testTimer(JdbcTemplate jdbc, @Value("${test.instance:default}") String instance) {
-        return new TimerHandler() {
-            @Override
-            public String kind() {
-                return TIMER;
-            }
+    @Component
+    @TimerKind(TIMER)
+    static class TestTimer implements TimerHandler {
+        private final JdbcTemplate jdbc;
+        private final String instance;
 
-            @Override
-            public void fire(String timerId, String data) {
-                jdbc.update("INSERT INTO test_timer_firings (timer_id, data, instance) VALUES (?, ?, ?)",
-                        timerId, data, instance);
-            }
-        };
+        TestTimer(JdbcTemplate jdbc, @Value("${test.instance:default}") String instance) {
+            this.jdbc = jdbc;
+            this.instance = instance;
+        }
+
+        @Override
+        public void fire(String timerId, String data) {
+            jdbc.update("INSERT INTO test_timer_firings (timer_id, data, instance) VALUES (?, ?, ?)",
+                    timerId, data, instance);
+        }
     }
 
+    /** Announces every counted event as a PreconditionMet on its own topic. */
     @Component
-    static class Listener {
-        private final InboundEvents inbound;
+    static class CountedPublication implements Publication {
+        @Override
+        public String topic() {
+            return COUNTED_TOPIC;
+        }
+
+        @Override
+        public List<IntegrationEvent> announce(Appended appended) {
+            if (appended.event() instanceof TestEvents.Counted c) {
+                return List.of(new PreconditionMet(c.accountId(), "counted-" + c.n(), appended.metadata().eventId()
+                        .toString()));
+            }
+            return List.of();
+        }
+    }
+
+    /** The running total per account, kept by the runner in the command's transaction. */
+    @Component
+    static class TotalsProjection implements Projection {
         private final JdbcTemplate jdbc;
 
-        Listener(InboundEvents inbound, JdbcTemplate jdbc) {
-            this.inbound = inbound;
+        TotalsProjection(JdbcTemplate jdbc) {
             this.jdbc = jdbc;
         }
 
-        @KafkaListener(topics = TOPIC)
-        void on(ConsumerRecord<String, String> record) {
-            inbound.handle("platform-it", record, event -> {
-                if (event.event() instanceof PreconditionMet pm && "fail".equals(pm.precondition())) {
-                    throw new IllegalStateException("handler fails for this event on purpose");
+        @Override
+        public void project(List<Appended> appended) {
+            for (Appended a : appended) {
+                if (a.event() instanceof TestEvents.Counted c && a.streamId().startsWith("counter-")) {
+                    TestEvents.Tally tally = a.state();
+                    jdbc.update("""
+                            INSERT INTO test_projection (account_id, total, version) VALUES (?, ?, ?)
+                            ON CONFLICT (account_id) DO UPDATE SET total = excluded.total, version = excluded.version""",
+                            c.accountId(), tally.total(), a.version());
                 }
-                jdbc.update("INSERT INTO test_effects (event_id, account_id) VALUES (?, ?)", event.eventId(),
-                        event.accountId());
-            });
+            }
+        }
+    }
+
+    @Component
+    public static class Listener {
+        public static final String PURPOSE = "test-events";
+        private final InboundBatches.Subscription subscription;
+
+        Listener(InboundBatches inbound, JdbcTemplate jdbc) {
+            subscription = inbound.subscribe(PURPOSE, List.of(PreconditionMet.class),
+                    AccountHandler.each((event, work) -> {
+                        if (event.event() instanceof PreconditionMet pm && "fail".equals(pm.precondition())) {
+                            throw new IllegalStateException("handler fails for this event on purpose");
+                        }
+                        jdbc.update("INSERT INTO test_effects (event_id, account_id) VALUES (?, ?)", event.eventId(),
+                                event.accountId());
+                    }));
+        }
+
+        @KafkaListener(topics = TOPIC, batch = "true")
+        void on(List<ConsumerRecord<String, String>> records) {
+            subscription.accept(records);
         }
     }
 }
