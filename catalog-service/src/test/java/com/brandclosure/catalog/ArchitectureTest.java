@@ -1,20 +1,13 @@
 package com.brandclosure.catalog;
 
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
+import com.brandclosure.testkit.ServiceArchitecture;
 import org.junit.jupiter.api.Test;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
-
+/** The one service skeleton (test-kit ServiceArchitecture), as in every service. */
 class ArchitectureTest {
 
     @Test
-    void domain_depends_on_nothing_but_java_and_the_platform_kernel() {
-        var classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("com.brandclosure.catalog");
-        classes().that().resideInAPackage("com.brandclosure.catalog.domain..")
-                .should().onlyDependOnClassesThat()
-                .resideInAnyPackage("java..", "com.brandclosure.platform.kernel..", "com.brandclosure.catalog.domain..")
-                .check(classes);
+    void catalog_service_has_the_service_skeleton_a_pure_domain_and_no_clock_or_random_ids_in_it() {
+        ServiceArchitecture.of("com.brandclosure.catalog").check();
     }
 }

@@ -6,6 +6,7 @@ import com.brandclosure.catalog.domain.AccountEvent.AccountFenced;
 import com.brandclosure.catalog.domain.AccountEvent.CatalogsPreconditionMet;
 import com.brandclosure.catalog.domain.AccountEvent.CatalogsPreconditionRetracted;
 import com.brandclosure.catalog.domain.AccountState.Precondition;
+import com.brandclosure.platform.kernel.Decider;
 import com.brandclosure.platform.kernel.DomainException;
 
 import java.util.List;
@@ -14,6 +15,11 @@ import java.util.List;
 public final class CatalogAccount {
 
     private CatalogAccount() {
+    }
+
+    /** The decider of one account's stream (its initial state names the account). */
+    public static Decider<AccountCommand, AccountState, AccountEvent> decider(String accountId) {
+        return Decider.of(AccountState.initial(accountId), CatalogAccount::decide, CatalogAccount::evolve);
     }
 
     public static List<AccountEvent> decide(AccountCommand command, AccountState state) {

@@ -7,12 +7,17 @@ import com.brandclosure.catalog.domain.CatalogEvent.CatalogDeleted;
 import com.brandclosure.catalog.domain.CatalogState.Deleted;
 import com.brandclosure.catalog.domain.CatalogState.Live;
 import com.brandclosure.catalog.domain.CatalogState.NotCreated;
+import com.brandclosure.platform.kernel.Decider;
 import com.brandclosure.platform.kernel.DomainException;
 
 import java.util.List;
 
 /** The ProductCatalog decider. The deactivation fence is checked by {@link CatalogAccount} first. */
 public final class ProductCatalog {
+
+    /** The decider the command runner folds catalog streams with. */
+    public static final Decider<CatalogCommand, CatalogState, CatalogEvent> DECIDER =
+            Decider.of(CatalogState.INITIAL, ProductCatalog::decide, ProductCatalog::evolve);
 
     private ProductCatalog() {
     }

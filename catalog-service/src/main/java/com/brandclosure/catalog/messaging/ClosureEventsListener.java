@@ -1,37 +1,37 @@
 package com.brandclosure.catalog.messaging;
 
-import com.brandclosure.catalog.application.CatalogService;
+import com.brandclosure.catalog.application.AccountDeactivation;
 import com.brandclosure.events.AccountDeactivated;
 import com.brandclosure.events.Topics;
 import com.brandclosure.platform.eventstore.CommandContexts;
-import com.brandclosure.platform.inbox.InboundEvents;
+import com.brandclosure.platform.inbox.AccountHandler;
+import com.brandclosure.platform.inbox.InboundBatches;
 import com.brandclosure.platform.kernel.AccountId;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** Applies AccountDeactivated once per event id (refuses new catalogs afterwards); other closure events do not concern catalogs. */
+import java.util.List;
+
+/** Applies AccountDeactivated (refuses new catalogs afterwards); other closure events do not concern catalogs. */
 @Component
 public class ClosureEventsListener {
 
-    static final String CONSUMER = "catalog-service";
+    static final String ACTOR = "catalog-service";
 
-    private final InboundEvents inbound;
-    private final CatalogService catalogs;
-    private final CommandContexts contexts;
+    private final InboundBatches.Subscription subscription;
 
-    public ClosureEventsListener(InboundEvents inbound, CatalogService catalogs, CommandContexts contexts) {
-        this.inbound = inbound;
-        this.catalogs = catalogs;
-        this.contexts = contexts;
+    public ClosureEventsListener(InboundBatches inbound, AccountDeactivation deactivation, CommandContexts contexts) {
+        subscription = inbound.subscribe("closure-events", List.of(AccountDeactivated.class),
+                AccountHandler.each((event, work) -> {
+                    var deactivated = (AccountDeactivated) event.event();
+                    deactivation.deactivate(AccountId.of(deactivated.accountId()), deactivated.closureDate(),
+                            contexts.causedBy(event, ACTOR));
+                }));
     }
 
-    @KafkaListener(topics = Topics.CLOSURE)
-    void on(ConsumerRecord<String, String> record) {
-        inbound.handle(CONSUMER, record, event -> {
-            if (event.event() instanceof AccountDeactivated d) {
-                catalogs.deactivate(AccountId.of(d.accountId()), d.closureDate(), contexts.causedBy(event, CONSUMER));
-            }
-        });
+    @KafkaListener(topics = Topics.CLOSURE, batch = "true")
+    void on(List<ConsumerRecord<String, String>> records) {
+        subscription.accept(records);
     }
 }

@@ -1,6 +1,9 @@
 package com.brandclosure.catalog.persistence;
 
+import com.brandclosure.catalog.domain.CatalogEvent;
 import com.brandclosure.catalog.domain.CatalogState;
+import com.brandclosure.platform.command.Appended;
+import com.brandclosure.platform.command.Projection;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -9,11 +12,11 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The catalog list read model. Writes are serialised per account by the platform's
- * {@code AccountLocks} (see CatalogService), taken before anything is written.
+ * The catalog list read model, kept by the command runner in each command's transaction (writes are
+ * serialised per account by the runner's account lock).
  */
 @Component
-public class CatalogView {
+public class CatalogView implements Projection {
 
     public record Row(String catalogId, String accountId, String name, String status, Instant createdAt,
                       Instant deletedAt) {
@@ -25,7 +28,16 @@ public class CatalogView {
         this.jdbc = jdbc;
     }
 
-    public void save(CatalogState state) {
+    @Override
+    public void project(List<Appended> appended) {
+        for (Appended a : appended) {
+            if (a.event() instanceof CatalogEvent) {
+                save(a.state());
+            }
+        }
+    }
+
+    private void save(CatalogState state) {
         switch (state) {
             case CatalogState.Live l -> jdbc.update("""
                     INSERT INTO catalog_view (catalog_id, account_id, name, status, created_at) VALUES (?, ?, ?, 'LIVE', ?)""",

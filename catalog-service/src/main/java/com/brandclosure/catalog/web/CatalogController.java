@@ -1,8 +1,9 @@
 package com.brandclosure.catalog.web;
 
-import com.brandclosure.catalog.application.CatalogService;
-import com.brandclosure.catalog.domain.CatalogState;
-import com.brandclosure.catalog.persistence.CatalogView;
+import com.brandclosure.catalog.application.CatalogCreation;
+import com.brandclosure.catalog.application.CatalogDeletion;
+import com.brandclosure.catalog.application.CatalogQueries;
+import com.brandclosure.catalog.web.Responses.Catalog;
 import com.brandclosure.platform.eventstore.CommandContext;
 import com.brandclosure.platform.eventstore.CommandContexts;
 import com.brandclosure.platform.kernel.AccountId;
@@ -10,9 +11,7 @@ import com.brandclosure.platform.security.Allow;
 import com.brandclosure.platform.security.CurrentActor;
 import com.brandclosure.platform.security.Role;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -27,7 +26,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
-import java.time.Instant;
 import java.util.List;
 
 /**
@@ -38,50 +36,35 @@ import java.util.List;
  * <p>
  * Who may call: writes BRAND_ADMIN (own accounts only), SUPPORT, SERVICE; reads also OPS. The
  * actor recorded in the events is the authenticated caller; the tenant check (another brand's
- * account is 404) is made by {@link CatalogService} where each command is handled.
+ * account is 404) is made by the use cases of the application layer where each command is handled.
  */
 @RestController
 @RequestMapping("/api/v1/accounts/{accountId}/catalogs")
 public class CatalogController {
 
     /** Path variable rules, so a malformed id answers 400 with a field error rather than reaching the store. */
-    static final String ACCOUNT_ID = "[A-Za-z0-9_-]{1,64}";
     static final String ACCOUNT_ID_MESSAGE = "must be 1-64 letters, digits, '-' or '_'";
     static final String CATALOG_ID = "[A-Za-z0-9-]{1,64}";
     static final String CATALOG_ID_MESSAGE = "must be 1-64 letters, digits or '-'";
 
-    record CreateCatalog(@NotBlank @Size(max = 200) String name) {
-    }
-
-    record Catalog(String catalogId, String accountId, String name, String status, Instant createdAt,
-                   Instant deletedAt) {
-        static Catalog of(CatalogState state) {
-            return switch (state) {
-                case CatalogState.Live l -> new Catalog(l.catalogId(), l.accountId(), l.name(), "LIVE", l.createdAt(), null);
-                case CatalogState.Deleted d -> new Catalog(d.catalogId(), d.accountId(), d.name(), "DELETED",
-                        d.createdAt(), d.deletedAt());
-                case CatalogState.NotCreated n -> throw new IllegalStateException("not created");
-            };
-        }
-
-        static Catalog of(CatalogView.Row r) {
-            return new Catalog(r.catalogId(), r.accountId(), r.name(), r.status(), r.createdAt(), r.deletedAt());
-        }
-    }
-
-    private final CatalogService catalogs;
+    private final CatalogCreation creation;
+    private final CatalogDeletion deletion;
+    private final CatalogQueries queries;
     private final CommandContexts contexts;
 
-    public CatalogController(CatalogService catalogs, CommandContexts contexts) {
-        this.catalogs = catalogs;
+    public CatalogController(CatalogCreation creation, CatalogDeletion deletion, CatalogQueries queries,
+                             CommandContexts contexts) {
+        this.creation = creation;
+        this.deletion = deletion;
+        this.queries = queries;
         this.contexts = contexts;
     }
 
     @PostMapping
     @Allow({Role.BRAND_ADMIN, Role.SUPPORT, Role.SERVICE})
-    ResponseEntity<Catalog> create(@PathVariable @Pattern(regexp = ACCOUNT_ID, message = ACCOUNT_ID_MESSAGE) String accountId,
-                                   @Valid @RequestBody CreateCatalog body, @RequestHeader HttpHeaders headers) {
-        Catalog created = Catalog.of(catalogs.create(CurrentActor.get(), AccountId.of(accountId), body.name(),
+    ResponseEntity<Catalog> create(@PathVariable @Pattern(regexp = AccountId.PATTERN, message = ACCOUNT_ID_MESSAGE) String accountId,
+                                   @Valid @RequestBody Requests.CreateCatalog body, @RequestHeader HttpHeaders headers) {
+        Catalog created = Catalog.of(creation.create(CurrentActor.get(), AccountId.of(accountId), body.name(),
                 context(headers)));
         return ResponseEntity.status(HttpStatus.CREATED)
                 .location(URI.create("/api/v1/accounts/" + accountId + "/catalogs/" + created.catalogId()))
@@ -90,25 +73,25 @@ public class CatalogController {
 
     @GetMapping
     @Allow({Role.BRAND_ADMIN, Role.SUPPORT, Role.OPS, Role.SERVICE})
-    List<Catalog> list(@PathVariable @Pattern(regexp = ACCOUNT_ID, message = ACCOUNT_ID_MESSAGE) String accountId,
+    List<Catalog> list(@PathVariable @Pattern(regexp = AccountId.PATTERN, message = ACCOUNT_ID_MESSAGE) String accountId,
                        @RequestParam(defaultValue = "false") boolean includeDeleted) {
-        return catalogs.list(CurrentActor.get(), AccountId.of(accountId), includeDeleted).stream().map(Catalog::of)
+        return queries.list(CurrentActor.get(), AccountId.of(accountId), includeDeleted).stream().map(Catalog::of)
                 .toList();
     }
 
     @GetMapping("/{catalogId}")
     @Allow({Role.BRAND_ADMIN, Role.SUPPORT, Role.OPS, Role.SERVICE})
-    Catalog get(@PathVariable @Pattern(regexp = ACCOUNT_ID, message = ACCOUNT_ID_MESSAGE) String accountId,
+    Catalog get(@PathVariable @Pattern(regexp = AccountId.PATTERN, message = ACCOUNT_ID_MESSAGE) String accountId,
                 @PathVariable @Pattern(regexp = CATALOG_ID, message = CATALOG_ID_MESSAGE) String catalogId) {
-        return Catalog.of(catalogs.get(CurrentActor.get(), AccountId.of(accountId), catalogId));
+        return Catalog.of(queries.get(CurrentActor.get(), AccountId.of(accountId), catalogId));
     }
 
     @DeleteMapping("/{catalogId}")
     @Allow({Role.BRAND_ADMIN, Role.SUPPORT, Role.SERVICE})
-    Catalog delete(@PathVariable @Pattern(regexp = ACCOUNT_ID, message = ACCOUNT_ID_MESSAGE) String accountId,
+    Catalog delete(@PathVariable @Pattern(regexp = AccountId.PATTERN, message = ACCOUNT_ID_MESSAGE) String accountId,
                    @PathVariable @Pattern(regexp = CATALOG_ID, message = CATALOG_ID_MESSAGE) String catalogId,
                    @RequestHeader HttpHeaders headers) {
-        return Catalog.of(catalogs.delete(CurrentActor.get(), AccountId.of(accountId), catalogId, context(headers)));
+        return Catalog.of(deletion.delete(CurrentActor.get(), AccountId.of(accountId), catalogId, context(headers)));
     }
 
     /** The actor of the command is the authenticated caller; the correlation id may come with the request. */

@@ -31,20 +31,20 @@ class CatalogAccountTest {
     void summary_flips_only_on_change() {
         var present = new CatalogsPreconditionRetracted(1, T0);
         account.given().when(new Reconcile(1, T0)).then(present);
-        account.given(present).when(new Reconcile(2, T0)).then();
+        account.given(present).when(new Reconcile(2, T0)).thenNothing();
         var deleted = new CatalogsPreconditionMet(T0);
         account.given(present).when(new Reconcile(0, T0)).then(deleted);
-        account.given(present, deleted).when(new Reconcile(0, T0)).then();
+        account.given(present, deleted).when(new Reconcile(0, T0)).thenNothing();
         account.given(present, deleted).when(new Reconcile(1, T0)).then(new CatalogsPreconditionRetracted(1, T0));
     }
 
     @Test
     void deactivation_refuses_new_catalogs_for_good() {
         var fenced = new AccountFenced("acc", LocalDate.parse("2026-03-10"), T0);
-        AccountState state = account.given().when(new Deactivate("acc", LocalDate.parse("2026-03-10"), T0)).then(fenced);
+        AccountState state = account.given().when(new Deactivate("acc", LocalDate.parse("2026-03-10"), T0)).then(fenced).state();
         assertThatThrownBy(() -> CatalogAccount.requireOpen(state))
                 .isInstanceOf(DomainException.Conflict.class).hasMessageContaining("deactivated");
-        account.given(fenced).when(new Deactivate("acc", LocalDate.parse("2026-03-11"), T0)).then();
+        account.given(fenced).when(new Deactivate("acc", LocalDate.parse("2026-03-11"), T0)).thenNothing();
         CatalogAccount.requireOpen(account.given().state());
     }
 }

@@ -36,7 +36,7 @@ class ProductCatalogTest {
 
     @Test
     void deletes_a_live_catalog() {
-        CatalogState after = catalog.given(CREATED).when(new DeleteCatalog(T1)).then(new CatalogDeleted(T1));
+        CatalogState after = catalog.given(CREATED).when(new DeleteCatalog(T1)).then(new CatalogDeleted(T1)).state();
         assertThat(after).isInstanceOf(CatalogState.Deleted.class);
     }
 

@@ -1,0 +1,37 @@
+package com.brandclosure.catalog.application;
+
+import com.brandclosure.catalog.domain.CatalogState;
+import com.brandclosure.catalog.domain.ProductCatalog;
+import com.brandclosure.catalog.persistence.CatalogView;
+import com.brandclosure.platform.eventstore.EventStore;
+import com.brandclosure.platform.kernel.AccountId;
+import com.brandclosure.platform.security.Actor;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+
+/** Reads: one catalog from its stream, the list from the read model. The tenant check comes first. */
+@Component
+public class CatalogQueries {
+
+    private final EventStore eventStore;
+    private final CatalogView view;
+
+    public CatalogQueries(EventStore eventStore, CatalogView view) {
+        this.eventStore = eventStore;
+        this.view = view;
+    }
+
+    public CatalogState get(Actor actor, AccountId account, String catalogId) {
+        actor.requireAccess(account.value());
+        CatalogState state = eventStore.loadState(CatalogStreams.catalogStream(catalogId), ProductCatalog.DECIDER
+                .initialState(), ProductCatalog::evolve).state();
+        CatalogStreams.requireOwned(state, account, catalogId);
+        return state;
+    }
+
+    public List<CatalogView.Row> list(Actor actor, AccountId account, boolean includeDeleted) {
+        actor.requireAccess(account.value());
+        return view.list(account.value(), includeDeleted);
+    }
+}

@@ -1,0 +1,42 @@
+package com.brandclosure.catalog.messaging;
+
+import com.brandclosure.catalog.domain.AccountEvent;
+import com.brandclosure.catalog.domain.CatalogEvent;
+import com.brandclosure.catalog.domain.CatalogState;
+import com.brandclosure.events.CatalogCreated;
+import com.brandclosure.events.CatalogDeleted;
+import com.brandclosure.events.CatalogsDeleted;
+import com.brandclosure.events.CatalogsPresent;
+import com.brandclosure.events.IntegrationEvent;
+import com.brandclosure.events.Topics;
+import com.brandclosure.platform.command.Appended;
+import com.brandclosure.platform.command.Publication;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+
+/** The public shape of catalog-service's stored events on {@code catalog.events}. The fence stays internal. */
+@Component
+public class CatalogPublication implements Publication {
+
+    @Override
+    public String topic() {
+        return Topics.CATALOG;
+    }
+
+    @Override
+    public List<IntegrationEvent> announce(Appended appended) {
+        return switch (appended.event()) {
+            case CatalogEvent.CatalogCreated c -> List.of(new CatalogCreated(c.accountId(), c.catalogId(), c.name()));
+            case CatalogEvent.CatalogDeleted d -> {
+                CatalogState.Deleted deleted = appended.state();
+                yield List.of(new CatalogDeleted(deleted.accountId(), deleted.catalogId()));
+            }
+            case AccountEvent.CatalogsPreconditionMet m -> List.of(new CatalogsDeleted(appended.accountId(), m.asOf()));
+            case AccountEvent.CatalogsPreconditionRetracted r ->
+                    List.of(new CatalogsPresent(appended.accountId(), r.liveCatalogs(), r.asOf()));
+            case AccountEvent.AccountFenced f -> List.of();
+            default -> throw new IllegalStateException("no public shape for " + appended.event().getClass().getName());
+        };
+    }
+}
