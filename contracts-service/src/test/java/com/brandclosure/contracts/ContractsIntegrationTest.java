@@ -125,11 +125,18 @@ class ContractsIntegrationTest {
         awaitEvents("ContractExpired", 1);
         assertThat(contract(contractId).get("pendingSwitches")).hasSize(1);
         assertThat(events("ContractsExpired")).isEmpty();
+        // Not a race: a summary caused by the expiry would have been stored in the transaction that
+        // stored ContractExpired, and that one is on Kafka already.
+        assertThat(storedSummaries()).containsExactly("ContractsPreconditionRetracted");
 
         var withdrawn = http.post(base() + "/contracts/" + contractId + "/switches/" + switchId + "/withdrawal", null);
         assertThat(withdrawn.getStatusCode().value()).isEqualTo(200);
         awaitEvents("SwitchWithdrawn", 1);
         awaitEvents("ContractsExpired", 1);
+        // The marker: the withdrawal's summary follows SwitchWithdrawn on the account's partition, so
+        // every earlier record has arrived by now; a premature summary would stand before SwitchWithdrawn.
+        assertThat(timeline("ActiveContractsPresent", "ContractsExpired", "ContractExpired", "SwitchWithdrawn"))
+                .containsExactly("ActiveContractsPresent", "ContractExpired", "SwitchWithdrawn", "ContractsExpired");
         assertThat(summaries()).containsExactly("ActiveContractsPresent", "ContractsExpired");
     }
 
@@ -310,6 +317,20 @@ class ContractsIntegrationTest {
     private List<String> summaries() {
         return kafka.records(r -> account.equals(r.key())).stream().map(r -> KafkaProbe.header(r, "event-type"))
                 .filter(t -> t.equals("ContractsExpired") || t.equals("ActiveContractsPresent")).toList();
+    }
+
+    /** The account's records of the given types on {@code contracts.events}, in partition order. */
+    private List<String> timeline(String... types) {
+        List<String> wanted = List.of(types);
+        return kafka.records(r -> account.equals(r.key())).stream().map(r -> KafkaProbe.header(r, "event-type"))
+                .filter(wanted::contains).toList();
+    }
+
+    /** The summary decisions stored in the account's stream, in order. */
+    private List<String> storedSummaries() {
+        return jdbc.queryForList("SELECT event_type FROM events WHERE stream_id = ? AND event_type IN "
+                + "('ContractsPreconditionMet', 'ContractsPreconditionRetracted') ORDER BY version", String.class,
+                "contracts-account-" + account);
     }
 
     private void awaitEvents(String type, int count) {
