@@ -283,6 +283,42 @@ class ContractsIntegrationTest {
                 Long.class, "link-" + linkId)).isEqualTo(1L);
     }
 
+    @Test
+    void concurrent_clicks_on_one_link_are_each_recorded() throws Exception {
+        String contractId = createContract("p1");
+        String linkId = body(http.post(base() + "/contracts/" + contractId + "/links", null)).get("linkId").asString();
+        int clicks = 16;
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(8)) {
+            List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < clicks; i++) {
+                answers.add(pool.submit(() -> anonymous.get("/t/" + linkId).getStatusCode().value()));
+            }
+            for (var answer : answers) {
+                assertThat(answer.get(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(302);
+            }
+        }
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM events WHERE stream_id = ? AND event_type = 'ClickRecorded'",
+                Long.class, "link-" + linkId)).isEqualTo((long) clicks);
+    }
+
+    @Test
+    void an_account_deactivated_without_a_closure_date_is_dead_lettered_and_parks_the_account_unfenced() {
+        createContract("p1");
+        awaitEvents("ActiveContractsPresent", 1);
+
+        kafka.send(Topics.CLOSURE, account, Envelopes.accountDeactivated(UUID.randomUUID().toString(), account, null,
+                clock.instant()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+                "SELECT count(*) FROM parked_accounts WHERE consumer = ? AND account_id = ?", Long.class,
+                "contracts-service:closure-events", account) == 1L);
+        assertThat(jdbc.queryForObject("SELECT d.error FROM dead_letters d JOIN parked_accounts p "
+                + "ON p.dead_letter_id = d.id WHERE p.account_id = ?", String.class, account)).contains("closureDate");
+        // The failed attempt rolled back as a whole: no fence was stored, new work is still accepted.
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM events WHERE stream_id = ? AND event_type = 'AccountFenced'",
+                Long.class, "contracts-account-" + account)).isZero();
+        createContract("p2");
+    }
+
     // ---- helpers ----
 
     private String base() {

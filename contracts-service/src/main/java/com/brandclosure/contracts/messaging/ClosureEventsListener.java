@@ -6,6 +6,7 @@ import com.brandclosure.events.Topics;
 import com.brandclosure.platform.eventstore.CommandContexts;
 import com.brandclosure.platform.inbox.AccountHandler;
 import com.brandclosure.platform.inbox.InboundBatches;
+import com.brandclosure.platform.inbox.MalformedMessageException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -27,6 +28,11 @@ public class ClosureEventsListener {
         subscription = inbound.subscribe("closure-events", List.of(AccountDeactivated.class),
                 AccountHandler.each((event, work) -> {
                     AccountDeactivated d = (AccountDeactivated) event.event();
+                    if (d.closureDate() == null) {
+                        // Without its date the fence would record no deactivation: dead-letter it instead.
+                        throw new MalformedMessageException("AccountDeactivated " + event.eventId()
+                                + " has no closureDate");
+                    }
                     deactivation.apply(d.accountId(), d.closureDate(), contexts.causedBy(event, ACTOR));
                 }));
     }
