@@ -52,7 +52,7 @@ public class ContractView implements Projection {
         for (Appended a : appended) {
             if (a.event() instanceof ContractEvent event) {
                 Change earlier = changes.get(a.streamId());
-                // New: the stream's first event is in this flush (a row exists for every flushed stream).
+                // New: the stream's first event (ContractCreated) is in this flush; a later flush finds its row.
                 boolean isNew = earlier != null ? earlier.isNew() : a.version() == 1;
                 Instant createdAt = event instanceof ContractEvent.ContractCreated c ? c.createdAt()
                         : earlier != null ? earlier.createdAt() : null;
