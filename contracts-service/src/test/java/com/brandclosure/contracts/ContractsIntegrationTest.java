@@ -125,11 +125,18 @@ class ContractsIntegrationTest {
         awaitEvents("ContractExpired", 1);
         assertThat(contract(contractId).get("pendingSwitches")).hasSize(1);
         assertThat(events("ContractsExpired")).isEmpty();
+        // Not a race: a summary caused by the expiry would have been stored in the transaction that
+        // stored ContractExpired, and that one is on Kafka already.
+        assertThat(storedSummaries()).containsExactly("ContractsPreconditionRetracted");
 
         var withdrawn = http.post(base() + "/contracts/" + contractId + "/switches/" + switchId + "/withdrawal", null);
         assertThat(withdrawn.getStatusCode().value()).isEqualTo(200);
         awaitEvents("SwitchWithdrawn", 1);
         awaitEvents("ContractsExpired", 1);
+        // The marker: the withdrawal's summary follows SwitchWithdrawn on the account's partition, so
+        // every earlier record has arrived by now; a premature summary would stand before SwitchWithdrawn.
+        assertThat(timeline("ActiveContractsPresent", "ContractsExpired", "ContractExpired", "SwitchWithdrawn"))
+                .containsExactly("ActiveContractsPresent", "ContractExpired", "SwitchWithdrawn", "ContractsExpired");
         assertThat(summaries()).containsExactly("ActiveContractsPresent", "ContractsExpired");
     }
 
@@ -276,6 +283,42 @@ class ContractsIntegrationTest {
                 Long.class, "link-" + linkId)).isEqualTo(1L);
     }
 
+    @Test
+    void concurrent_clicks_on_one_link_are_each_recorded() throws Exception {
+        String contractId = createContract("p1");
+        String linkId = body(http.post(base() + "/contracts/" + contractId + "/links", null)).get("linkId").asString();
+        int clicks = 16;
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(8)) {
+            List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < clicks; i++) {
+                answers.add(pool.submit(() -> anonymous.get("/t/" + linkId).getStatusCode().value()));
+            }
+            for (var answer : answers) {
+                assertThat(answer.get(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(302);
+            }
+        }
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM events WHERE stream_id = ? AND event_type = 'ClickRecorded'",
+                Long.class, "link-" + linkId)).isEqualTo((long) clicks);
+    }
+
+    @Test
+    void an_account_deactivated_without_a_closure_date_is_dead_lettered_and_parks_the_account_unfenced() {
+        createContract("p1");
+        awaitEvents("ActiveContractsPresent", 1);
+
+        kafka.send(Topics.CLOSURE, account, Envelopes.accountDeactivated(UUID.randomUUID().toString(), account, null,
+                clock.instant()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+                "SELECT count(*) FROM parked_accounts WHERE consumer = ? AND account_id = ?", Long.class,
+                "contracts-service:closure-events", account) == 1L);
+        assertThat(jdbc.queryForObject("SELECT d.error FROM dead_letters d JOIN parked_accounts p "
+                + "ON p.dead_letter_id = d.id WHERE p.account_id = ?", String.class, account)).contains("closureDate");
+        // The failed attempt rolled back as a whole: no fence was stored, new work is still accepted.
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM events WHERE stream_id = ? AND event_type = 'AccountFenced'",
+                Long.class, "contracts-account-" + account)).isZero();
+        createContract("p2");
+    }
+
     // ---- helpers ----
 
     private String base() {
@@ -310,6 +353,20 @@ class ContractsIntegrationTest {
     private List<String> summaries() {
         return kafka.records(r -> account.equals(r.key())).stream().map(r -> KafkaProbe.header(r, "event-type"))
                 .filter(t -> t.equals("ContractsExpired") || t.equals("ActiveContractsPresent")).toList();
+    }
+
+    /** The account's records of the given types on {@code contracts.events}, in partition order. */
+    private List<String> timeline(String... types) {
+        List<String> wanted = List.of(types);
+        return kafka.records(r -> account.equals(r.key())).stream().map(r -> KafkaProbe.header(r, "event-type"))
+                .filter(wanted::contains).toList();
+    }
+
+    /** The summary decisions stored in the account's stream, in order. */
+    private List<String> storedSummaries() {
+        return jdbc.queryForList("SELECT event_type FROM events WHERE stream_id = ? AND event_type IN "
+                + "('ContractsPreconditionMet', 'ContractsPreconditionRetracted') ORDER BY version", String.class,
+                "contracts-account-" + account);
     }
 
     private void awaitEvents(String type, int count) {

@@ -10,12 +10,14 @@ public final class Envelopes {
     private Envelopes() {
     }
 
+    /** {@code closureDate} null: the payload carries {@code "closureDate":null} (an invalid event). */
     public static String accountDeactivated(String eventId, String accountId, LocalDate closureDate, Instant at) {
         return """
                 {"eventId":"%s","type":"AccountDeactivated","schemaVersion":1,"accountId":"%s","occurredAt":"%s",
                  "actor":"support:agent-7","correlationId":"closure-%s","causationId":null,
-                 "payload":{"accountId":"%s","closureDate":"%s","deactivatedAt":"%s"}}"""
-                .formatted(eventId, accountId, at, accountId, accountId, closureDate, at);
+                 "payload":{"accountId":"%s","closureDate":%s,"deactivatedAt":"%s"}}"""
+                .formatted(eventId, accountId, at, accountId, accountId,
+                        closureDate == null ? "null" : "\"" + closureDate + "\"", at);
     }
 
     public static String newId() {

@@ -1,7 +1,7 @@
 package com.brandclosure.benchmarks.contracts;
 
 import com.brandclosure.contracts.ContractsApplication;
-import com.brandclosure.contracts.application.ContractsService;
+import com.brandclosure.contracts.application.ContractCommands;
 import com.brandclosure.events.Topics;
 import com.brandclosure.platform.eventstore.CommandContexts;
 import com.brandclosure.platform.kernel.AccountId;
@@ -55,7 +55,7 @@ public final class BulkExpiryBenchmark {
 
         try (ConfigurableApplicationContext app = start();
              EventCounter kafka = new EventCounter(infra.kafkaBootstrapServers(), Topics.CONTRACTS)) {
-            var contracts = app.getBean(ContractsService.class);
+            var contracts = app.getBean(ContractCommands.class);
             var contexts = app.getBean(CommandContexts.class);
             var jdbc = app.getBean(JdbcTemplate.class);
             var clock = app.getBean(BenchClock.class);
@@ -63,11 +63,11 @@ public final class BulkExpiryBenchmark {
 
             long setupStart = System.nanoTime();
             for (int done = 0; done < CONTRACTS; done += CHUNK) {
-                List<ContractsService.NewContract> chunk = new ArrayList<>(CHUNK);
+                List<ContractCommands.NewContract> chunk = new ArrayList<>(CHUNK);
                 for (int i = done; i < Math.min(CONTRACTS, done + CHUNK); i++) {
-                    chunk.add(new ContractsService.NewContract("partner-" + i, "https://brand.example/p/" + i));
+                    chunk.add(new ContractCommands.NewContract("partner-" + i, "https://brand.example/p/" + i));
                 }
-                contracts.createContracts(AccountId.of(account), chunk, contexts.forActor("benchmark", null));
+                contracts.createAll(AccountId.of(account), chunk, contexts.forActor("benchmark", null));
             }
             waitFor(Duration.ofMinutes(5), () -> unpublished(jdbc) == 0);
             waitFor(Duration.ofMinutes(2), () -> kafka.count("ContractActivated", account) == CONTRACTS);

@@ -1,23 +1,21 @@
 package com.brandclosure.contracts.application;
 
-import com.brandclosure.contracts.persistence.AccountLock;
 import com.brandclosure.contracts.persistence.IdempotencyKeys;
-import com.brandclosure.platform.kernel.AccountId;
+import com.brandclosure.platform.command.CommandRunner;
+import com.brandclosure.platform.command.Work;
 import com.brandclosure.platform.kernel.DomainException;
-import com.brandclosure.platform.security.Actor;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /**
- * "Same Idempotency-Key, one effect, same answer": the answer is stored in the transaction of
- * the effect, under the account's lock, so a retry either finds the committed answer or runs
- * as if first (when the first attempt rolled back). Refusals (4xx) are not stored: nothing
- * happened, so a retry is judged afresh. A key reused for a different request is refused (422).
+ * "Same Idempotency-Key, one effect, same answer": the answer is stored in the unit of work of the
+ * effect, under the account's lock, so a retry either finds the committed answer or runs as if
+ * first (when the first attempt rolled back). Refusals (4xx) are not stored: nothing happened, so a
+ * retry is judged afresh. A key reused for a different request is refused (422).
  * <p>
- * The caller's access to the account is checked first: a stored answer is the account's data, so
- * another brand replaying a key must get 404 like any other request on that account.
+ * The use case checks the caller's access to the account before it calls {@link #run}: a stored
+ * answer is the account's data, so another brand replaying a key gets 404 like any other request.
  */
 @Component
 public class Idempotency {
@@ -26,37 +24,43 @@ public class Idempotency {
     public record Answer(int status, String body, String location, boolean replayed) {
     }
 
-    private final TransactionTemplate tx;
-    private final AccountLock lock;
+    /**
+     * A request that may be repeated: the caller's key (null or blank: none), the fingerprint of the
+     * request, and how the web layer answers the use case's result (it owns the answer's shape).
+     */
+    public record Replayable<R>(String key, String fingerprint, Function<R, Answer> answer) {
+    }
+
+    private final CommandRunner runner;
     private final IdempotencyKeys keys;
 
-    public Idempotency(TransactionTemplate tx, AccountLock lock, IdempotencyKeys keys) {
-        this.tx = tx;
-        this.lock = lock;
+    public Idempotency(CommandRunner runner, IdempotencyKeys keys) {
+        this.runner = runner;
         this.keys = keys;
     }
 
-    public Answer run(Actor actor, AccountId account, String key, String fingerprint, Supplier<Answer> effect) {
-        actor.requireAccess(account.value());
-        if (key == null || key.isBlank()) {
-            return effect.get();
-        }
-        if (key.length() > 200) {
+    /** Runs {@code effect} as the unit of work of {@code accountId}, at most once per key. */
+    public <R> Answer run(String accountId, Replayable<R> request, Function<Work, R> effect) {
+        String key = request.key();
+        boolean keyed = key != null && !key.isBlank();
+        if (keyed && key.length() > 200) {
             throw new DomainException.BadRequest("Idempotency-Key must be at most 200 characters");
         }
-        return tx.execute(status -> {
-            lock.lock(account);
-            var stored = keys.find(account.value(), key);
+        return runner.inAccount(accountId, work -> {
+            if (!keyed) {
+                return request.answer().apply(effect.apply(work));
+            }
+            var stored = keys.find(accountId, key);
             if (stored.isPresent()) {
-                if (!stored.get().fingerprint().equals(fingerprint)) {
+                if (!stored.get().fingerprint().equals(request.fingerprint())) {
                     throw new DomainException.RuleViolation("Idempotency-Key " + key
                             + " was already used for a different request; use a new key");
                 }
                 return new Answer(stored.get().status(), stored.get().body(), stored.get().location(), true);
             }
-            Answer answer = effect.get();
-            keys.save(account.value(), key, new IdempotencyKeys.Stored(fingerprint, answer.status(), answer.body(),
-                    answer.location()));
+            Answer answer = request.answer().apply(effect.apply(work));
+            keys.save(accountId, key, new IdempotencyKeys.Stored(request.fingerprint(), answer.status(),
+                    answer.body(), answer.location()));
             return answer;
         });
     }

@@ -8,6 +8,7 @@ import com.brandclosure.contracts.domain.AccountEvent.AccountFenced;
 import com.brandclosure.contracts.domain.AccountEvent.ContractsPreconditionMet;
 import com.brandclosure.contracts.domain.AccountEvent.ContractsPreconditionRetracted;
 import com.brandclosure.contracts.domain.AccountState.Precondition;
+import com.brandclosure.platform.kernel.Decider;
 import com.brandclosure.platform.kernel.DomainException;
 
 import java.time.DateTimeException;
@@ -22,6 +23,11 @@ import java.util.List;
 public final class ContractAccount {
 
     private ContractAccount() {
+    }
+
+    /** The decider of one account's stream: its initial state names the account. */
+    public static Decider<AccountCommand, AccountState, AccountEvent> decider(String accountId) {
+        return Decider.of(AccountState.initial(accountId), ContractAccount::decide, ContractAccount::evolve);
     }
 
     public static List<AccountEvent> decide(AccountCommand command, AccountState state) {

@@ -16,6 +16,7 @@ import com.brandclosure.contracts.domain.ContractEvent.SwitchWithdrawn;
 import com.brandclosure.contracts.domain.ContractState.Active;
 import com.brandclosure.contracts.domain.ContractState.Expired;
 import com.brandclosure.contracts.domain.ContractState.NotCreated;
+import com.brandclosure.platform.kernel.Decider;
 import com.brandclosure.platform.kernel.DomainException;
 
 import java.util.ArrayList;
@@ -31,7 +32,26 @@ public final class PartnerContract {
     /** The comment partners get when the platform, not the brand, expired their contract. */
     public static final String DEACTIVATION_COMMENT = "The brand's account was deactivated.";
 
+    public static final Decider<ContractCommand, ContractState, ContractEvent> DECIDER =
+            Decider.of(ContractState.INITIAL, PartnerContract::decide, PartnerContract::evolve);
+
     private PartnerContract() {
+    }
+
+    /**
+     * The contract, if it exists in {@code accountId}. Another account's contract is answered
+     * exactly like a missing one (not found), so ids of other tenants reveal nothing.
+     */
+    public static ContractState requireIn(String accountId, String contractId, ContractState state) {
+        boolean owned = switch (state) {
+            case Active a -> a.accountId().equals(accountId);
+            case Expired x -> x.accountId().equals(accountId);
+            case NotCreated n -> false;
+        };
+        if (!owned) {
+            throw new DomainException.NotFound("contract " + contractId + " not found in account " + accountId);
+        }
+        return state;
     }
 
     public static List<ContractEvent> decide(ContractCommand command, ContractState state) {
@@ -128,14 +148,6 @@ public final class PartnerContract {
                         e.expiredAt(), e.comment());
             }
         };
-    }
-
-    public static ContractState fold(List<? extends ContractEvent> events) {
-        ContractState state = ContractState.INITIAL;
-        for (ContractEvent e : events) {
-            state = evolve(state, e);
-        }
-        return state;
     }
 
     private static Active requireActive(ContractState state, String what) {

@@ -4,12 +4,16 @@ import com.brandclosure.contracts.domain.LinkCommand.CreateLink;
 import com.brandclosure.contracts.domain.LinkCommand.RecordClick;
 import com.brandclosure.contracts.domain.LinkEvent.ClickRecorded;
 import com.brandclosure.contracts.domain.LinkEvent.LinkCreated;
+import com.brandclosure.platform.kernel.Decider;
 import com.brandclosure.platform.kernel.DomainException;
 
 import java.util.List;
 
 /** The TrackingLink decider: a link redirects (and counts the click) only while its contract is live. */
 public final class TrackingLink {
+
+    public static final Decider<LinkCommand, LinkState, LinkEvent> DECIDER =
+            Decider.of(LinkState.INITIAL, TrackingLink::decide, TrackingLink::evolve);
 
     private TrackingLink() {
     }

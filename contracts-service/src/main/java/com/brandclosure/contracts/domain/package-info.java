@@ -1,7 +1,9 @@
 /**
  * The partner-contract model, pure Java: commands, events and states are records inside sealed
  * interfaces, and each aggregate is a decider ({@code decide(command, state) -> events},
- * {@code evolve(state, event) -> state}).
+ * {@code evolve(state, event) -> state}) offered to the platform's command runner as a
+ * {@code platform.kernel.Decider}: {@link PartnerContract#DECIDER}, {@link TrackingLink#DECIDER} and,
+ * since its initial state names the account, {@link ContractAccount#decider(String)}.
  * <p>
  * Invariants:
  * <ul>
@@ -14,6 +16,6 @@
  *       accepted any more, and no deactivation is ever undone.</li>
  *   <li>Time and ids arrive inside the commands; nothing here reads a clock or makes an id.</li>
  * </ul>
- * Only {@code java.*} and {@code com.brandclosure.platform.kernel} may be imported (ArchitectureTest).
+ * Only {@code java.*} and {@code com.brandclosure.platform.kernel} may be imported (ArchitectureTest, via the test kit's ServiceArchitecture).
  */
 package com.brandclosure.contracts.domain;

@@ -1,37 +1,44 @@
 package com.brandclosure.contracts.messaging;
 
-import com.brandclosure.contracts.application.ContractsService;
+import com.brandclosure.contracts.application.Deactivation;
 import com.brandclosure.events.AccountDeactivated;
 import com.brandclosure.events.Topics;
 import com.brandclosure.platform.eventstore.CommandContexts;
-import com.brandclosure.platform.inbox.InboundEvents;
-import com.brandclosure.platform.kernel.AccountId;
+import com.brandclosure.platform.inbox.AccountHandler;
+import com.brandclosure.platform.inbox.InboundBatches;
+import com.brandclosure.platform.inbox.MalformedMessageException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** Applies AccountDeactivated once per event id; every other closure event is of no concern here. */
+import java.util.List;
+
+/**
+ * Applies AccountDeactivated once per event id (consumer {@code contracts-service:closure-events});
+ * every other closure event is skipped by its type header before it is decoded.
+ */
 @Component
 public class ClosureEventsListener {
 
-    static final String CONSUMER = "contracts-service";
+    private static final String ACTOR = "contracts-service";
 
-    private final InboundEvents inbound;
-    private final ContractsService contracts;
-    private final CommandContexts contexts;
+    private final InboundBatches.Subscription subscription;
 
-    public ClosureEventsListener(InboundEvents inbound, ContractsService contracts, CommandContexts contexts) {
-        this.inbound = inbound;
-        this.contracts = contracts;
-        this.contexts = contexts;
+    public ClosureEventsListener(InboundBatches inbound, Deactivation deactivation, CommandContexts contexts) {
+        subscription = inbound.subscribe("closure-events", List.of(AccountDeactivated.class),
+                AccountHandler.each((event, work) -> {
+                    AccountDeactivated d = (AccountDeactivated) event.event();
+                    if (d.closureDate() == null) {
+                        // Without its date the fence would record no deactivation: dead-letter it instead.
+                        throw new MalformedMessageException("AccountDeactivated " + event.eventId()
+                                + " has no closureDate");
+                    }
+                    deactivation.apply(d.accountId(), d.closureDate(), contexts.causedBy(event, ACTOR));
+                }));
     }
 
-    @KafkaListener(topics = Topics.CLOSURE)
-    void on(ConsumerRecord<String, String> record) {
-        inbound.handle(CONSUMER, record, event -> {
-            if (event.event() instanceof AccountDeactivated d) {
-                contracts.deactivate(AccountId.of(d.accountId()), d.closureDate(), contexts.causedBy(event, CONSUMER));
-            }
-        });
+    @KafkaListener(topics = Topics.CLOSURE, batch = "true")
+    void on(List<ConsumerRecord<String, String>> records) {
+        subscription.accept(records);
     }
 }

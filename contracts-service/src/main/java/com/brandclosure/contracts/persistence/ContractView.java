@@ -1,18 +1,27 @@
 package com.brandclosure.contracts.persistence;
 
+import com.brandclosure.contracts.domain.ContractEvent;
 import com.brandclosure.contracts.domain.ContractState;
+import com.brandclosure.platform.command.Appended;
+import com.brandclosure.platform.command.Projection;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
-/** The contract list read model (table {@code contract_view}), written from contract states. */
+/**
+ * The contract list read model (table {@code contract_view}): a projection the command runner feeds
+ * with every contract event it appends, written from the contract's state after the event, in the
+ * same transaction.
+ */
 @Component
-public class ContractView {
+public class ContractView implements Projection {
 
     public enum Status { ACTIVE, EXPIRING, EXPIRED }
 
@@ -32,16 +41,35 @@ public class ContractView {
         this.jdbc = jdbc;
     }
 
-    /** A contract's state after a command, with its stream version; {@code createdAt} is only used on insert. */
-    public record Change(String streamId, ContractState state, long version, Instant createdAt, boolean isNew) {
+    /** A contract's last state in a flush, with its stream version; {@code createdAt} is only used on insert. */
+    private record Change(String streamId, ContractState state, long version, Instant createdAt, boolean isNew) {
+    }
+
+    /** One row change per contract stream the flush touched, however many events it appended to it. */
+    @Override
+    public void project(List<Appended> appended) {
+        Map<String, Change> changes = new LinkedHashMap<>();
+        for (Appended a : appended) {
+            if (a.event() instanceof ContractEvent event) {
+                Change earlier = changes.get(a.streamId());
+                // New: the stream's first event (ContractCreated) is in this flush; a later flush finds its row.
+                boolean isNew = earlier != null ? earlier.isNew() : a.version() == 1;
+                Instant createdAt = event instanceof ContractEvent.ContractCreated c ? c.createdAt()
+                        : earlier != null ? earlier.createdAt() : null;
+                changes.put(a.streamId(), new Change(a.streamId(), a.state(), a.version(), createdAt, isNew));
+            }
+        }
+        if (!changes.isEmpty()) {
+            upsertAll(List.copyOf(changes.values()));
+        }
     }
 
     /**
      * One INSERT for new contracts and one UPDATE for changed ones, each a single statement over
-     * column arrays (see {@link ContractStreams#appendAll}); a plain UPDATE joined on the key is
-     * much cheaper than INSERT .. ON CONFLICT at 100,000 rows.
+     * column arrays unnested by PostgreSQL (as the event store's append); a plain UPDATE joined on
+     * the key is much cheaper than INSERT .. ON CONFLICT at 100,000 rows.
      */
-    public void upsertAll(List<Change> changes) {
+    private void upsertAll(List<Change> changes) {
         List<Change> fresh = changes.stream().filter(Change::isNew).toList();
         List<Change> changed = changes.stream().filter(c -> !c.isNew()).toList();
         if (!fresh.isEmpty()) {
@@ -117,6 +145,26 @@ public class ContractView {
                 return ps.executeUpdate();
             }
         });
+    }
+
+    /**
+     * The streams of the account's contracts that are not expired or still have pending switches
+     * (optionally of some partners only): what a bulk expiry or a deactivation must load.
+     */
+    public List<String> openStreams(String accountId, List<String> partnerIds) {
+        String sql = "SELECT stream_id FROM contract_view WHERE account_id = ? "
+                + "AND (status <> 'EXPIRED' OR pending_switches > 0)";
+        if (partnerIds == null) {
+            return jdbc.queryForList(sql, String.class, accountId);
+        }
+        return jdbc.queryForList(sql + " AND partner_id = ANY(?)", String.class, accountId,
+                partnerIds.toArray(String[]::new));
+    }
+
+    /** The streams of the account's contracts whose scheduled expiry is due at {@code now}. */
+    public List<String> dueStreams(String accountId, Instant now) {
+        return jdbc.queryForList("SELECT stream_id FROM contract_view WHERE account_id = ? AND status = 'EXPIRING' "
+                + "AND expires_at <= ?", String.class, accountId, Timestamp.from(now));
     }
 
     public Counts counts(String accountId) {

@@ -1,20 +1,19 @@
 /**
- * Read models and the bulk access to contract streams, with plain JdbcTemplate.
+ * Read models, with plain JdbcTemplate; the event streams in {@code events} are the source of truth
+ * and only the platform's event store writes them.
  * <p>
- * Why a bulk path next to the platform's {@code EventStore}: expiring 100,000 contracts in one
- * request means 100,000 streams. {@code EventStore.append} checks each stream's version with
- * its own query, so 100,000 appends cost 100,000 round trips. {@link ContractStreams} loads
- * the affected streams with one join and appends all their events with one INSERT whose rows
- * travel as column arrays ({@code unnest}), which measured several times faster than a JDBC batch. It
- * stays correct: the rows go into the platform's {@code events} table with the same columns,
- * logical type names (from the platform's {@code EventTypeRegistry}) and JSON codec, each at
- * version loaded + 1..n, so {@code UNIQUE(stream_id, version)} still refuses a concurrent
- * writer (the whole transaction rolls back as a {@code ConcurrencyConflictException}). Every
- * writer of an account's contracts also holds that account's lock, so such a conflict means a
- * bug, not a race. A per-account "contract book" stream was rejected: every single-contract
- * command would then load and snapshot a state with all of the account's contracts.
- * <p>
- * Read-model rows are written in the same transaction as the events (again as one statement
- * over column arrays), so they are never behind the streams they reflect.
+ * Invariants:
+ * <ul>
+ *   <li>{@link ContractView} and {@link LinkView} are {@code Projection}s: the command runner hands
+ *       them what each flush appended, in the transaction of the append, so a row is never behind
+ *       the stream it reflects (a use case that reads one after changing contracts flushes first).</li>
+ *   <li>Bulk writes stay one statement whatever their size: {@code contract_view} rows travel as
+ *       column arrays ({@code unnest}), one INSERT for new contracts and one UPDATE for changed
+ *       ones, so expiring 100,000 contracts costs no round trip per contract.</li>
+ *   <li>{@code contract_view} also chooses which streams a bulk expiry, a deactivation or a fired
+ *       timer loads ({@link ContractView#openStreams}, {@link ContractView#dueStreams}); the
+ *       streams themselves are then loaded by the runner, many in two queries.</li>
+ *   <li>{@link IdempotencyKeys} rows are written in the unit of work of the effect they answer.</li>
+ * </ul>
  */
 package com.brandclosure.contracts.persistence;

@@ -1,5 +1,6 @@
 package com.brandclosure.contracts.web;
 
+import com.brandclosure.contracts.application.BulkExpiry;
 import com.brandclosure.contracts.domain.AccountState;
 import com.brandclosure.contracts.domain.ContractState;
 import com.brandclosure.contracts.domain.ContractSwitch;
@@ -59,6 +60,9 @@ final class Responses {
     }
 
     record ExpiryResult(Instant expiresAt, int expired, int scheduled, int switchesWithdrawn) {
+        static ExpiryResult of(BulkExpiry.Result r) {
+            return new ExpiryResult(r.expiresAt(), r.expired(), r.scheduled(), r.switchesWithdrawn());
+        }
     }
 
     record Link(String linkId, String contractId, String path) {

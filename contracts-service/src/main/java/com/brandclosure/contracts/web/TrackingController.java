@@ -1,6 +1,6 @@
 package com.brandclosure.contracts.web;
 
-import com.brandclosure.contracts.application.ContractsService;
+import com.brandclosure.contracts.application.TrackingLinks;
 import com.brandclosure.platform.eventstore.CommandContexts;
 import com.brandclosure.platform.security.PublicEndpoint;
 import jakarta.validation.constraints.Pattern;
@@ -22,11 +22,11 @@ public class TrackingController {
 
     static final String LINK_EXPIRED = "link expired";
 
-    private final ContractsService contracts;
+    private final TrackingLinks links;
     private final CommandContexts contexts;
 
-    public TrackingController(ContractsService contracts, CommandContexts contexts) {
-        this.contracts = contracts;
+    public TrackingController(TrackingLinks links, CommandContexts contexts) {
+        this.links = links;
         this.contexts = contexts;
     }
 
@@ -34,7 +34,7 @@ public class TrackingController {
     @PublicEndpoint("a tracking link is clicked by anonymous shoppers in a browser; it reveals only the landing URL")
     ResponseEntity<String> click(@PathVariable @Pattern(regexp = "[A-Za-z0-9]{1,64}", message = "must be 1-64 letters or digits")
                                  String linkId) {
-        return contracts.click(linkId, contexts.forActor("click", null))
+        return links.click(linkId, contexts.forActor("click", null))
                 .map(url -> ResponseEntity.status(HttpStatus.FOUND).header(HttpHeaders.LOCATION, url).<String>build())
                 .orElseGet(() -> ResponseEntity.status(HttpStatus.GONE).contentType(MediaType.TEXT_PLAIN)
                         .body(LINK_EXPIRED));

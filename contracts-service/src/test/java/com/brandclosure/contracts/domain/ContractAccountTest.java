@@ -56,7 +56,7 @@ class ContractAccountTest {
     void deactivation_fences_new_work_for_good() {
         var fenced = new AccountFenced("acc", LocalDate.parse("2026-03-10"), T0);
         AccountState state = account.given(CONFIGURED)
-                .when(new Deactivate("acc", LocalDate.parse("2026-03-10"), T0)).then(fenced);
+                .when(new Deactivate("acc", LocalDate.parse("2026-03-10"), T0)).then(fenced).state();
         assertThatThrownBy(() -> ContractAccount.requireOpen(state, "a new contract"))
                 .isInstanceOf(DomainException.Conflict.class).hasMessageContaining("deactivated");
         account.given(CONFIGURED, fenced).when(new Deactivate("acc", LocalDate.parse("2026-03-12"), T0)).then();

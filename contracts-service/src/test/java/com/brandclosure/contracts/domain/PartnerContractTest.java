@@ -50,14 +50,14 @@ class PartnerContractTest {
     void expiry_on_a_future_instant_is_scheduled_and_the_contract_stays_active_until_the_timer() {
         ContractState after = contract.given(CREATED)
                 .when(new ExpireContract(END_OF_DAY, "bye", false, T0))
-                .then(new ContractExpiryScheduled(END_OF_DAY, "bye", T0));
+                .then(new ContractExpiryScheduled(END_OF_DAY, "bye", T0)).state();
         assertThat(after).isInstanceOf(ContractState.Active.class);
 
         var scheduled = new ContractExpiryScheduled(END_OF_DAY, "bye", T0);
         contract.given(CREATED, scheduled).when(new FireScheduledExpiry(END_OF_DAY.minusSeconds(1))).then();
         ContractState expired = contract.given(CREATED, scheduled)
                 .when(new FireScheduledExpiry(END_OF_DAY.plusMillis(300)))
-                .then(new ContractExpired(END_OF_DAY, "bye"));
+                .then(new ContractExpired(END_OF_DAY, "bye")).state();
         assertThat(expired).isInstanceOf(ContractState.Expired.class);
     }
 
@@ -98,7 +98,7 @@ class PartnerContractTest {
         contract.given(CREATED).when(new ScheduleSwitch("s2", "12%", T0.minusSeconds(1), T0))
                 .thenRefused(InvalidInput.class, "future date");
         ContractState after = contract.given(CREATED, proposed).when(new WithdrawSwitch("s1", T0))
-                .then(new SwitchWithdrawn("s1", T0));
+                .then(new SwitchWithdrawn("s1", T0)).state();
         assertThat(after.switches()).isEmpty();
         contract.given(CREATED).when(new WithdrawSwitch("nope", T0))
                 .thenRefused(DomainException.NotFound.class, "no pending switch");
@@ -118,13 +118,13 @@ class PartnerContractTest {
         var scheduledSwitch = new SwitchScheduled("s2", "b", effective, T0);
         ContractState kept = contract.given(CREATED, proposal, scheduledSwitch)
                 .when(new ExpireContract(END_OF_DAY, "bye", false, END_OF_DAY))
-                .then(new ContractExpired(END_OF_DAY, "bye"));
+                .then(new ContractExpired(END_OF_DAY, "bye")).state();
         assertThat(kept.switches()).hasSize(2);
 
         ContractState cleaned = contract.given(CREATED, proposal, scheduledSwitch)
                 .when(new ExpireContract(END_OF_DAY, "bye", true, END_OF_DAY))
                 .then(new SwitchWithdrawn("s1", END_OF_DAY), new SwitchWithdrawn("s2", END_OF_DAY),
-                        new ContractExpired(END_OF_DAY, "bye"));
+                        new ContractExpired(END_OF_DAY, "bye")).state();
         assertThat(cleaned.switches()).isEmpty();
 
         // A later bulk expiry with withdrawSwitches cleans up what an earlier one left.
@@ -141,6 +141,20 @@ class PartnerContractTest {
                 .when(new ExpireOnDeactivation(now))
                 .then(new SwitchWithdrawn("s1", now), new ContractExpired(now, PartnerContract.DEACTIVATION_COMMENT));
         contract.given(CREATED, new ContractExpired(END_OF_DAY, "bye")).when(new ExpireOnDeactivation(now)).then();
+    }
+
+    @Test
+    void a_contract_is_found_only_in_its_own_account() {
+        ContractState active = contract.given(CREATED).state();
+        ContractState expired = contract.given(CREATED, new ContractExpired(END_OF_DAY, "bye")).state();
+        assertThat(PartnerContract.requireIn("acc", "c1", active)).isEqualTo(active);
+        assertThat(PartnerContract.requireIn("acc", "c1", expired)).isEqualTo(expired);
+        assertThatThrownBy(() -> PartnerContract.requireIn("other", "c1", active))
+                .isInstanceOf(DomainException.NotFound.class).hasMessageContaining("not found in account other");
+        assertThatThrownBy(() -> PartnerContract.requireIn("other", "c1", expired))
+                .isInstanceOf(DomainException.NotFound.class);
+        assertThatThrownBy(() -> PartnerContract.requireIn("acc", "c1", ContractState.INITIAL))
+                .isInstanceOf(DomainException.NotFound.class);
     }
 
     @Test

@@ -36,7 +36,7 @@ class TrackingLinkTest {
     @Test
     void a_click_on_a_live_link_is_recorded() {
         LinkState after = link.given(CREATED).when(new RecordClick("k1", true, false, T0))
-                .then(new ClickRecorded("k1", T0));
+                .then(new ClickRecorded("k1", T0)).state();
         assertThat(after.clicks()).isEqualTo(1);
     }
 

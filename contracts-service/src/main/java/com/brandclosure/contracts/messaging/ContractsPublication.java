@@ -9,22 +9,43 @@ import com.brandclosure.events.ContractExpired;
 import com.brandclosure.events.ContractExpiryScheduled;
 import com.brandclosure.events.ContractsEvent;
 import com.brandclosure.events.ContractsExpired;
+import com.brandclosure.events.IntegrationEvent;
 import com.brandclosure.events.SwitchWithdrawn;
+import com.brandclosure.events.Topics;
+import com.brandclosure.platform.command.Appended;
+import com.brandclosure.platform.command.Publication;
+import org.springframework.stereotype.Component;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
- * Domain events -> the public shapes on {@code contracts.events}. Deliberately a subset:
- * proposals and scheduled switches stay internal (other services only need to know when one is
- * withdrawn, and the summary already says whether any is pending).
+ * Stored domain events -> the public shapes on {@code contracts.events}, called by the command
+ * runner for every event it appends (so each integration event carries the id of the stored event it
+ * announces, and goes to the outbox in the same transaction). Deliberately a subset: proposals and
+ * scheduled switches stay internal (other services only need to know when one is withdrawn, and the
+ * summary already says whether any is pending); link events are not published at all.
  */
-public final class IntegrationEvents {
+@Component
+public class ContractsPublication implements Publication {
 
-    private IntegrationEvents() {
+    @Override
+    public String topic() {
+        return Topics.CONTRACTS;
+    }
+
+    @Override
+    public List<IntegrationEvent> announce(Appended appended) {
+        Optional<ContractsEvent> announced = switch (appended.event()) {
+            case ContractEvent e -> of(appended.<ContractState>state(), e);
+            case AccountEvent e -> of(appended.accountId(), e);
+            default -> Optional.empty();
+        };
+        return announced.<List<IntegrationEvent>>map(List::of).orElse(List.of());
     }
 
     /** {@code after}: the contract's state after the event, which names account, contract and partner. */
-    public static Optional<ContractsEvent> of(ContractState after, ContractEvent event) {
+    static Optional<ContractsEvent> of(ContractState after, ContractEvent event) {
         String account;
         String contract;
         String partner;
@@ -55,7 +76,7 @@ public final class IntegrationEvents {
         };
     }
 
-    public static Optional<ContractsEvent> of(String accountId, AccountEvent event) {
+    static Optional<ContractsEvent> of(String accountId, AccountEvent event) {
         return switch (event) {
             case AccountEvent.ContractsPreconditionMet e -> Optional.of(new ContractsExpired(accountId, e.asOf()));
             case AccountEvent.ContractsPreconditionRetracted e ->
