@@ -204,6 +204,49 @@ class OutboxRelayTest {
         }
     }
 
+    @Test
+    void a_row_kafka_refuses_for_its_size_or_topic_is_parked_and_the_rows_behind_it_are_published() {
+        String topic = "relay-park-" + UUID.randomUUID();
+        String unknown = "relay-unknown-" + UUID.randomUUID();
+        com.brandclosure.testkit.Infrastructure.get().createTopics(topic);
+        try (var probe = new KafkaProbe(topic);
+             OutboxRelay relay = fixture.relay(100, n -> { }, t -> !t.equals(unknown))) {
+            drain(relay);
+            fixture.tx.executeWithoutResult(s -> {
+                publish(topic, "acct-park", 1);
+                // Larger than the producer's max.request.size (1 MiB): Kafka refuses it for its content.
+                fixture.outbox.publish(topic, new PreconditionMet("acct-park", "x".repeat(1_200_000), "src"), metadata());
+                fixture.outbox.publish(unknown, new PreconditionMet("acct-park", "seq-2", "src"), metadata());
+                publish(topic, "acct-park", 3);
+            });
+            assertThat(drain(relay)).isEqualTo(4);
+            await().atMost(Duration.ofSeconds(20)).until(() -> probe.records().size() >= 2);
+            assertThat(probe.records()).extracting(OutboxRelayTest::seq).containsExactly(1L, 3L);
+            var parked = fixture.jdbc.queryForList("SELECT topic, error FROM outbox_parked ORDER BY id");
+            assertThat(parked).hasSize(2);
+            assertThat(parked.get(0).get("error").toString()).contains("RecordTooLarge");
+            assertThat(parked.get(1)).containsEntry("topic", unknown);
+            assertThat(parked.get(1).get("error").toString()).contains("InvalidTopic");
+            assertThat(drain(relay)).isZero();
+        }
+    }
+
+    @Test
+    void the_relay_holds_no_transaction_while_it_waits_for_kafka() {
+        String topic = "relay-notx-" + UUID.randomUUID();
+        com.brandclosure.testkit.Infrastructure.get().createTopics(topic);
+        java.util.concurrent.atomic.AtomicInteger openTransactions = new java.util.concurrent.atomic.AtomicInteger(-1);
+        try (OutboxRelay relay = fixture.relay(100, n -> openTransactions.set(fixture.jdbc.queryForObject(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND backend_xid IS NOT NULL "
+                        + "AND pid <> pg_backend_pid()", Integer.class)))) {
+            drain(relay);
+            fixture.tx.executeWithoutResult(s -> publish(topic, "acct-notx", 1));
+            openTransactions.set(-1);
+            assertThat(drain(relay)).isEqualTo(1);
+            assertThat(openTransactions.get()).isZero();
+        }
+    }
+
     private static int drain(OutboxRelay relay) {
         int total = 0;
         int n;

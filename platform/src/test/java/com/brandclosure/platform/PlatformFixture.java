@@ -57,6 +57,12 @@ public final class PlatformFixture implements AutoCloseable {
 
     /** A relay as the auto-configuration builds it (acks=all, idempotent), with a test hook. */
     public OutboxRelay relay(int batchSize, OutboxRelay.AfterSendHook hook) {
+        return relay(batchSize, hook, topic -> true);
+    }
+
+    /** As above, parking rows for topics {@code knownTopic} refuses, as the auto-configuration does. */
+    public OutboxRelay relay(int batchSize, OutboxRelay.AfterSendHook hook,
+                             java.util.function.Predicate<String> knownTopic) {
         java.util.function.Supplier<org.apache.kafka.clients.producer.Producer<String, String>> producers = () -> new KafkaProducer<>(Map.<String, Object>of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrapServers,
                 ProducerConfig.ACKS_CONFIG, "all",
@@ -65,7 +71,7 @@ public final class PlatformFixture implements AutoCloseable {
                 ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024,
                 ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4"),
                 new StringSerializer(), new StringSerializer());
-        return new OutboxRelay(jdbc, tx, producers, batchSize, Duration.ofMillis(200), Clock.systemUTC(), hook);
+        return new OutboxRelay(jdbc, producers, batchSize, Duration.ofMillis(200), Clock.systemUTC(), hook, knownTopic);
     }
 
     @Override

@@ -150,15 +150,16 @@ public class PlatformAutoConfiguration {
     }
 
     @Bean
-    Outbox outbox(JdbcTemplate jdbc, TransactionTemplate tx, JsonCodec json) {
-        return new Outbox(jdbc, tx, json);
+    Outbox outbox(JdbcTemplate jdbc, TransactionTemplate tx, JsonCodec json, ObjectProvider<OutboxRelay> relay) {
+        return new Outbox(jdbc, tx, json, relay::getIfAvailable);
     }
 
     @Bean
     @ConditionalOnBooleanProperty(name = "platform.outbox.relay-enabled", matchIfMissing = true)
     OutboxRelay outboxRelay(JdbcTemplate jdbc, TransactionTemplate tx, KafkaProperties kafka,
                             PlatformProperties properties, Clock clock,
-                            ObjectProvider<OutboxRelay.AfterSendHook> hook) {
+                            ObjectProvider<OutboxRelay.AfterSendHook> hook,
+                            ObjectProvider<NewTopic> topics) {
         Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -168,9 +169,16 @@ public class PlatformAutoConfiguration {
         config.putIfAbsent(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         config.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
         config.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay-" + UUID.randomUUID());
-        return new OutboxRelay(jdbc, tx, () -> new KafkaProducer<>(config, new StringSerializer(), new StringSerializer()),
-                properties.getOutbox().getBatchSize(),
-                properties.getOutbox().getPollInterval(), clock, hook.getIfAvailable(() -> n -> { }));
+        // A topic the broker does not have would block each send this long before failing.
+        config.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
+        // Every topic a service may publish to is created at start-up (the system's topics below and any
+        // NewTopic bean): a row for any other topic is a bug, parked at once instead of blocking the relay.
+        java.util.Set<String> known = new java.util.HashSet<>();
+        systemTopics(properties).forEach(t -> known.add(t.name()));
+        topics.orderedStream().forEach(t -> known.add(t.name()));
+        return new OutboxRelay(jdbc, () -> new KafkaProducer<>(config, new StringSerializer(), new StringSerializer()),
+                properties.getOutbox().getBatchSize(), properties.getOutbox().getPollInterval(), clock,
+                hook.getIfAvailable(() -> n -> { }), known::contains);
     }
 
     @Bean
@@ -253,6 +261,10 @@ public class PlatformAutoConfiguration {
      */
     @Bean
     KafkaAdmin.NewTopics platformTopics(PlatformProperties properties) {
+        return new KafkaAdmin.NewTopics(systemTopics(properties).toArray(NewTopic[]::new));
+    }
+
+    private static List<NewTopic> systemTopics(PlatformProperties properties) {
         var kafka = properties.getKafka();
         List<NewTopic> topics = new ArrayList<>();
         for (String name : List.of(Topics.CONTRACTS, Topics.PAYOUTS, Topics.FUNDING, Topics.CATALOG, Topics.CLOSURE,
@@ -260,7 +272,7 @@ public class PlatformAutoConfiguration {
             topics.add(new NewTopic(name, kafka.getPartitions(), kafka.getReplicationFactor()));
             topics.add(new NewTopic(name + Topics.DEAD_LETTER_SUFFIX, kafka.getPartitions(), kafka.getReplicationFactor()));
         }
-        return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
+        return topics;
     }
 
     @Bean

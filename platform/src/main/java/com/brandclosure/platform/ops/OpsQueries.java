@@ -18,6 +18,18 @@ public class OpsQueries {
         this.clock = clock;
     }
 
+    /** Outbox rows Kafka refused for their content, parked by the relay. */
+    public long outboxParked() {
+        Long n = jdbc.queryForObject("SELECT count(*) FROM outbox_parked", Long.class);
+        return n == null ? 0 : n;
+    }
+
+    /** The latest parked outbox rows (without their envelopes), newest first. */
+    public java.util.List<java.util.Map<String, Object>> latestParkedOutboxRows(int limit) {
+        return jdbc.queryForList("SELECT id, outbox_id, topic, message_key, event_id::text AS event_id, event_type, "
+                + "length(envelope) AS envelope_chars, error, parked_at FROM outbox_parked ORDER BY id DESC LIMIT ?", limit);
+    }
+
     /** Outbox rows not yet published (beyond the relay's position). */
     public long outboxBacklog() {
         Long n = jdbc.queryForObject("""

@@ -22,6 +22,8 @@ public class OutboxEndpoint {
         view.put("backlog", queries.outboxBacklog());
         view.put("oldestUnpublishedAgeSeconds", queries.oldestUnpublishedAge().toMillis() / 1000.0);
         view.put("lastPublishAt", queries.lastPublishAt().map(Object::toString).orElse(null));
+        view.put("parked", queries.outboxParked());
+        view.put("latestParked", queries.latestParkedOutboxRows(20));
         return view;
     }
 }

@@ -64,6 +64,9 @@ public class PlatformObservabilityAutoConfiguration {
                     .description("outbox rows not yet published").register(registry);
             Gauge.builder("outbox.publish.lag", queries, q -> q.oldestUnpublishedAge().toMillis() / 1000.0)
                     .baseUnit("seconds").description("age of the oldest unpublished outbox row").register(registry);
+            Gauge.builder("outbox.parked", queries, OpsQueries::outboxParked)
+                    .description("outbox rows Kafka refused for their content (too large, unknown topic)")
+                    .register(registry);
             Gauge.builder("timers.due", queries, OpsQueries::timersDue)
                     .description("durable timers due and not yet run").register(registry);
             Gauge.builder("timers.overdue", queries, q -> q.timersOverdue(properties.getHealth().getTimerMaxLag()))

@@ -28,11 +28,53 @@ public class Outbox {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
     private final JsonCodec json;
+    private final java.util.function.Supplier<OutboxRelay> localRelay;
 
     public Outbox(JdbcTemplate jdbc, TransactionTemplate tx, JsonCodec json) {
+        this(jdbc, tx, json, () -> null);
+    }
+
+    /**
+     * @param localRelay this instance's relay, if it has one: while it owns the position it is woken in
+     *                   process after the commit; otherwise the transaction NOTIFYs the instance that owns it.
+     */
+    public Outbox(JdbcTemplate jdbc, TransactionTemplate tx, JsonCodec json,
+                  java.util.function.Supplier<OutboxRelay> localRelay) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.json = json;
+        this.localRelay = localRelay;
+    }
+
+    private static final Object WAKE_REGISTERED = new Object();
+
+    /**
+     * Wakes the relay once the transaction commits: in process when this instance's relay owns the
+     * position (no NOTIFY, which would serialise commits cluster-wide), else with one NOTIFY.
+     */
+    private void wakeRelayAfterCommit() {
+        OutboxRelay relay = localRelay.get();
+        if (relay != null && relay.owning()
+                && org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+            if (org.springframework.transaction.support.TransactionSynchronizationManager.hasResource(WAKE_REGISTERED)) {
+                return;
+            }
+            org.springframework.transaction.support.TransactionSynchronizationManager.bindResource(WAKE_REGISTERED,
+                    Boolean.TRUE);
+            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                    new org.springframework.transaction.support.TransactionSynchronization() {
+                        @Override
+                        public void afterCompletion(int status) {
+                            org.springframework.transaction.support.TransactionSynchronizationManager
+                                    .unbindResourceIfPossible(WAKE_REGISTERED);
+                            if (status == STATUS_COMMITTED) {
+                                relay.wakeUp();
+                            }
+                        }
+                    });
+        } else {
+            jdbc.execute("SELECT pg_notify('" + OutboxNotifications.CHANNEL + "', '')");
+        }
     }
 
     /** A message to publish: topic, event, metadata. */
@@ -76,5 +118,6 @@ public class Outbox {
                 return ps.executeUpdate();
             }
         }));
+        tx.executeWithoutResult(status -> wakeRelayAfterCommit());
     }
 }

@@ -3,6 +3,9 @@ package com.brandclosure.platform.outbox;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.errors.InvalidTopicException;
+import org.apache.kafka.common.errors.RecordBatchTooLargeException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,7 +13,12 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import javax.sql.DataSource;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,6 +28,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 
 /**
  * Publishes outbox rows to Kafka in commit-safe order and advances its position only after the
@@ -33,14 +42,25 @@ import java.util.concurrent.atomic.AtomicLong;
  * transaction still running has an id at or above that horizon, so its rows are read in a
  * later round, never skipped.
  * <p>
- * One relay per database at a time: the position row is locked with {@code FOR UPDATE SKIP
- * LOCKED}, so a second instance idles until the first dies. A crash between the send and the
- * position update re-sends the batch: consumers see a duplicate with the same event id and
- * drop it (see the inbox).
+ * One relay per database at a time: the relay owns a <em>session</em> advisory lock on a connection
+ * of its own, so it holds no transaction (and no transaction id) while it talks to Kafka; a second
+ * instance idles until the owner's connection goes away. Reads and position updates are single
+ * autocommit statements on that connection. A crash between the send and the position update
+ * re-sends the batch: consumers see a duplicate with the same event id and drop it.
+ * <p>
+ * The running relay pipelines: it reads and sends the next batch while the broker acknowledges the
+ * previous one, and writes a batch's position only once all of it (and everything before it) is
+ * acknowledged.
+ * <p>
+ * A row that Kafka refuses for its content (larger than the producer or broker accepts, an invalid
+ * or unknown topic) is moved to {@code outbox_parked} with the reason and the relay goes on: one
+ * bad row never stalls the rows behind it. A failure of the broker itself is retried, with the
+ * position unchanged.
  */
 public class OutboxRelay implements SmartLifecycle, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+    private static final long OWNER_LOCK = 0x6f7574626f78L; // "outbox"
 
     /** A test seam: called after the batch was acknowledged, before the position is written. */
     public interface AfterSendHook {
@@ -48,32 +68,42 @@ public class OutboxRelay implements SmartLifecycle, AutoCloseable {
     }
 
     private final JdbcTemplate jdbc;
-    private final TransactionTemplate tx;
+    private final DataSource dataSource;
     private final java.util.function.Supplier<Producer<String, String>> producers;
     private volatile Producer<String, String> producer;
     private final int batchSize;
     private final Duration pollInterval;
     private final Clock clock;
     private final AfterSendHook afterSend;
+    private final Predicate<String> knownTopic;
     private final Object signal = new Object();
     private boolean signalled;
     private volatile boolean running;
     private Thread thread;
+    private Connection owner;
+    private volatile boolean owning;
     private final AtomicLong published = new AtomicLong();
+    private final AtomicLong parked = new AtomicLong();
     private volatile Instant lastPublishAt;
     private volatile boolean heldBack;
     private static final long HELD_BACK_RETRY_MILLIS = 5;
 
     public OutboxRelay(JdbcTemplate jdbc, TransactionTemplate tx, java.util.function.Supplier<Producer<String, String>> producers,
-                       int batchSize,
-                       Duration pollInterval, Clock clock, AfterSendHook afterSend) {
+                       int batchSize, Duration pollInterval, Clock clock, AfterSendHook afterSend) {
+        this(jdbc, producers, batchSize, pollInterval, clock, afterSend, topic -> true);
+    }
+
+    public OutboxRelay(JdbcTemplate jdbc, java.util.function.Supplier<Producer<String, String>> producers,
+                       int batchSize, Duration pollInterval, Clock clock, AfterSendHook afterSend,
+                       Predicate<String> knownTopic) {
         this.jdbc = jdbc;
-        this.tx = tx;
+        this.dataSource = jdbc.getDataSource();
         this.producers = producers;
         this.batchSize = batchSize;
         this.pollInterval = pollInterval;
         this.clock = clock;
         this.afterSend = afterSend;
+        this.knownTopic = knownTopic;
     }
 
     /** Wakes the relay: something was committed to the outbox. */
@@ -82,6 +112,11 @@ public class OutboxRelay implements SmartLifecycle, AutoCloseable {
             signalled = true;
             signal.notifyAll();
         }
+    }
+
+    /** True while this instance's relay owns the position (so writers here need not NOTIFY other instances). */
+    public boolean owning() {
+        return owning && running;
     }
 
     @Override
@@ -115,6 +150,7 @@ public class OutboxRelay implements SmartLifecycle, AutoCloseable {
     @Override
     public void close() {
         stop();
+        releaseOwnership();
     }
 
     @Override
@@ -123,18 +159,34 @@ public class OutboxRelay implements SmartLifecycle, AutoCloseable {
         return Integer.MAX_VALUE - 1000;
     }
 
+    private record Row(long id, String txId, String topic, String key, String eventId, String type, String envelope) {
+    }
+
+    private record Position(String txId, long id) {
+    }
+
+    /** A batch on its way to the broker. */
+    private record InFlight(List<Row> rows, List<Future<RecordMetadata>> acks) {
+    }
+
     private void loop() {
         long backoffMillis = 0;
         while (running) {
             try {
-                int sent = relayOnce();
+                if (!acquireOwnership()) {
+                    awaitSignal(pollInterval.toMillis());
+                    continue;
+                }
+                int sent = pipelinedRounds();
                 backoffMillis = 0;
                 if (sent < batchSize) {
                     // Rows held back behind a still-running transaction become readable the moment it
-                    // ends, and that commit may send no NOTIFY of its own: look again soon.
+                    // ends, and that commit may wake nobody: look again soon.
                     awaitSignal(heldBack ? HELD_BACK_RETRY_MILLIS : pollInterval.toMillis());
                 }
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | SQLException e) {
+                closeProducer(Duration.ZERO);
+                releaseOwnership();
                 backoffMillis = Math.min(5_000, Math.max(100, backoffMillis * 2));
                 if (running) {
                     log.warn("outbox relay round failed; position unchanged, retrying in {} ms: {}", backoffMillis,
@@ -143,74 +195,156 @@ public class OutboxRelay implements SmartLifecycle, AutoCloseable {
                 awaitSignal(backoffMillis);
             }
         }
-    }
-
-    private void awaitSignal(long millis) {
-        synchronized (signal) {
-            if (!signalled && running) {
-                try {
-                    signal.wait(millis);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    running = false;
-                }
-            }
-            signalled = false;
-        }
-    }
-
-    private record Row(long id, String txId, String topic, String key, String eventId, String type, String envelope) {
+        releaseOwnership();
     }
 
     /**
-     * One round: lock the position, read the next batch of finished transactions' rows, send
-     * them, wait for every acknowledgement, move the position. Returns how many were sent
-     * (0 if another instance holds the position).
+     * Reads and sends batches while full ones keep coming, with one batch in flight while the next is
+     * read; writes each batch's position once it is acknowledged. Returns how many rows were sent.
+     */
+    private int pipelinedRounds() throws SQLException {
+        Position position = readPosition();
+        InFlight inFlight = null;
+        int total = 0;
+        while (running) {
+            List<Row> rows = readBatch(position);
+            InFlight next = rows.isEmpty() ? null : send(rows);
+            if (inFlight != null) {
+                total += complete(inFlight);
+            }
+            if (next == null) {
+                return total;
+            }
+            Row last = rows.get(rows.size() - 1);
+            position = new Position(last.txId(), last.id());
+            inFlight = next;
+            if (rows.size() < batchSize) {
+                return total + complete(inFlight);
+            }
+        }
+        return inFlight == null ? total : total + complete(inFlight);
+    }
+
+    /**
+     * One round, for tests and harnesses: take the position (unless another relay owns it), read the
+     * next batch of finished transactions' rows, send them, wait for every acknowledgement, move the
+     * position, let the position go. Returns how many were sent (0 if another relay owns it).
      */
     public int relayOnce() {
-        Integer sent = tx.execute(status -> {
-            List<String[]> position = jdbc.query(
-                    "SELECT last_tx_id::text, last_id FROM outbox_relay_position WHERE relay = 'default' "
-                            + "FOR UPDATE SKIP LOCKED",
-                    (rs, i) -> new String[]{rs.getString(1), rs.getString(2)});
-            if (position.isEmpty()) {
+        if (running) {
+            throw new IllegalStateException("relayOnce is for a relay whose loop is not started");
+        }
+        try {
+            if (!acquireOwnership()) {
                 return 0;
             }
-            String lastTx = position.get(0)[0];
-            long lastId = Long.parseLong(position.get(0)[1]);
-            List<Row> rows = jdbc.query("""
-                    SELECT o.id, o.tx_id::text AS tx_text, o.topic, o.message_key, o.event_id::text, o.event_type,
-                           o.envelope
-                    FROM outbox o
-                    WHERE (o.tx_id, o.id) > (?::xid8, ?) AND o.tx_id < pg_snapshot_xmin(pg_current_snapshot())
-                    ORDER BY o.tx_id, o.id LIMIT ?""",
-                    (rs, i) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5), rs.getString(6), rs.getString(7)),
-                    lastTx, lastId, batchSize);
-            if (rows.size() < batchSize) {
-                Row lastRead = rows.isEmpty() ? null : rows.get(rows.size() - 1);
-                heldBack = Boolean.TRUE.equals(jdbc.queryForObject(
-                        "SELECT EXISTS (SELECT 1 FROM outbox o WHERE (o.tx_id, o.id) > (?::xid8, ?) "
-                                + "AND o.tx_id >= pg_snapshot_xmin(pg_current_snapshot()))", Boolean.class,
-                        lastRead == null ? lastTx : lastRead.txId(), lastRead == null ? lastId : lastRead.id()));
-            } else {
-                heldBack = false;
+            List<Row> rows = readBatch(readPosition());
+            return rows.isEmpty() ? 0 : complete(send(rows));
+        } catch (SQLException e) {
+            throw new IllegalStateException("outbox relay round failed: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            closeProducer(Duration.ZERO);
+            throw e;
+        } finally {
+            releaseOwnership();
+        }
+    }
+
+    private boolean acquireOwnership() throws SQLException {
+        if (owner != null) {
+            return true;
+        }
+        Connection c = dataSource.getConnection();
+        boolean keep = false;
+        try {
+            c.setAutoCommit(true);
+            try (PreparedStatement ps = c.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
+                ps.setLong(1, OWNER_LOCK);
+                try (ResultSet rs = ps.executeQuery()) {
+                    keep = rs.next() && rs.getBoolean(1);
+                }
+            }
+        } finally {
+            if (!keep) {
+                c.close();
+            }
+        }
+        if (keep) {
+            owner = c;
+            owning = true;
+        }
+        return keep;
+    }
+
+    private void releaseOwnership() {
+        owning = false;
+        Connection c = owner;
+        owner = null;
+        if (c != null) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT pg_advisory_unlock(?)")) {
+                ps.setLong(1, OWNER_LOCK);
+                ps.execute();
+            } catch (SQLException e) {
+                // the connection is gone, and the session lock with it
+            }
+            try {
+                c.close();
+            } catch (SQLException ignored) {
+                // nothing left to release
+            }
+        }
+    }
+
+    private Position readPosition() throws SQLException {
+        try (PreparedStatement ps = owner.prepareStatement(
+                "SELECT last_tx_id::text, last_id FROM outbox_relay_position WHERE relay = 'default'");
+             ResultSet rs = ps.executeQuery()) {
+            if (!rs.next()) {
+                throw new IllegalStateException("outbox_relay_position has no 'default' row");
+            }
+            return new Position(rs.getString(1), rs.getLong(2));
+        }
+    }
+
+    private List<Row> readBatch(Position from) throws SQLException {
+        List<Row> rows = new ArrayList<>();
+        try (PreparedStatement ps = owner.prepareStatement("""
+                SELECT o.id, o.tx_id::text, o.topic, o.message_key, o.event_id::text, o.event_type, o.envelope,
+                       EXISTS (SELECT 1 FROM outbox h WHERE (h.tx_id, h.id) > (?::xid8, ?)
+                               AND h.tx_id >= pg_snapshot_xmin(pg_current_snapshot()))
+                FROM outbox o
+                WHERE (o.tx_id, o.id) > (?::xid8, ?) AND o.tx_id < pg_snapshot_xmin(pg_current_snapshot())
+                ORDER BY o.tx_id, o.id LIMIT ?""")) {
+            ps.setString(1, from.txId());
+            ps.setLong(2, from.id());
+            ps.setString(3, from.txId());
+            ps.setLong(4, from.id());
+            ps.setInt(5, batchSize);
+            boolean held = false;
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                            rs.getString(6), rs.getString(7)));
+                    held = rs.getBoolean(8);
+                }
             }
             if (rows.isEmpty()) {
-                return 0;
+                held = heldBehind(from);
             }
-            send(rows);
-            afterSend.afterSend(rows.size());
-            Row last = rows.get(rows.size() - 1);
-            jdbc.update("UPDATE outbox_relay_position SET last_tx_id = ?::xid8, last_id = ?, updated_at = now() "
-                    + "WHERE relay = 'default'", last.txId(), last.id());
-            return rows.size();
-        });
-        if (sent != null && sent > 0) {
-            published.addAndGet(sent);
-            lastPublishAt = clock.instant();
+            heldBack = rows.size() < batchSize && held;
         }
-        return sent == null ? 0 : sent;
+        return rows;
+    }
+
+    private boolean heldBehind(Position from) throws SQLException {
+        try (PreparedStatement ps = owner.prepareStatement("SELECT EXISTS (SELECT 1 FROM outbox o "
+                + "WHERE (o.tx_id, o.id) > (?::xid8, ?) AND o.tx_id >= pg_snapshot_xmin(pg_current_snapshot()))")) {
+            ps.setString(1, from.txId());
+            ps.setLong(2, from.id());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
+            }
+        }
     }
 
     private Producer<String, String> producer() {
@@ -230,45 +364,121 @@ public class OutboxRelay implements SmartLifecycle, AutoCloseable {
         }
     }
 
-    /**
-     * Sends the batch and waits for every acknowledgement. On any failure the producer is
-     * discarded: the next round starts a fresh one (new producer id and sequence numbers), so a
-     * producer stuck retrying (e.g. out-of-order sequence after a leader change) cannot block the relay.
-     */
-    private void send(List<Row> rows) {
-        try {
-            sendWith(producer(), rows);
-        } catch (RuntimeException e) {
-            closeProducer(Duration.ZERO);
-            throw e;
-        }
-    }
-
-    private void sendWith(Producer<String, String> producer, List<Row> rows) {
+    private InFlight send(List<Row> rows) {
+        Producer<String, String> p = producer();
         List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
         for (Row row : rows) {
+            if (!knownTopic.test(row.topic())) {
+                acks.add(java.util.concurrent.CompletableFuture.failedFuture(
+                        new InvalidTopicException("topic " + row.topic() + " is not one this service publishes to")));
+                continue;
+            }
             var record = new ProducerRecord<>(row.topic(), null, row.key(), row.envelope(), List.of(
                     new RecordHeader("event-id", row.eventId().getBytes(StandardCharsets.UTF_8)),
                     new RecordHeader("event-type", row.type().getBytes(StandardCharsets.UTF_8))));
-            acks.add(producer.send(record));
+            acks.add(p.send(record));
         }
-        producer.flush();
-        for (Future<RecordMetadata> ack : acks) {
+        p.flush();
+        return new InFlight(rows, acks);
+    }
+
+    /**
+     * Waits for every acknowledgement of the batch; parks the rows Kafka refused for their content;
+     * then writes the position. Any other failure leaves the position and is thrown: the batch is
+     * re-sent by the next round (with a fresh producer: new producer id and sequence numbers, so a
+     * producer stuck retrying cannot block the relay).
+     */
+    private int complete(InFlight batch) throws SQLException {
+        List<Row> refused = new ArrayList<>();
+        List<String> reasons = new ArrayList<>();
+        for (int i = 0; i < batch.rows().size(); i++) {
             try {
-                ack.get(30, TimeUnit.SECONDS);
+                batch.acks().get(i).get(30, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while waiting for Kafka acknowledgements", e);
-            } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
-                throw new IllegalStateException("Kafka did not acknowledge an outbox record; the batch will be re-sent",
-                        e);
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause();
+                if (refusedForContent(cause)) {
+                    refused.add(batch.rows().get(i));
+                    reasons.add(cause.getClass().getSimpleName() + ": " + cause.getMessage());
+                } else {
+                    throw new IllegalStateException("Kafka did not acknowledge an outbox record; the batch will be "
+                            + "re-sent", cause);
+                }
+            } catch (java.util.concurrent.TimeoutException e) {
+                throw new IllegalStateException("Kafka did not acknowledge an outbox record in time; the batch will be "
+                        + "re-sent", e);
             }
+        }
+        afterSend.afterSend(batch.rows().size());
+        if (!refused.isEmpty()) {
+            park(refused, reasons);
+        }
+        Row last = batch.rows().get(batch.rows().size() - 1);
+        try (PreparedStatement ps = owner.prepareStatement("UPDATE outbox_relay_position SET last_tx_id = ?::xid8, "
+                + "last_id = ?, updated_at = now() WHERE relay = 'default'")) {
+            ps.setString(1, last.txId());
+            ps.setLong(2, last.id());
+            ps.executeUpdate();
+        }
+        int sent = batch.rows().size() - refused.size();
+        published.addAndGet(sent);
+        lastPublishAt = clock.instant();
+        return batch.rows().size();
+    }
+
+    private static boolean refusedForContent(Throwable cause) {
+        return cause instanceof RecordTooLargeException || cause instanceof RecordBatchTooLargeException
+                || cause instanceof InvalidTopicException
+                || cause instanceof org.apache.kafka.common.errors.SerializationException;
+    }
+
+    private void park(List<Row> rows, List<String> reasons) throws SQLException {
+        try (PreparedStatement ps = owner.prepareStatement("""
+                INSERT INTO outbox_parked (outbox_id, tx_id, topic, message_key, event_id, event_type, envelope, error)
+                VALUES (?, ?::xid8, ?, ?, ?::uuid, ?, ?, ?)""")) {
+            for (int i = 0; i < rows.size(); i++) {
+                Row r = rows.get(i);
+                ps.setLong(1, r.id());
+                ps.setString(2, r.txId());
+                ps.setString(3, r.topic());
+                ps.setString(4, r.key());
+                ps.setString(5, r.eventId());
+                ps.setString(6, r.type());
+                ps.setString(7, r.envelope());
+                ps.setString(8, reasons.get(i));
+                ps.addBatch();
+                log.error("outbox row {} ({} to {}) parked, Kafka refused it: {}", r.id(), r.type(), r.topic(),
+                        reasons.get(i));
+            }
+            ps.executeBatch();
+        }
+        parked.addAndGet(rows.size());
+    }
+
+    private void awaitSignal(long millis) {
+        synchronized (signal) {
+            if (!signalled && running) {
+                try {
+                    signal.wait(millis);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    running = false;
+                }
+            }
+            signalled = false;
         }
     }
 
     /** Outbox records published by this instance since it started. */
     public long publishedCount() {
         return published.get();
+    }
+
+    /** Outbox rows this instance parked since it started. */
+    public long parkedCount() {
+        return parked.get();
     }
 
     /** When this instance last published, or null. */

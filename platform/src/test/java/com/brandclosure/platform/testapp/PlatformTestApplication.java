@@ -44,13 +44,20 @@ public class PlatformTestApplication {
         }, (s, e) -> new TestEvents.Tally(s.total() + e.n()));
     }
 
-    /** Created at start-up (KafkaAdmin), like the platform's own topics. */
+    /** Created at start-up (KafkaAdmin), like the platform's own topics; the relay publishes only to known topics. */
     @Bean
-    org.springframework.kafka.core.KafkaAdmin.NewTopics testTopics() {
-        return new org.springframework.kafka.core.KafkaAdmin.NewTopics(
-                new org.apache.kafka.clients.admin.NewTopic(TOPIC, 4, (short) 1),
-                new org.apache.kafka.clients.admin.NewTopic(TOPIC + ".DLT", 4, (short) 1),
-                new org.apache.kafka.clients.admin.NewTopic(COUNTED_TOPIC, 4, (short) 1));
+    org.apache.kafka.clients.admin.NewTopic testTopic() {
+        return new org.apache.kafka.clients.admin.NewTopic(TOPIC, 4, (short) 1);
+    }
+
+    @Bean
+    org.apache.kafka.clients.admin.NewTopic testDeadLetterTopic() {
+        return new org.apache.kafka.clients.admin.NewTopic(TOPIC + ".DLT", 4, (short) 1);
+    }
+
+    @Bean
+    org.apache.kafka.clients.admin.NewTopic countedTopic() {
+        return new org.apache.kafka.clients.admin.NewTopic(COUNTED_TOPIC, 4, (short) 1);
     }
 
     @Bean
