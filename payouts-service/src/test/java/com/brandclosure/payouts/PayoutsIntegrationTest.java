@@ -212,6 +212,31 @@ class PayoutsIntegrationTest {
     }
 
     @Test
+    void fifty_good_conversions_around_a_bad_one_are_all_tracked_and_only_the_bad_one_is_dead_lettered() {
+        putSettings(1, 0, "MONTH", 10, "UTC");
+        activateContract("p-1", clock.instant().minus(Duration.ofDays(1)));
+        Instant now = clock.instant();
+        for (int i = 0; i < 25; i++) {
+            ingest("g-" + i, "p-1", now, now, 100 + i);
+        }
+        // Refused by the account, not by the schema: another currency than the account's.
+        String foreign = conversion("usd-1", "p-1", now, now, 100).replace("\"EUR\"", "\"USD\"");
+        probe.send(Topics.ACTIONS_INGEST, account, foreign);
+        for (int i = 25; i < 50; i++) {
+            ingest("g-" + i, "p-1", now, now, 100 + i);
+        }
+
+        await().atMost(WAIT).until(() -> events("ActionTracked").size() == 50);
+        await().atMost(WAIT).until(() -> dlt().contains(foreign));
+        assertThat(dlt()).hasSize(1);
+        assertThat(get("/actions?state=PENDING").get("total").asLong()).isEqualTo(50);
+        assertThat(get("/actions/usd-1").get("status").asInt()).isEqualTo(404);
+        // Conversions are independent: nothing waits behind the bad one.
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM parked_accounts WHERE account_id = ?", Long.class,
+                account)).isZero();
+    }
+
+    @Test
     void batches_give_a_result_per_action_and_bad_input_is_refused_with_4xx_and_changes_nothing() {
         putSettings(1, 0, "MONTH", 10, "UTC");
         activateContract("p-1", clock.instant().minus(Duration.ofDays(1)));

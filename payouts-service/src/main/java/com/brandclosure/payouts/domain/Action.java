@@ -24,6 +24,7 @@ import com.brandclosure.payouts.domain.ActionState.Pending;
 import com.brandclosure.payouts.domain.ActionState.Rejected;
 import com.brandclosure.payouts.domain.ActionState.Reversed;
 import com.brandclosure.payouts.domain.ActionState.Tracked;
+import com.brandclosure.platform.kernel.Decider;
 import com.brandclosure.platform.kernel.DomainException;
 import com.brandclosure.platform.kernel.Money;
 
@@ -39,7 +40,16 @@ public final class Action {
     public static final long MAX_COST_MINOR = 1_000_000_000L;
     public static final int MAX_REASON_LENGTH = 500;
 
+    /** The decider the command runner loads action streams with. */
+    public static final Decider<ActionCommand, ActionState, ActionEvent> DECIDER =
+            Decider.of(initial(), Action::decide, Action::evolve);
+
     private Action() {
+    }
+
+    /** The stream of one action: its events are the source of truth, the {@code actions} table a read model. */
+    public static String streamId(String accountId, String actionId) {
+        return "action:" + accountId + ":" + actionId;
     }
 
     public static ActionState initial() {
@@ -74,14 +84,6 @@ public final class Action {
             case ActionCleared e -> new Cleared(details(state), e.clearedOn());
             case ActionRejected e -> new Rejected(details(state), e.reason());
         };
-    }
-
-    public static ActionState fold(List<ActionEvent> events) {
-        ActionState state = initial();
-        for (ActionEvent e : events) {
-            state = evolve(state, e);
-        }
-        return state;
     }
 
     /** The cost is positive, not absurd, and in the account's currency. */

@@ -1,5 +1,7 @@
 package com.brandclosure.payouts.domain;
 
+import com.brandclosure.platform.kernel.Decider;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -33,22 +35,38 @@ public final class PayoutsSummary {
     }
 
     /**
-     * {@code pendingActions} and {@code lastLockDate} (latest lock date of an approved, not yet
-     * locked action; null if none) describe the account after the change being decided.
+     * Asks the summary to compare itself with the account after a change: {@code pendingActions}
+     * and {@code lastLockDate} (latest lock date of an approved, not yet locked action; null if
+     * none) describe the account after the change, {@code zone} is the account's zone.
      */
-    public static List<SummaryEvent> decide(State state, long pendingActions, LocalDate lastLockDate, ZoneId zone,
-                                            Instant now) {
-        if (pendingActions < 0) {
-            throw new IllegalArgumentException("pendingActions must not be negative");
+    public record Recount(long pendingActions, LocalDate lastLockDate, ZoneId zone, Instant now) {
+        public Recount {
+            if (pendingActions < 0) {
+                throw new IllegalArgumentException("pendingActions must not be negative");
+            }
         }
-        if (pendingActions > 0) {
-            return state.announced() == Announced.PENDING ? List.of() : List.of(new PayoutsPending(pendingActions, now));
+    }
+
+    /** The decider the command runner loads the summary stream with. */
+    public static final Decider<Recount, State, SummaryEvent> DECIDER =
+            Decider.of(State.initial(), PayoutsSummary::decide, PayoutsSummary::evolve);
+
+    /** The account's summary stream. */
+    public static String streamId(String accountId) {
+        return "payouts-summary:" + accountId;
+    }
+
+    public static List<SummaryEvent> decide(Recount c, State state) {
+        if (c.pendingActions() > 0) {
+            return state.announced() == Announced.PENDING ? List.of()
+                    : List.of(new PayoutsPending(c.pendingActions(), c.now()));
         }
+        LocalDate lastLockDate = c.lastLockDate();
         boolean later = lastLockDate != null
                 && (state.lastLockDate() == null || lastLockDate.isAfter(state.lastLockDate()));
         if (state.announced() != Announced.SETTLED || later) {
-            Instant lastLockAt = lastLockDate == null ? null : LockSchedule.lockAt(lastLockDate, zone);
-            return List.of(new PayoutsSettled(lastLockDate, lastLockAt, now));
+            Instant lastLockAt = lastLockDate == null ? null : LockSchedule.lockAt(lastLockDate, c.zone());
+            return List.of(new PayoutsSettled(lastLockDate, lastLockAt, c.now()));
         }
         return List.of();
     }

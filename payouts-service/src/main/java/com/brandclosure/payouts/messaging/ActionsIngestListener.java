@@ -2,21 +2,18 @@ package com.brandclosure.payouts.messaging;
 
 import com.brandclosure.events.ConversionTracked;
 import com.brandclosure.events.Topics;
-import com.brandclosure.payouts.application.ActionService;
-import com.brandclosure.payouts.application.ActionService.Conversion;
+import com.brandclosure.payouts.application.Conversion;
+import com.brandclosure.payouts.application.TrackConversions;
 import com.brandclosure.payouts.domain.Action;
 import com.brandclosure.platform.eventstore.CommandContexts;
+import com.brandclosure.platform.inbox.InboundBatches;
 import com.brandclosure.platform.inbox.InboundEvent;
-import com.brandclosure.platform.inbox.InboundEvents;
 import com.brandclosure.platform.inbox.MalformedMessageException;
 import com.brandclosure.platform.kernel.AccountId;
 import com.brandclosure.platform.kernel.DomainException;
 import com.brandclosure.platform.kernel.Money;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
@@ -25,57 +22,43 @@ import java.util.Map;
 
 /**
  * Consumes tracked conversions ({@code ConversionTracked} envelopes, see the module README) in
- * batches: one transaction records a whole poll. A record that cannot be understood, or that
- * the account refuses (wrong currency, absurd amount, reported before it happened), goes to
- * {@code payouts.actions-ingest.DLT}: the records before it are committed, the error handler
- * dead-letters it, and consumption resumes after it. Redelivered records are harmless: the
- * action id is the idempotency key.
+ * batches: one unit of work records a whole poll, each account's conversions as one batch. A record
+ * that cannot be understood, or that the account refuses (wrong currency, absurd amount, reported
+ * before it happened), goes to {@code payouts.actions-ingest.DLT} on its own and the rest of the poll
+ * is applied: conversions are independent of each other, so nothing waits behind a bad one (the
+ * subscription parks no account). Redelivered records are harmless: the action id is the
+ * idempotency key.
  */
 @Component
 public class ActionsIngestListener {
 
-    private static final Logger log = LoggerFactory.getLogger(ActionsIngestListener.class);
     static final String ACTOR = "payouts-ingest";
     private static final String ID_PATTERN = "[A-Za-z0-9._:-]{1,100}";
 
-    private final InboundEvents inbound;
-    private final ActionService actions;
     private final CommandContexts contexts;
+    private final InboundBatches.Subscription subscription;
 
-    public ActionsIngestListener(InboundEvents inbound, ActionService actions, CommandContexts contexts) {
-        this.inbound = inbound;
-        this.actions = actions;
+    public ActionsIngestListener(InboundBatches inbound, TrackConversions tracking, CommandContexts contexts) {
         this.contexts = contexts;
+        this.subscription = inbound.subscribeIndependent("actions-ingest", List.of(ConversionTracked.class),
+                (account, events, work) -> {
+                    List<Conversion> conversions = new ArrayList<>(events.size());
+                    for (InboundEvent event : events) {
+                        conversions.add(conversion(event));
+                    }
+                    Map<Integer, DomainException> refused = tracking.track(conversions, contexts.forActor(ACTOR, null));
+                    if (!refused.isEmpty()) {
+                        // The platform then applies the account's records one by one and dead-letters this one.
+                        DomainException first = refused.get(refused.keySet().stream().min(Integer::compare).orElseThrow());
+                        throw new MalformedMessageException("conversion refused: " + first.getMessage(), first);
+                    }
+                });
     }
 
+    // The listener id is the consumer group (kept from before, so committed offsets carry over).
     @KafkaListener(id = "payouts-ingest", topics = Topics.ACTIONS_INGEST, batch = "true")
     public void on(List<ConsumerRecord<String, String>> records) {
-        List<Conversion> conversions = new ArrayList<>(records.size());
-        int failedAt = -1;
-        RuntimeException failure = null;
-        for (int i = 0; i < records.size(); i++) {
-            try {
-                conversions.add(conversion(inbound.decode(records.get(i))));
-            } catch (MalformedMessageException e) {
-                failedAt = i;
-                failure = e;
-                break;
-            }
-        }
-        Map<Integer, DomainException> refused = actions.track(conversions, contexts.forActor(ACTOR, null));
-        if (!refused.isEmpty()) {
-            int first = refused.keySet().stream().min(Integer::compare).orElseThrow();
-            if (failedAt < 0 || first < failedAt) {
-                failedAt = first;
-                failure = new MalformedMessageException("conversion refused: " + refused.get(first).getMessage(),
-                        refused.get(first));
-            }
-        }
-        if (failedAt >= 0) {
-            log.warn("ingest record {} goes to the dead-letter topic: {}", where(records.get(failedAt)),
-                    failure.getMessage());
-            throw new BatchListenerFailedException(failure.getMessage(), failure, failedAt);
-        }
+        subscription.accept(records);
     }
 
     /** Checks the payload's fields; anything missing or out of range makes the record malformed. */
@@ -106,9 +89,5 @@ public class ActionsIngestListener {
         if (!condition) {
             throw new MalformedMessageException("invalid ConversionTracked: " + message);
         }
-    }
-
-    private static String where(ConsumerRecord<?, ?> r) {
-        return r.topic() + "-" + r.partition() + "@" + r.offset();
     }
 }

@@ -4,7 +4,6 @@ import com.brandclosure.payouts.domain.ActionDetails;
 import com.brandclosure.payouts.domain.ActionState;
 import com.brandclosure.payouts.domain.ContractPeriod;
 import com.brandclosure.payouts.domain.LockingSettings;
-import com.brandclosure.payouts.domain.PayoutsSummary;
 import com.brandclosure.payouts.domain.ReferencePeriod;
 import com.brandclosure.payouts.domain.RejectionReason;
 import com.brandclosure.platform.kernel.AccountId;
@@ -27,6 +26,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+/**
+ * The read models of payouts-service: account rows (settings, closure date), contract periods, and
+ * the queries on the {@code actions} table that {@link ActionsProjection} keeps.
+ */
 @Repository
 public class PayoutsStore {
 
@@ -40,16 +43,14 @@ public class PayoutsStore {
 
     private static final String ACCOUNT_COLUMNS = """
             account_id, lock_months, lock_days, reference_period, payment_scheduling_days, zone, currency,
-            closure_date, announced, announced_last_lock_date, summary_version""";
+            closure_date""";
 
     private static final RowMapper<AccountRow> ACCOUNT = (rs, i) -> {
         String currency = rs.getString(7);
         LockingSettings settings = currency == null ? null : new LockingSettings(rs.getInt(2), rs.getInt(3),
                 ReferencePeriod.valueOf(rs.getString(4)), rs.getInt(5), ZoneId.of(rs.getString(6)),
                 Currency.getInstance(currency));
-        return new AccountRow(rs.getString(1), settings, localDate(rs, 8),
-                new PayoutsSummary.State(PayoutsSummary.Announced.valueOf(rs.getString(9)), localDate(rs, 10)),
-                rs.getLong(11));
+        return new AccountRow(rs.getString(1), settings, localDate(rs, 8));
     };
 
     public Optional<AccountRow> account(AccountId account) {
@@ -57,7 +58,7 @@ public class PayoutsStore {
                 account.value()).stream().findFirst();
     }
 
-    /** The accounts' rows; call after locking them ({@code AccountLocks}). */
+    /** The accounts' rows; call inside the unit of work that holds their locks. */
     public Map<String, AccountRow> accounts(Collection<String> accountIds) {
         Map<String, AccountRow> rows = new HashMap<>();
         jdbc.query("SELECT " + ACCOUNT_COLUMNS + " FROM payouts_accounts WHERE account_id = ANY(?)", ACCOUNT,
@@ -105,13 +106,6 @@ public class PayoutsStore {
                     excluded.closure_date)""",
                 account.value(), d.lockMonths(), d.lockDays(), d.referencePeriod().name(), d.paymentSchedulingDays(),
                 d.zone().getId(), closureDate);
-    }
-
-    public void saveSummary(String accountId, PayoutsSummary.State state, long version) {
-        jdbc.update("UPDATE payouts_accounts SET announced = ?, announced_last_lock_date = ?, summary_version = ?, "
-                        + "updated_at = now() WHERE account_id = ?",
-                state.announced().name(), state.lastLockDate() == null ? null : state.lastLockDate(),
-                version, accountId);
     }
 
     public long countActions(AccountId account) {
@@ -198,28 +192,16 @@ public class PayoutsStore {
         return result;
     }
 
-    /** Keys "accountId/actionId" of the pairs that already exist. */
-    public java.util.Set<String> existingActions(List<String> accountIds, List<String> actionIds) {
-        java.util.Set<String> result = new java.util.HashSet<>();
-        jdbc.query("""
-                SELECT a.account_id, a.action_id FROM actions a
-                JOIN unnest(?::text[], ?::text[]) AS k(account_id, action_id)
-                  ON a.account_id = k.account_id AND a.action_id = k.action_id""",
-                rs -> {
-                    result.add(rs.getString(1) + "/" + rs.getString(2));
-                }, accountIds.toArray(String[]::new), actionIds.toArray(String[]::new));
-        return result;
-    }
-
-    /** Actions of an account in {@code states} with {@code dateColumn} on or before/after a date. */
-    public List<StoredAction> actionsInState(String accountId, String state, String dateColumn, String comparison,
-                                             LocalDate date) {
+    /** Ids of an account's actions in {@code states} with {@code dateColumn} on or before/after a date. */
+    public List<String> actionIdsInState(String accountId, List<String> states, String dateColumn, String comparison,
+                                         LocalDate date) {
         if (!List.of("lock_date", "clearing_date", "event_date").contains(dateColumn)
                 || !List.of("<=", ">=").contains(comparison)) {
             throw new IllegalArgumentException("unsupported filter");
         }
-        return jdbc.query("SELECT " + ACTION_COLUMNS + " FROM actions WHERE account_id = ? AND state = ANY(?) AND "
-                + dateColumn + " " + comparison + " ?", ACTION, accountId, state.split(","), date);
+        return jdbc.queryForList("SELECT action_id FROM actions WHERE account_id = ? AND state = ANY(?) AND "
+                + dateColumn + " " + comparison + " ? ORDER BY action_id", String.class, accountId,
+                states.toArray(String[]::new), date);
     }
 
     public record Page(List<StoredAction> items, long total) {
@@ -247,35 +229,6 @@ public class PayoutsStore {
         var items = jdbc.query("SELECT " + ACTION_COLUMNS + " FROM actions" + where
                 + " ORDER BY event_date, action_id LIMIT ? OFFSET ?", ACTION, pageArgs.toArray());
         return new Page(items, total == null ? 0 : total);
-    }
-
-    /** Writes the actions' current states (insert or update) in one batch. */
-    public void saveActions(List<StoredAction> actions, Instant now) {
-        List<Object[]> rows = new ArrayList<>(actions.size());
-        for (StoredAction a : actions) {
-            var t = (ActionState.Tracked) a.state();
-            var d = t.details();
-            String reason = switch (t) {
-                case ActionState.Reversed r -> r.reason();
-                case ActionState.Rejected r -> r.reason().name();
-                default -> null;
-            };
-            LocalDate clearedOn = t instanceof ActionState.Cleared c ? c.clearedOn() : null;
-            rows.add(new Object[]{d.accountId().value(), d.actionId(), t.name(), d.partnerId(), d.contractId(),
-                    Timestamp.from(d.eventAt()), Timestamp.from(d.reportedAt()), d.eventDate(),
-                    d.lateReported(), d.cost().minor(), d.cost().currency().getCurrencyCode(),
-                    d.lockDate(), d.clearingDate(), Timestamp.from(d.lockAt()),
-                    Timestamp.from(d.clearingAt()), reason, clearedOn == null ? null : clearedOn,
-                    a.version(), Timestamp.from(now)});
-        }
-        jdbc.batchUpdate("""
-                INSERT INTO actions (account_id, action_id, state, partner_id, contract_id, event_at, reported_at,
-                    event_date, late_reported, cost_minor, currency, lock_date, clearing_date, lock_at, clearing_at,
-                    reason, cleared_on, version, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (account_id, action_id) DO UPDATE SET state = excluded.state,
-                    cost_minor = excluded.cost_minor, reason = excluded.reason, cleared_on = excluded.cleared_on,
-                    version = excluded.version, updated_at = excluded.updated_at""", rows);
     }
 
     private static LocalDate localDate(ResultSet rs, int column) throws SQLException {

@@ -1,10 +1,20 @@
 package com.brandclosure.payouts.web;
 
-import com.brandclosure.payouts.application.ActionService;
-import com.brandclosure.payouts.application.ActionService.Conversion;
-import com.brandclosure.payouts.application.ActionService.ItemResult;
-import com.brandclosure.payouts.application.ActionService.Outcome;
+import com.brandclosure.payouts.application.ActionQueries;
+import com.brandclosure.payouts.application.Conversion;
+import com.brandclosure.payouts.application.ReviewActions;
+import com.brandclosure.payouts.application.ReviewActions.ItemResult;
+import com.brandclosure.payouts.application.ReviewActions.Outcome;
+import com.brandclosure.payouts.application.TrackConversions;
 import com.brandclosure.payouts.domain.ActionCommand;
+import com.brandclosure.payouts.web.Requests.BatchRequest;
+import com.brandclosure.payouts.web.Requests.ModifyRequest;
+import com.brandclosure.payouts.web.Requests.ReasonRequest;
+import com.brandclosure.payouts.web.Requests.TrackRequest;
+import com.brandclosure.payouts.web.Responses.ActionView;
+import com.brandclosure.payouts.web.Responses.BatchItem;
+import com.brandclosure.payouts.web.Responses.BatchResponse;
+import com.brandclosure.payouts.web.Responses.PageResponse;
 import com.brandclosure.platform.eventstore.CommandContext;
 import com.brandclosure.platform.eventstore.CommandContexts;
 import com.brandclosure.platform.kernel.AccountId;
@@ -17,12 +27,7 @@ import com.brandclosure.platform.security.Role;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotEmpty;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Positive;
-import jakarta.validation.constraints.Size;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,7 +40,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -43,75 +47,32 @@ import java.util.List;
  * Actions of one brand account: list, track (for tracking systems and tools: SERVICE; the
  * normal way in is the ingest topic), and the review commands on one action or a batch of up
  * to 10,000. The actor of every command is the authenticated caller; the tenant check
- * ({@link Actor#requireAccess}) is made by {@link ActionService}.
- * <p>
- * Handlers with a {@code @Valid} body carry no constraint on their other parameters: such a
- * constraint switches Spring to method validation, and the platform's handler for that
- * ({@code HandlerMethodValidationException}) reports body errors under the parameter's name
- * instead of the fields'. The account id is checked by {@link AccountId} (400), an action id
- * by the lookup (404).
+ * ({@link Actor#requireAccess}) is made by the application layer. Path variables are checked
+ * here (400); an unknown action id is a 404 from the lookup.
  */
 @RestController
 @RequestMapping("/api/v1/accounts/{accountId}/actions")
 public class ActionsController {
 
-    static final String ID = "[A-Za-z0-9._:-]{1,100}";
-    static final String ACCOUNT = "[A-Za-z0-9_-]{1,64}";
-    static final String CURRENCY = "[A-Z]{3}";
-    static final String STATES = "PENDING|APPROVED|REVERSED|LOCKED|CLEARED|REJECTED";
-    static final long MAX_COST_MINOR = 1_000_000_000L;
-
-    private final ActionService actions;
+    private final TrackConversions tracking;
+    private final ReviewActions review;
+    private final ActionQueries queries;
     private final CommandContexts contexts;
 
-    public ActionsController(ActionService actions, CommandContexts contexts) {
-        this.actions = actions;
+    public ActionsController(TrackConversions tracking, ReviewActions review, ActionQueries queries,
+                             CommandContexts contexts) {
+        this.tracking = tracking;
+        this.review = review;
+        this.queries = queries;
         this.contexts = contexts;
-    }
-
-    public record TrackRequest(@NotBlank @Pattern(regexp = ID) String actionId,
-                               @NotBlank @Pattern(regexp = ID) String partnerId,
-                               @Pattern(regexp = ID) String contractId,
-                               @NotNull Instant eventAt, Instant reportedAt,
-                               @NotNull @Positive @Max(MAX_COST_MINOR) Long costMinor,
-                               @NotBlank @Pattern(regexp = CURRENCY, message = "must be an ISO 4217 code such as EUR")
-                               String currency) {
-    }
-
-    public record ReasonRequest(@NotBlank @Size(max = 500) String reason) {
-    }
-
-    public record ModifyRequest(@NotNull @Positive @Max(MAX_COST_MINOR) Long costMinor,
-                                @NotBlank @Pattern(regexp = CURRENCY, message = "must be an ISO 4217 code such as EUR")
-                                String currency,
-                                @NotBlank @Size(max = 500) String reason) {
-    }
-
-    public enum Operation { APPROVE, REVERSE, MODIFY, RESTORE }
-
-    public record BatchRequest(@NotNull Operation operation,
-                               @NotEmpty @Size(max = ActionService.MAX_BATCH)
-                               List<@NotBlank @Pattern(regexp = ID) String> actionIds,
-                               @Size(max = 500) String reason,
-                               @Positive @Max(MAX_COST_MINOR) Long costMinor,
-                               @Pattern(regexp = CURRENCY, message = "must be an ISO 4217 code such as EUR")
-                               String currency) {
-    }
-
-    public record BatchItem(String actionId, Outcome outcome, String state, String message) {
-    }
-
-    public record BatchResponse(int changed, int unchanged, int refused, int notFound, List<BatchItem> results) {
-    }
-
-    public record PageResponse(List<ActionView> items, int page, int size, long total) {
     }
 
     @GetMapping
     @Allow({Role.BRAND_ADMIN, Role.SUPPORT, Role.OPS, Role.SERVICE})
-    public PageResponse list(@PathVariable @Pattern(regexp = ACCOUNT) String accountId,
+    public PageResponse list(@PathVariable @Pattern(regexp = AccountId.PATTERN) String accountId,
                              @RequestParam(required = false)
-                             @Pattern(regexp = STATES, message = "must be one of " + STATES) String state,
+                             @Pattern(regexp = Requests.STATES, message = "must be one of " + Requests.STATES)
+                             String state,
                              @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                              @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                              @RequestParam(defaultValue = "0") @Min(0) @Max(1_000_000) int page,
@@ -119,57 +80,58 @@ public class ActionsController {
         if (from != null && to != null && from.isAfter(to)) {
             throw new DomainException.BadRequest("from " + from + " is after to " + to);
         }
-        var result = actions.list(CurrentActor.get(), AccountId.of(accountId), state, from, to, page, size);
+        var result = queries.list(CurrentActor.get(), AccountId.of(accountId), state, from, to, page, size);
         return new PageResponse(result.items().stream().map(ActionView::of).toList(), page, size, result.total());
     }
 
     @GetMapping("/{actionId}")
     @Allow({Role.BRAND_ADMIN, Role.SUPPORT, Role.OPS, Role.SERVICE})
-    public ActionView get(@PathVariable @Pattern(regexp = ACCOUNT) String accountId,
-                          @PathVariable @Pattern(regexp = ID) String actionId) {
+    public ActionView get(@PathVariable @Pattern(regexp = AccountId.PATTERN) String accountId,
+                          @PathVariable @Pattern(regexp = Requests.ID) String actionId) {
         return view(CurrentActor.get(), accountId, actionId);
     }
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @Allow(Role.SERVICE)
-    public ActionView track(@PathVariable String accountId, @Valid @RequestBody TrackRequest r,
+    public ActionView track(@PathVariable @Pattern(regexp = AccountId.PATTERN) String accountId,
+                            @Valid @RequestBody TrackRequest r,
                             @RequestHeader(name = "X-Correlation-Id", required = false) String correlationId) {
         Actor actor = CurrentActor.get();
         AccountId account = AccountId.of(accountId);
         CommandContext ctx = contexts.forActor(actor.name(), correlation(correlationId));
         var conversion = new Conversion(account, r.actionId(), r.partnerId(), r.contractId(), r.eventAt(),
                 r.reportedAt() == null ? ctx.now() : r.reportedAt(), Money.of(r.costMinor(), r.currency()), ctx);
-        actions.trackOne(actor, conversion, ctx);
+        tracking.trackOne(actor, conversion, ctx);
         return view(actor, accountId, r.actionId());
     }
 
     @PostMapping("/{actionId}/approve")
     @Allow({Role.BRAND_ADMIN, Role.SUPPORT, Role.SERVICE})
-    public ActionView approve(@PathVariable @Pattern(regexp = ACCOUNT) String accountId,
-                              @PathVariable @Pattern(regexp = ID) String actionId) {
+    public ActionView approve(@PathVariable @Pattern(regexp = AccountId.PATTERN) String accountId,
+                              @PathVariable @Pattern(regexp = Requests.ID) String actionId) {
         return one(accountId, actionId, new ActionCommand.ApproveAction());
     }
 
     @PostMapping("/{actionId}/reverse")
     @Allow({Role.BRAND_ADMIN, Role.SUPPORT, Role.SERVICE})
-    public ActionView reverse(@PathVariable String accountId,
-                              @PathVariable String actionId,
+    public ActionView reverse(@PathVariable @Pattern(regexp = AccountId.PATTERN) String accountId,
+                              @PathVariable @Pattern(regexp = Requests.ID) String actionId,
                               @Valid @RequestBody ReasonRequest r) {
         return one(accountId, actionId, new ActionCommand.ReverseAction(r.reason()));
     }
 
     @PostMapping("/{actionId}/restore")
     @Allow({Role.BRAND_ADMIN, Role.SUPPORT, Role.SERVICE})
-    public ActionView restore(@PathVariable @Pattern(regexp = ACCOUNT) String accountId,
-                              @PathVariable @Pattern(regexp = ID) String actionId) {
+    public ActionView restore(@PathVariable @Pattern(regexp = AccountId.PATTERN) String accountId,
+                              @PathVariable @Pattern(regexp = Requests.ID) String actionId) {
         return one(accountId, actionId, new ActionCommand.RestoreAction());
     }
 
     @PostMapping("/{actionId}/modify")
     @Allow({Role.BRAND_ADMIN, Role.SUPPORT, Role.SERVICE})
-    public ActionView modify(@PathVariable String accountId,
-                             @PathVariable String actionId,
+    public ActionView modify(@PathVariable @Pattern(regexp = AccountId.PATTERN) String accountId,
+                             @PathVariable @Pattern(regexp = Requests.ID) String actionId,
                              @Valid @RequestBody ModifyRequest r) {
         return one(accountId, actionId,
                 new ActionCommand.ModifyAction(Money.of(r.costMinor(), r.currency()), r.reason()));
@@ -178,7 +140,7 @@ public class ActionsController {
     /** All-or-nothing per action: each gets its own outcome; refusals leave that action unchanged. */
     @PostMapping("/batch")
     @Allow({Role.BRAND_ADMIN, Role.SUPPORT, Role.SERVICE})
-    public BatchResponse batch(@PathVariable String accountId,
+    public BatchResponse batch(@PathVariable @Pattern(regexp = AccountId.PATTERN) String accountId,
                                @Valid @RequestBody BatchRequest r,
                                @RequestHeader(name = "X-Correlation-Id", required = false) String correlationId) {
         ActionCommand command = switch (r.operation()) {
@@ -193,7 +155,7 @@ public class ActionsController {
             }
         };
         Actor actor = CurrentActor.get();
-        var results = actions.apply(actor, AccountId.of(accountId), r.actionIds(), command,
+        var results = review.apply(actor, AccountId.of(accountId), r.actionIds(), command,
                 contexts.forActor(actor.name(), correlation(correlationId)));
         int[] counts = new int[Outcome.values().length];
         results.forEach(i -> counts[i.outcome().ordinal()]++);
@@ -211,7 +173,7 @@ public class ActionsController {
 
     private ActionView one(String accountId, String actionId, ActionCommand command) {
         Actor actor = CurrentActor.get();
-        ItemResult result = actions.apply(actor, AccountId.of(accountId), List.of(actionId), command,
+        ItemResult result = review.apply(actor, AccountId.of(accountId), List.of(actionId), command,
                 contexts.forActor(actor.name(), null)).getFirst();
         if (result.error() != null) {
             throw result.error();
@@ -220,7 +182,7 @@ public class ActionsController {
     }
 
     private ActionView view(Actor actor, String accountId, String actionId) {
-        return actions.find(actor, AccountId.of(accountId), actionId).map(ActionView::of)
+        return queries.find(actor, AccountId.of(accountId), actionId).map(ActionView::of)
                 .orElseThrow(() -> new DomainException.NotFound("action " + actionId + " not found"));
     }
 }

@@ -1,8 +1,9 @@
 package com.brandclosure.payouts.web;
 
-import com.brandclosure.payouts.application.SettingsService;
+import com.brandclosure.payouts.application.AccountSettings;
 import com.brandclosure.payouts.domain.LockingSettings;
-import com.brandclosure.payouts.domain.ReferencePeriod;
+import com.brandclosure.payouts.web.Requests.SettingsBody;
+import com.brandclosure.payouts.web.Responses.SettingsView;
 import com.brandclosure.platform.kernel.AccountId;
 import com.brandclosure.platform.kernel.DomainException;
 import com.brandclosure.platform.kernel.Money;
@@ -10,12 +11,7 @@ import com.brandclosure.platform.security.Allow;
 import com.brandclosure.platform.security.CurrentActor;
 import com.brandclosure.platform.security.Role;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -31,33 +27,15 @@ import java.time.ZoneId;
 @RequestMapping("/api/v1/accounts/{accountId}/locking-settings")
 public class SettingsController {
 
-    private final SettingsService settings;
+    private final AccountSettings settings;
 
-    public SettingsController(SettingsService settings) {
+    public SettingsController(AccountSettings settings) {
         this.settings = settings;
-    }
-
-    public record SettingsBody(@NotNull @Min(0) @Max(LockingSettings.MAX_LOCK_MONTHS) Integer lockMonths,
-                               @NotNull @Min(0) @Max(LockingSettings.MAX_LOCK_DAYS) Integer lockDays,
-                               @NotNull ReferencePeriod referencePeriod,
-                               @NotNull @Min(0) @Max(LockingSettings.MAX_PAYMENT_SCHEDULING_DAYS)
-                               Integer paymentSchedulingDays,
-                               @NotBlank @Size(max = 64) String zone,
-                               @NotBlank @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as EUR")
-                               String currency) {
-    }
-
-    public record SettingsView(int lockMonths, int lockDays, ReferencePeriod referencePeriod,
-                               int paymentSchedulingDays, String zone, String currency, boolean stored) {
-        static SettingsView of(LockingSettings s, boolean stored) {
-            return new SettingsView(s.lockMonths(), s.lockDays(), s.referencePeriod(), s.paymentSchedulingDays(),
-                    s.zone().getId(), s.currency() == null ? null : s.currency().getCurrencyCode(), stored);
-        }
     }
 
     @GetMapping
     @Allow({Role.BRAND_ADMIN, Role.SUPPORT, Role.OPS, Role.SERVICE})
-    public SettingsView get(@PathVariable String accountId) {
+    public SettingsView get(@PathVariable @Pattern(regexp = AccountId.PATTERN) String accountId) {
         return settings.get(CurrentActor.get(), AccountId.of(accountId)).map(s -> SettingsView.of(s, true)).orElseGet(() -> {
             var d = LockingSettings.defaults(java.util.Currency.getInstance("XXX"));
             // The currency is fixed by the first action when nobody set it: none yet.
@@ -68,7 +46,8 @@ public class SettingsController {
 
     @PutMapping
     @Allow({Role.BRAND_ADMIN, Role.SUPPORT, Role.SERVICE})
-    public SettingsView put(@PathVariable String accountId, @Valid @RequestBody SettingsBody b) {
+    public SettingsView put(@PathVariable @Pattern(regexp = AccountId.PATTERN) String accountId,
+                            @Valid @RequestBody SettingsBody b) {
         ZoneId zone;
         try {
             zone = ZoneId.of(b.zone());

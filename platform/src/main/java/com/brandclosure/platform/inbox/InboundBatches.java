@@ -41,7 +41,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *       effect per account;</li>
  *   <li>if the poll fails on content, it is split: per account, then per record; the record that fails
  *       is dead-lettered and its account parked on this consumer, so its later records wait (kept in
- *       {@code parked_records}) until an operator replays or discards it ({@link #release});</li>
+ *       {@code parked_records}) until an operator replays or discards it ({@link #release}); a
+ *       subscription of independent records ({@link #subscribeIndependent}) parks nothing;</li>
  *   <li>an infrastructure failure ({@link Failures#isTransient}) is thrown to the container, which
  *       retries the poll with backoff until it passes: nothing is applied or dead-lettered meanwhile.</li>
  * </ol>
@@ -81,11 +82,29 @@ public class InboundBatches {
      */
     public Subscription subscribe(String purpose, Collection<Class<? extends IntegrationEvent>> types,
                                   AccountHandler handler) {
+        return register(new Subscription(consumerName(purpose), names(types), handler, true));
+    }
+
+    /**
+     * Like {@link #subscribe}, for records that do not depend on each other (each is idempotent on its
+     * own key and no order holds between them, e.g. conversions keyed by their action id): a record that
+     * fails on its content is dead-lettered alone and its account is NOT parked, so the rest of the poll
+     * and the account's later records are applied.
+     */
+    public Subscription subscribeIndependent(String purpose, Collection<Class<? extends IntegrationEvent>> types,
+                                             AccountHandler handler) {
+        return register(new Subscription(consumerName(purpose), names(types), handler, false));
+    }
+
+    private static Set<String> names(Collection<Class<? extends IntegrationEvent>> types) {
         Set<String> names = new HashSet<>();
         for (Class<? extends IntegrationEvent> type : types) {
             names.add(EventCatalog.nameOf(type));
         }
-        Subscription s = new Subscription(consumerName(purpose), Set.copyOf(names), handler);
+        return Set.copyOf(names);
+    }
+
+    private Subscription register(Subscription s) {
         if (subscriptions.putIfAbsent(s.consumer(), s) != null) {
             throw new IllegalStateException("two subscriptions named " + s.consumer());
         }
@@ -158,11 +177,14 @@ public class InboundBatches {
         private final String consumer;
         private final Set<String> types;
         private final AccountHandler handler;
+        /** False for {@link #subscribeIndependent}: a failed record parks nothing behind it. */
+        private final boolean parks;
 
-        private Subscription(String consumer, Set<String> types, AccountHandler handler) {
+        private Subscription(String consumer, Set<String> types, AccountHandler handler, boolean parks) {
             this.consumer = consumer;
             this.types = types;
             this.handler = handler;
+            this.parks = parks;
         }
 
         public String consumer() {
@@ -227,7 +249,7 @@ public class InboundBatches {
         }
 
         private void applyAll(Map<String, List<Item>> groups, Work work) {
-            Set<String> parked = parkedAmong(groups.keySet());
+            Set<String> parked = parks ? parkedAmong(groups.keySet()) : Set.of();
             List<InboundEvent> candidates = new ArrayList<>();
             for (var entry : groups.entrySet()) {
                 if (parked.contains(entry.getKey())) {
@@ -244,15 +266,16 @@ public class InboundBatches {
         private void applyOneByOne(String account, List<Item> items) {
             boolean validAccount = account.matches("[A-Za-z0-9_-]{1,64}");
             for (Item item : items) {
-                if (!validAccount) {
-                    // No account to lock or park: the record goes to the dead-letter topic alone.
+                if (!validAccount || (!parks && item.malformed() != null)) {
+                    // No account to lock or park (or nothing to park behind it): the record goes to the
+                    // dead-letter topic alone.
                     deadLetters.deadLetter(consumer, item.record(), item.malformed() != null ? item.malformed()
                             : new MalformedMessageException("record key is not an account id: " + account));
                     continue;
                 }
                 try {
                     runner.runInAccounts(List.of(account), w -> {
-                        if (!parkedAmong(Set.of(account)).isEmpty()) {
+                        if (parks && !parkedAmong(Set.of(account)).isEmpty()) {
                             park(item.record());
                         } else if (item.malformed() != null) {
                             deadLetterAndPark(account, item.record(), item.malformed());
@@ -264,7 +287,11 @@ public class InboundBatches {
                     if (Failures.isTransient(e)) {
                         throw e;
                     }
-                    runner.runInAccounts(List.of(account), w -> deadLetterAndPark(account, item.record(), e));
+                    if (parks) {
+                        runner.runInAccounts(List.of(account), w -> deadLetterAndPark(account, item.record(), e));
+                    } else {
+                        deadLetters.deadLetter(consumer, item.record(), e);
+                    }
                 }
             }
         }

@@ -2,12 +2,11 @@ package com.brandclosure.payouts.application;
 
 import com.brandclosure.payouts.domain.LockingSettings;
 import com.brandclosure.payouts.persistence.PayoutsStore;
+import com.brandclosure.platform.command.CommandRunner;
 import com.brandclosure.platform.kernel.AccountId;
-import com.brandclosure.platform.eventstore.AccountLocks;
 import com.brandclosure.platform.kernel.DomainException;
 import com.brandclosure.platform.security.Actor;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.Optional;
 
@@ -17,16 +16,14 @@ import java.util.Optional;
  * of actions already under review.
  */
 @Service
-public class SettingsService {
+public class AccountSettings {
 
     private final PayoutsStore db;
-    private final TransactionTemplate tx;
-    private final AccountLocks locks;
+    private final CommandRunner runner;
 
-    public SettingsService(PayoutsStore db, TransactionTemplate tx, AccountLocks locks) {
+    public AccountSettings(PayoutsStore db, CommandRunner runner) {
         this.db = db;
-        this.tx = tx;
-        this.locks = locks;
+        this.runner = runner;
     }
 
     /**
@@ -41,8 +38,8 @@ public class SettingsService {
     /** Stores the settings; {@code actor} must have access to the account (404 otherwise, nothing changes). */
     public LockingSettings put(Actor actor, AccountId account, LockingSettings settings) {
         actor.requireAccess(account.value());
-        return tx.execute(status -> {
-            locks.lock(account.value());
+        // Under the account's lock: no action can be tracked in the old currency meanwhile.
+        return runner.inAccount(account.value(), work -> {
             var current = db.account(account).map(r -> r.settings());
             if (current.isPresent() && !current.get().currency().equals(settings.currency())
                     && db.countActions(account) > 0) {

@@ -1,0 +1,82 @@
+package com.brandclosure.payouts.application;
+
+import com.brandclosure.payouts.domain.Action;
+import com.brandclosure.payouts.domain.ActionCommand;
+import com.brandclosure.platform.command.CommandRunner;
+import com.brandclosure.platform.eventstore.CommandContext;
+import com.brandclosure.platform.kernel.AccountId;
+import com.brandclosure.platform.kernel.DomainException;
+import com.brandclosure.platform.security.Actor;
+import org.springframework.stereotype.Service;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+
+/**
+ * Batch review: approve, reverse, modify or restore one action or up to {@value #MAX_BATCH} at once,
+ * each on its own (one refusal does not stop the others), in one unit of work: the action streams
+ * are loaded in one go and every decided event is appended in one statement.
+ */
+@Service
+public class ReviewActions {
+
+    public static final int MAX_BATCH = 10_000;
+
+    public enum Outcome { CHANGED, UNCHANGED, REFUSED, NOT_FOUND }
+
+    /** The result for one action of a command; {@code error} is the refusal, if any. */
+    public record ItemResult(String actionId, Outcome outcome, String state, DomainException error) {
+        public String message() {
+            return error == null ? null : error.getMessage();
+        }
+    }
+
+    private final CommandRunner runner;
+    private final AccountSummary summary;
+
+    public ReviewActions(CommandRunner runner, AccountSummary summary) {
+        this.runner = runner;
+        this.summary = summary;
+    }
+
+    /**
+     * Applies {@code command} to each action. {@code actor} must have access to the account (404
+     * otherwise, nothing changes).
+     */
+    public List<ItemResult> apply(Actor actor, AccountId account, List<String> actionIds, ActionCommand command,
+                                  CommandContext ctx) {
+        actor.requireAccess(account.value());
+        if (actionIds.isEmpty() || actionIds.size() > MAX_BATCH) {
+            throw new DomainException.BadRequest("a batch holds 1 to " + MAX_BATCH + " action ids, not "
+                    + actionIds.size());
+        }
+        if (new HashSet<>(actionIds).size() != actionIds.size()) {
+            throw new DomainException.BadRequest("a batch must not name an action twice");
+        }
+        return runner.inAccount(account.value(), work -> {
+            var streams = work.loadAll(account.value(),
+                    actionIds.stream().map(id -> Action.streamId(account.value(), id)).toList(), Action.DECIDER);
+            List<ItemResult> results = new ArrayList<>(actionIds.size());
+            ChangedActions changes = new ChangedActions();
+            for (String id : actionIds) {
+                var stream = streams.get(Action.streamId(account.value(), id));
+                if (stream.isNew()) {
+                    results.add(new ItemResult(id, Outcome.NOT_FOUND, null,
+                            new DomainException.NotFound("action " + id + " not found")));
+                    continue;
+                }
+                try {
+                    var events = stream.execute(command, ctx);
+                    changes.record(events, stream.state());
+                    results.add(new ItemResult(id, events.isEmpty() ? Outcome.UNCHANGED : Outcome.CHANGED,
+                            stream.state().name(), null));
+                } catch (DomainException e) {
+                    results.add(new ItemResult(id, Outcome.REFUSED, stream.state().name(), e));
+                }
+            }
+            summary.settle(work, changes, ctx);
+            return results;
+        });
+    }
+}

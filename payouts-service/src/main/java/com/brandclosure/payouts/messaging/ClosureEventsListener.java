@@ -1,0 +1,36 @@
+package com.brandclosure.payouts.messaging;
+
+import com.brandclosure.events.AccountDeactivated;
+import com.brandclosure.events.Topics;
+import com.brandclosure.payouts.application.Deactivation;
+import com.brandclosure.platform.eventstore.CommandContexts;
+import com.brandclosure.platform.inbox.AccountHandler;
+import com.brandclosure.platform.inbox.InboundBatches;
+import com.brandclosure.platform.kernel.AccountId;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+
+/** Account deactivations from the closure saga: reject the actions dated on or after the closure date. */
+@Component
+public class ClosureEventsListener {
+
+    private final InboundBatches.Subscription subscription;
+
+    public ClosureEventsListener(InboundBatches inbound, Deactivation deactivation, CommandContexts contexts) {
+        subscription = inbound.subscribe("closure-events", List.of(AccountDeactivated.class),
+                AccountHandler.each((event, work) -> {
+                    var d = (AccountDeactivated) event.event();
+                    deactivation.deactivate(AccountId.of(d.accountId()), d.closureDate(),
+                            contexts.causedBy(event, "payouts-service"));
+                }));
+    }
+
+    // The listener id is the consumer group (kept from before, so committed offsets carry over).
+    @KafkaListener(id = "payouts-closure", topics = Topics.CLOSURE, batch = "true")
+    public void on(List<ConsumerRecord<String, String>> records) {
+        subscription.accept(records);
+    }
+}
