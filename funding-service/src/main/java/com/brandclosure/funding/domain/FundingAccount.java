@@ -4,22 +4,20 @@ import com.brandclosure.funding.domain.FundingAccountEvent.*;
 import com.brandclosure.funding.domain.FundingCommand.*;
 import com.brandclosure.funding.domain.FundingState.Active;
 import com.brandclosure.funding.domain.FundingState.Closed;
-import com.brandclosure.funding.domain.FundingState.Cost;
-import com.brandclosure.funding.domain.FundingState.Deposit;
-import com.brandclosure.funding.domain.FundingState.DepositStatus;
 import com.brandclosure.funding.domain.FundingState.Unopened;
 import com.brandclosure.platform.kernel.Decider;
 import com.brandclosure.platform.kernel.DomainException;
-import com.brandclosure.platform.kernel.Money;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
 /**
  * The funding account decider: each command's own events, then the {@link FundingSummary} as of
- * the command's {@code now}. The rules live in named policies ({@link Payments}, {@link RefundPolicy},
- * {@link AmountPolicy}, {@link FundingSummary}); this class says which applies to which command.
+ * the command's {@code now}. The rules live in named policies ({@link Deposits}, {@link PartnerCosts},
+ * {@link Payments}, {@link RefundPolicy}, {@link AmountPolicy}, {@link FundingSummary}); this class
+ * says which applies to which command.
  */
 public final class FundingAccount {
 
@@ -71,7 +69,7 @@ public final class FundingAccount {
     }
 
     private static List<FundingAccountEvent> withSummary(List<FundingAccountEvent> events, FundingState after,
-                                                         java.time.Instant now) {
+                                                         Instant now) {
         if (!(after instanceof Active a)) {
             return events;
         }
@@ -89,20 +87,9 @@ public final class FundingAccount {
                         + a.currency().getCurrencyCode() + ", not " + c.currency().getCurrencyCode());
                 case Closed x -> throw new DomainException.Conflict("funding account " + x.accountId() + " is closed");
             };
-            case ReceiveDeposit c -> receive(c, active(state));
-            case ClearDeposit c -> {
-                Deposit d = deposit(active(state), c.depositId());
-                yield d.status() == DepositStatus.CLEARED ? List.of()
-                        : then(active(state), new DepositCleared(c.depositId(), d.amount()), Payments::settlePastDue);
-            }
-            case FailDeposit c -> {
-                Deposit d = deposit(active(state), c.depositId());
-                if (!d.method().canFail()) {
-                    throw new DomainException.RuleViolation("only ACH deposits can fail; " + c.depositId() + " is "
-                            + d.method());
-                }
-                yield List.of(new DepositFailed(c.depositId(), d.amount(), c.reason()));
-            }
+            case ReceiveDeposit c -> Deposits.receive(c, active(state));
+            case ClearDeposit c -> Deposits.clear(c, active(state));
+            case FailDeposit c -> Deposits.fail(c, active(state));
             case BillCharge c -> {
                 Active a = active(state);
                 AmountPolicy.require(a, c.amount(), "charge");
@@ -112,32 +99,11 @@ public final class FundingAccount {
                 yield then(a, new ChargeBilled(c.chargeId(), c.amount(), c.dueOn(), c.description()),
                         s -> Payments.payDue(s, c.now()));
             }
-            case ApproveCost c -> {
-                Cost existing = cost(active(state), c.actionId(), c.amount());
-                yield existing != null && (existing.locked() || existing.amount().equals(c.amount())) ? List.of()
-                        : List.of(new CostApproved(c.actionId(), c.amount(), c.clearingDate(), c.clearingAt()));
-            }
-            // A modification of a still pending action is no cost yet: nothing to follow.
-            case ChangeCost c -> {
-                Cost existing = cost(active(state), c.actionId(), c.amount());
-                yield existing == null || existing.amount().equals(c.amount()) ? List.of()
-                        : List.of(new CostChanged(c.actionId(), c.amount()));
-            }
-            case WithdrawCost c -> active(state).costs().containsKey(c.actionId())
-                    ? List.of(new CostWithdrawn(c.actionId(), c.reason())) : List.of();
-            case LockCost c -> {
-                Active a = active(state);
-                Cost existing = cost(a, c.actionId(), c.amount());
-                yield existing != null && existing.locked() ? Payments.payDue(a, c.now())
-                        : then(a, new CostLocked(c.actionId(), c.amount(), c.clearingDate(), c.clearingAt()),
-                        s -> Payments.payDue(s, c.now()));
-            }
-            case PayCost c -> {
-                Active a = active(state);
-                Cost cost = a.costs().get(c.actionId());
-                yield cost == null ? List.of()
-                        : Payments.pay(List.of(new Payments.Payment(c.actionId(), cost.amount(), true)), a.balance());
-            }
+            case ApproveCost c -> PartnerCosts.approve(c, active(state));
+            case ChangeCost c -> PartnerCosts.change(c, active(state));
+            case WithdrawCost c -> PartnerCosts.withdraw(c, active(state));
+            case LockCost c -> PartnerCosts.lock(c, active(state));
+            case PayCost c -> PartnerCosts.pay(c, active(state));
             case PayDue c -> Payments.payDue(active(state), c.now());
             case RecordDeactivation c -> state instanceof Unopened || active(state).closureDate() != null ? List.of()
                     : List.of(new DeactivationRecorded(c.closureDate()));
@@ -152,24 +118,9 @@ public final class FundingAccount {
         };
     }
 
-    private static List<FundingAccountEvent> receive(ReceiveDeposit c, Active a) {
-        AmountPolicy.require(a, c.amount(), "deposit");
-        if (a.deposits().containsKey(c.depositId())) {
-            throw new DomainException.Conflict("deposit " + c.depositId() + " was already received");
-        }
-        try {
-            a.balance().plus(a.pendingDeposits()).plus(c.amount());
-        } catch (ArithmeticException e) {
-            throw new DomainException.BadRequest("deposit " + c.amount() + " would overflow the balance");
-        }
-        boolean pending = !c.method().creditedAtOnce();
-        var received = new DepositReceived(c.depositId(), c.method(), c.amount(), pending);
-        return pending ? List.of(received) : then(a, received, Payments::settlePastDue);
-    }
-
     /** {@code first}, then what {@code next} decides on the state {@code first} leads to. */
-    private static List<FundingAccountEvent> then(Active a, FundingAccountEvent first,
-                                                  Function<Active, List<FundingAccountEvent>> next) {
+    static List<FundingAccountEvent> then(Active a, FundingAccountEvent first,
+                                          Function<Active, List<FundingAccountEvent>> next) {
         List<FundingAccountEvent> events = new ArrayList<>(List.of(first));
         // Every event but RefundIssued keeps an open account open.
         events.addAll(next.apply((Active) evolve(a, first)));
@@ -183,20 +134,6 @@ public final class FundingAccount {
             case Closed c -> throw new DomainException.Conflict("funding account " + c.accountId()
                     + " is closed: its balance was refunded");
         };
-    }
-
-    private static Deposit deposit(Active a, String depositId) {
-        Deposit d = a.deposits().get(depositId);
-        if (d == null) {
-            throw new DomainException.NotFound("deposit " + depositId + " not found");
-        }
-        return d;
-    }
-
-    /** The action's cost on the account, if any, once {@code amount} passed the amount rules. */
-    private static Cost cost(Active a, String actionId, Money amount) {
-        AmountPolicy.require(a, amount, "cost");
-        return a.costs().get(actionId);
     }
 
     public static FundingState evolve(FundingState state, FundingAccountEvent event) {
