@@ -240,6 +240,19 @@ class FundingIntegrationTest {
         await().atMost(WAIT).until(() -> get("").get("pendingPartnerCostsMinor").asLong() == 300);
     }
 
+    @Test
+    void a_payouts_cost_in_an_unknown_currency_is_dead_lettered_as_malformed() {
+        assertThat(put("", Map.of("currency", "EUR")).status()).isEqualTo(200);
+        LocalDate clearingDate = LocalDate.ofInstant(clock.instant().plus(Duration.ofDays(10)), ZoneOffset.UTC);
+        send("ActionApproved", Map.of("accountId", account, "actionId", "q-1", "costMinor", 300, "currency", "QQQ",
+                "lockDate", clearingDate.minusDays(5).toString(), "clearingDate", clearingDate.toString()));
+        await().atMost(WAIT).until(() -> probe.records(r -> r.topic().endsWith(Topics.DEAD_LETTER_SUFFIX)
+                && account.equals(r.key())).size() == 1);
+        var dead = probe.records(r -> r.topic().endsWith(Topics.DEAD_LETTER_SUFFIX) && account.equals(r.key())).getFirst();
+        assertThat(KafkaProbe.header(dead, "kafka_dlt-exception-message")).contains("QQQ");
+        assertThat(get("").get("pendingPartnerCostsMinor").asLong()).isZero();
+    }
+
     // ------------------------------------------------------------------ helpers
 
     void approved(String actionId, long cost, Instant clearingAt) {

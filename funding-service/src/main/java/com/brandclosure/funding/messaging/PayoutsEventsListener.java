@@ -13,6 +13,7 @@ import com.brandclosure.funding.domain.FundingCommand;
 import com.brandclosure.platform.eventstore.CommandContexts;
 import com.brandclosure.platform.inbox.InboundBatches;
 import com.brandclosure.platform.inbox.InboundEvent;
+import com.brandclosure.platform.inbox.MalformedMessageException;
 import com.brandclosure.platform.kernel.AccountId;
 import com.brandclosure.platform.kernel.Money;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -54,10 +55,20 @@ public class PayoutsEventsListener {
     }
 
     static List<FundingCommand> commands(String account, List<InboundEvent> events, Instant now) {
-        List<FundingCommand> commands = new ArrayList<>(events.size() + 1);
-        events.stream().map(e -> cost(e.event())).filter(m -> m != null).findFirst()
+        List<FundingCommand> followed = new ArrayList<>(events.size());
+        for (InboundEvent e : events) {
+            try {
+                followed.add(command(e.event(), now));
+            } catch (IllegalArgumentException | NullPointerException invalid) {
+                // The envelope decoded but the payload is no cost (an unknown currency, no clearing date).
+                throw new MalformedMessageException("payouts event " + e.eventId() + " (" + e.envelope().type()
+                        + ") is not a valid cost: " + invalid.getMessage(), invalid);
+            }
+        }
+        List<FundingCommand> commands = new ArrayList<>(followed.size() + 1);
+        followed.stream().map(PayoutsEventsListener::cost).filter(m -> m != null).findFirst()
                 .ifPresent(m -> commands.add(new FundingCommand.OpenAccount(account, m.currency(), now)));
-        events.forEach(e -> commands.add(command(e.event(), now)));
+        commands.addAll(followed);
         return commands;
     }
 
@@ -76,10 +87,11 @@ public class PayoutsEventsListener {
         };
     }
 
-    private static Money cost(IntegrationEvent event) {
-        return switch (event) {
-            case ActionApproved a -> Money.of(a.costMinor(), a.currency());
-            case ActionLocked l -> Money.of(l.costMinor(), l.currency());
+    /** The amount of an approved or locked cost: the first one opens the brand's funding account in its currency. */
+    private static Money cost(FundingCommand command) {
+        return switch (command) {
+            case FundingCommand.ApproveCost a -> a.amount();
+            case FundingCommand.LockCost l -> l.amount();
             default -> null;
         };
     }
