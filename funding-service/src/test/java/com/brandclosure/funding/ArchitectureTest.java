@@ -1,26 +1,35 @@
 package com.brandclosure.funding;
 
-import com.tngtech.archunit.core.importer.ImportOption;
-import com.tngtech.archunit.junit.AnalyzeClasses;
-import com.tngtech.archunit.junit.ArchTest;
-import com.tngtech.archunit.lang.ArchRule;
+import com.brandclosure.testkit.ServiceArchitecture;
+import org.junit.jupiter.api.Test;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-
-@AnalyzeClasses(packages = "com.brandclosure.funding", importOptions = ImportOption.DoNotIncludeTests.class)
+/** funding-service has the one service skeleton, checked the way every service checks it. */
 class ArchitectureTest {
 
-    @ArchTest
-    static final ArchRule domain_depends_only_on_java_and_the_kernel = classes()
-            .that().resideInAPackage("com.brandclosure.funding.domain..")
-            .should().onlyDependOnClassesThat()
-            .resideInAnyPackage("java..", "com.brandclosure.funding.domain..", "com.brandclosure.platform.kernel..");
+    static final ServiceArchitecture ARCHITECTURE = ServiceArchitecture.of("com.brandclosure.funding");
 
-    @ArchTest
-    static final ArchRule domain_does_not_read_the_clock_or_make_ids = noClasses()
-            .that().resideInAPackage("com.brandclosure.funding.domain..")
-            .should().callMethod(java.time.Instant.class, "now")
-            .orShould().callMethod(java.time.LocalDate.class, "now")
-            .orShould().callMethod(java.util.UUID.class, "randomUUID");
+    @Test
+    void has_the_layers_each_with_a_package_info() {
+        ARCHITECTURE.hasTheLayers();
+    }
+
+    @Test
+    void domain_depends_only_on_java_and_the_kernel() {
+        ARCHITECTURE.domainIsPure();
+    }
+
+    @Test
+    void domain_does_not_read_the_clock_or_make_ids() {
+        ARCHITECTURE.domainNeverReadsTheClockOrMakesRandomIds();
+    }
+
+    @Test
+    void application_does_not_use_the_web_layer() {
+        ARCHITECTURE.applicationDoesNotUseTheWebLayer();
+    }
+
+    @Test
+    void configuration_classes_are_named_configuration() {
+        ARCHITECTURE.configurationClassesAreNamedConfiguration();
+    }
 }

@@ -1,5 +1,6 @@
 package com.brandclosure.funding;
 
+import com.brandclosure.platform.inbox.InboundBatches;
 import com.brandclosure.testkit.MutableClock;
 import com.brandclosure.events.Topics;
 import com.brandclosure.testkit.KafkaProbe;
@@ -65,6 +66,8 @@ class FundingIntegrationTest {
     MutableClock clock;
     @Autowired
     JsonMapper json;
+    @Autowired
+    InboundBatches inbound;
 
     RestClient http;
     String account;
@@ -215,15 +218,39 @@ class FundingIntegrationTest {
         assertThat(overview.get("pendingDepositsMinor").asLong()).isEqualTo(100);
     }
 
+    /**
+     * The platform parks the account of a record that fails on its content, so the brand's later
+     * costs wait for an operator instead of being applied out of order; once the operator discards
+     * the dead letter, the waiting record is processed.
+     */
     @Test
     void a_malformed_payouts_event_goes_to_the_dead_letter_topic_and_the_next_one_is_processed() {
         assertThat(put("", Map.of("currency", "EUR")).status()).isEqualTo(200);
         String garbage = "{\"eventId\": \"broken-" + account + "\"";
         probe.send(Topics.PAYOUTS, account, garbage);
         approved("m-1", 300, clock.instant().plus(Duration.ofDays(10)));
-        await().atMost(WAIT).until(() -> get("").get("pendingPartnerCostsMinor").asLong() == 300);
         await().atMost(WAIT).until(() -> probe.records(r -> r.topic().endsWith(Topics.DEAD_LETTER_SUFFIX)
                 && garbage.equals(r.value())).size() == 1);
+        String consumer = inbound.consumerName("payouts-events");
+        await().atMost(WAIT).until(() -> inbound.parked().stream().anyMatch(p -> p.consumer().equals(consumer)
+                && p.accountId().equals(account) && p.waitingRecords() == 1));
+        assertThat(get("").get("pendingPartnerCostsMinor").asLong()).isZero();
+
+        inbound.release(consumer, account, false);
+        await().atMost(WAIT).until(() -> get("").get("pendingPartnerCostsMinor").asLong() == 300);
+    }
+
+    @Test
+    void a_payouts_cost_in_an_unknown_currency_is_dead_lettered_as_malformed() {
+        assertThat(put("", Map.of("currency", "EUR")).status()).isEqualTo(200);
+        LocalDate clearingDate = LocalDate.ofInstant(clock.instant().plus(Duration.ofDays(10)), ZoneOffset.UTC);
+        send("ActionApproved", Map.of("accountId", account, "actionId", "q-1", "costMinor", 300, "currency", "QQQ",
+                "lockDate", clearingDate.minusDays(5).toString(), "clearingDate", clearingDate.toString()));
+        await().atMost(WAIT).until(() -> probe.records(r -> r.topic().endsWith(Topics.DEAD_LETTER_SUFFIX)
+                && account.equals(r.key())).size() == 1);
+        var dead = probe.records(r -> r.topic().endsWith(Topics.DEAD_LETTER_SUFFIX) && account.equals(r.key())).getFirst();
+        assertThat(KafkaProbe.header(dead, "kafka_dlt-exception-message")).contains("QQQ");
+        assertThat(get("").get("pendingPartnerCostsMinor").asLong()).isZero();
     }
 
     // ------------------------------------------------------------------ helpers

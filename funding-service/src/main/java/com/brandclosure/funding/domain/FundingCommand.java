@@ -6,52 +6,63 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Currency;
 
-/** What can be asked of a funding account. {@code now} comes from the caller's clock. */
+/**
+ * What can be asked of a funding account. Every command carries {@code now}, the caller's clock
+ * reading: what is due and the summary's {@code asOf} are decided against it, so the decider
+ * reads no clock.
+ */
 public sealed interface FundingCommand {
 
-    record OpenAccount(String accountId, Currency currency) implements FundingCommand {
+    /** The time the command is decided at. */
+    Instant now();
+
+    record OpenAccount(String accountId, Currency currency, Instant now) implements FundingCommand {
     }
 
-    record ReceiveDeposit(String depositId, DepositMethod method, Money amount) implements FundingCommand {
+    record ReceiveDeposit(String depositId, DepositMethod method, Money amount, Instant now)
+            implements FundingCommand {
     }
 
-    record ClearDeposit(String depositId) implements FundingCommand {
+    record ClearDeposit(String depositId, Instant now) implements FundingCommand {
     }
 
-    record FailDeposit(String depositId, String reason) implements FundingCommand {
+    record FailDeposit(String depositId, String reason, Instant now) implements FundingCommand {
     }
 
-    record BillCharge(String chargeId, Money amount, LocalDate dueOn, String description) implements FundingCommand {
+    record BillCharge(String chargeId, Money amount, LocalDate dueOn, String description, Instant now)
+            implements FundingCommand {
     }
 
     /** payouts-service approved a partner cost (or approved it again after a restore). */
-    record ApproveCost(String actionId, Money amount, LocalDate clearingDate, Instant clearingAt)
+    record ApproveCost(String actionId, Money amount, LocalDate clearingDate, Instant clearingAt, Instant now)
             implements FundingCommand {
     }
 
     /** payouts-service modified the cost of an action. */
-    record ChangeCost(String actionId, Money amount) implements FundingCommand {
+    record ChangeCost(String actionId, Money amount, Instant now) implements FundingCommand {
     }
 
     /** payouts-service reversed or rejected the action: its cost is no longer owed. */
-    record WithdrawCost(String actionId, String reason) implements FundingCommand {
+    record WithdrawCost(String actionId, String reason, Instant now) implements FundingCommand {
     }
 
-    record LockCost(String actionId, Money amount, LocalDate clearingDate, Instant clearingAt)
+    record LockCost(String actionId, Money amount, LocalDate clearingDate, Instant clearingAt, Instant now)
             implements FundingCommand {
     }
 
     /** payouts-service cleared the action: pay it now if the clearing timer has not yet. */
-    record PayCost(String actionId) implements FundingCommand {
+    record PayCost(String actionId, Instant now) implements FundingCommand {
     }
 
     /** A timer: pay what is due at {@code now}, and re-evaluate which fees fall in the 45-day window. */
-    record PayDue() implements FundingCommand {
+    record PayDue(Instant now) implements FundingCommand {
     }
 
-    record RecordDeactivation(LocalDate closureDate) implements FundingCommand {
+    /** closure-orchestrator deactivated the brand; a brand that never opened a funding account has nothing to record. */
+    record RecordDeactivation(LocalDate closureDate, Instant now) implements FundingCommand {
     }
 
-    record AuthorizeRefund(String authorizationId, String refundId, String authorizedBy) implements FundingCommand {
+    record AuthorizeRefund(String authorizationId, String refundId, String authorizedBy, Instant now)
+            implements FundingCommand {
     }
 }

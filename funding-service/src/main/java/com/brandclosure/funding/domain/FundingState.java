@@ -104,6 +104,60 @@ public sealed interface FundingState {
             return now.atZone(ZoneOffset.UTC).toLocalDate();
         }
 
+        /** The state after {@code event} (every event but the refund keeps the account open). */
+        FundingState after(FundingAccountEvent event) {
+            return switch (event) {
+                case FundingAccountEvent.AccountOpened e -> throw new IllegalStateException(
+                        "AccountOpened on an open account " + accountId);
+                case FundingAccountEvent.DepositReceived e -> {
+                    Active s = withDeposits(m -> m.put(e.depositId(), new Deposit(e.method(), e.amount(),
+                            e.pending() ? DepositStatus.PENDING : DepositStatus.CLEARED)));
+                    yield e.pending() ? s : s.withBalance(s.balance.plus(e.amount()));
+                }
+                case FundingAccountEvent.DepositCleared e -> withDeposits(m -> m.computeIfPresent(e.depositId(),
+                        (k, d) -> new Deposit(d.method(), d.amount(), DepositStatus.CLEARED)))
+                        .withBalance(balance.plus(e.amount()));
+                case FundingAccountEvent.DepositFailed e -> {
+                    Deposit d = deposits.get(e.depositId());
+                    Active s = withDeposits(m -> m.remove(e.depositId()));
+                    if (d == null || d.status() == DepositStatus.PENDING) {
+                        yield s;
+                    }
+                    // A returned ACH debit takes back what was credited; what the balance cannot give back is owed.
+                    Money takenBack = s.balance.min(e.amount());
+                    Money owed = e.amount().minus(takenBack);
+                    s = s.withBalance(s.balance.minus(takenBack));
+                    yield owed.isZero() ? s
+                            : s.withPastDue(m -> m.put(Payments.returnPaymentId(e.depositId()), owed));
+                }
+                case FundingAccountEvent.ChargeBilled e -> withCharges(m -> m.put(e.chargeId(),
+                        new Charge(e.amount(), e.dueOn())));
+                case FundingAccountEvent.ChargePaid e -> withCharges(m -> m.remove(e.chargeId()))
+                        .withBalance(balance.minus(e.amount()));
+                case FundingAccountEvent.CostApproved e -> withCosts(m -> m.put(e.actionId(),
+                        new Cost(e.amount(), false, e.clearingDate(), e.clearingAt())));
+                case FundingAccountEvent.CostChanged e -> withCosts(m -> m.computeIfPresent(e.actionId(),
+                        (k, c) -> new Cost(e.amount(), c.locked(), c.clearingDate(), c.clearingAt())));
+                case FundingAccountEvent.CostWithdrawn e -> withCosts(m -> m.remove(e.actionId()));
+                case FundingAccountEvent.CostLocked e -> withCosts(m -> m.put(e.actionId(),
+                        new Cost(e.amount(), true, e.clearingDate(), e.clearingAt())));
+                case FundingAccountEvent.CostPaid e -> withCosts(m -> m.remove(e.actionId()))
+                        .withBalance(balance.minus(e.amount()));
+                case FundingAccountEvent.PaymentOverdue e -> withCosts(m -> m.remove(e.paymentId()))
+                        .withCharges(m -> m.remove(e.paymentId()))
+                        .withPastDue(m -> m.put(e.paymentId(), e.amount()));
+                case FundingAccountEvent.PastDuePaid e -> withPastDue(m -> m.remove(e.paymentId()))
+                        .withBalance(balance.minus(e.amount()));
+                case FundingAccountEvent.DeactivationRecorded e -> withClosureDate(e.closureDate());
+                case FundingAccountEvent.RefundAuthorized e -> withRefundAuthorization(e.authorizationId());
+                case FundingAccountEvent.RefundIssued e -> new Closed(accountId, currency, e.refundId(), e.amount());
+                case FundingAccountEvent.RequiredFundingChanged e ->
+                        withAnnouncedRequirement(e.pastDue(), e.pendingPayments());
+                case FundingAccountEvent.FundingSufficient e -> withAnnounced(Sufficiency.SUFFICIENT);
+                case FundingAccountEvent.FundingInsufficient e -> withAnnounced(Sufficiency.INSUFFICIENT);
+            };
+        }
+
         Active withBalance(Money newBalance) {
             return new Active(accountId, currency, newBalance, deposits, costs, charges, pastDue, closureDate,
                     refundAuthorizationId, announced, announcedPastDue, announcedPending);

@@ -1,0 +1,96 @@
+package com.brandclosure.funding.application;
+
+import com.brandclosure.funding.domain.FundingAccount;
+import com.brandclosure.funding.domain.FundingAccountEvent;
+import com.brandclosure.funding.domain.FundingCommand;
+import com.brandclosure.funding.domain.FundingState;
+import com.brandclosure.funding.domain.Payments;
+import com.brandclosure.platform.command.CommandRunner;
+import com.brandclosure.platform.command.Stream;
+import com.brandclosure.platform.command.Work;
+import com.brandclosure.platform.eventstore.CommandContext;
+import com.brandclosure.platform.eventstore.EventStore;
+import com.brandclosure.platform.kernel.AccountId;
+import com.brandclosure.platform.security.Actor;
+import com.brandclosure.platform.timers.TimerIds;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The funding account of a brand (stream {@code funding:<accountId>}), decided through the platform's
+ * command runner: the web's commands, the consumed payouts and closure events, and the due timer all
+ * come here. Calls from the web name their {@link Actor}; the tenant check ({@link Actor#requireAccess}:
+ * 404 for another brand's account) is made before anything is read or written. After a decision the
+ * account's next review times ({@link Payments#reviewTimes}) become durable timers in the same unit.
+ */
+@Service
+public class FundingAccounts {
+
+    private static final Logger log = LoggerFactory.getLogger(FundingAccounts.class);
+
+    private final CommandRunner runner;
+    private final EventStore store;
+
+    public FundingAccounts(CommandRunner runner, EventStore store) {
+        this.runner = runner;
+        this.store = store;
+    }
+
+    public static String streamId(AccountId account) {
+        return "funding:" + account.value();
+    }
+
+    /** The account's state for {@code actor} (404 if it may not see the account); a read, no lock. */
+    public FundingState read(Actor actor, AccountId account) {
+        actor.requireAccess(account.value());
+        return store.loadState(streamId(account), FundingAccount.initial(), FundingAccount::evolve).state();
+    }
+
+    /** One command from the web: tenant check first, then one unit of work. Returns the state after. */
+    public FundingState execute(Actor actor, AccountId account, FundingCommand command, CommandContext ctx) {
+        actor.requireAccess(account.value());
+        return execute(account, command, ctx);
+    }
+
+    /** One internal command (a timer: no actor to check). Returns the state after. */
+    public FundingState execute(AccountId account, FundingCommand command, CommandContext ctx) {
+        return runner.inAccount(account.value(), work -> {
+            var stream = stream(work, account);
+            scheduleReviews(work, account, stream.execute(command, ctx), ctx.now());
+            return stream.state();
+        });
+    }
+
+    /**
+     * Commands derived from consumed events, in order, for one account (joins the poll's unit of work):
+     * each decided once, one summary at the end. A command the account refuses is skipped and logged
+     * (a cost in the wrong currency cannot be fixed by redelivering it); the others apply.
+     */
+    public FundingState executeEach(AccountId account, List<FundingCommand> commands, CommandContext ctx) {
+        return runner.inAccount(account.value(), work -> {
+            var stream = stream(work, account);
+            var decision = FundingAccount.decideEach(commands, stream.state());
+            decision.refused().forEach(r -> log.warn("account {}: skipped {}: {}", account, r.command(),
+                    r.reason().getMessage()));
+            stream.append(decision.events(), ctx);
+            scheduleReviews(work, account, decision.events(), ctx.now());
+            return stream.state();
+        });
+    }
+
+    private static Stream<FundingCommand, FundingState, FundingAccountEvent> stream(Work work, AccountId account) {
+        return work.load(account.value(), streamId(account), FundingAccount.DECIDER);
+    }
+
+    private static void scheduleReviews(Work work, AccountId account, List<FundingAccountEvent> events,
+                                        Instant now) {
+        for (Instant at : Payments.reviewTimes(events, now)) {
+            work.schedule(PaymentsDueTimer.KIND, TimerIds.of(account.value(), String.valueOf(at.getEpochSecond())),
+                    at, account.value());
+        }
+    }
+}
