@@ -1,32 +1,35 @@
 package com.brandclosure.closure;
 
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
+import com.brandclosure.testkit.ServiceArchitecture;
 import org.junit.jupiter.api.Test;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-
+/** The one service skeleton (test-kit), one test per check so a failure names the rule. */
 class ArchitectureTest {
 
-    private final com.tngtech.archunit.core.domain.JavaClasses classes = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("com.brandclosure.closure");
+    private final ServiceArchitecture architecture = ServiceArchitecture.of("com.brandclosure.closure");
+
+    @Test
+    void hasTheLayersEachWithAPackageInfo() {
+        architecture.hasTheLayers();
+    }
 
     @Test
     void theDomainDependsOnNothingButJavaAndTheKernel() {
-        classes().that().resideInAPackage("..closure.domain..")
-                .should().onlyDependOnClassesThat()
-                .resideInAnyPackage("java..", "com.brandclosure.platform.kernel..", "com.brandclosure.closure.domain..")
-                .check(classes);
+        architecture.domainIsPure();
     }
 
     @Test
     void theDomainNeverReadsTheClockOrMakesRandomIds() {
-        noClasses().that().resideInAPackage("..closure.domain..")
-                .should().callMethod(java.time.Instant.class, "now")
-                .orShould().callMethod(java.time.LocalDate.class, "now")
-                .orShould().callMethod(java.util.UUID.class, "randomUUID")
-                .check(classes);
+        architecture.domainNeverReadsTheClockOrMakesRandomIds();
+    }
+
+    @Test
+    void theApplicationLayerDoesNotUseTheWebLayer() {
+        architecture.applicationDoesNotUseTheWebLayer();
+    }
+
+    @Test
+    void configurationClassesAreNamedConfiguration() {
+        architecture.configurationClassesAreNamedConfiguration();
     }
 }

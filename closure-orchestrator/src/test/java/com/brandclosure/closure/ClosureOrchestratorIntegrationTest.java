@@ -89,6 +89,11 @@ class ClosureOrchestratorIntegrationTest extends OrchestratorTestBase {
                 });
         assertThat(published("PreconditionMet", account)).hasSize(4);
         assertThat(published("LockDateScheduled", account)).hasSize(1);
+        // The published event is its stored event, under the same id (the Publication path).
+        String publishedId = json.parse(published("ClosureRequested", account).getFirst().value()).get("eventId")
+                .asString();
+        assertThat(publishedId).isEqualTo(jdbc.queryForObject("SELECT event_id::text FROM events "
+                + "WHERE stream_id = ? AND event_type = 'ClosureRequested'", String.class, "closure-" + account));
     }
 
     @Test

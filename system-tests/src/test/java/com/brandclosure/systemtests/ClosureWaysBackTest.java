@@ -8,6 +8,7 @@ import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,7 +42,9 @@ class ClosureWaysBackTest {
         brand.initiateClosure();
         system.clocks.advance(Duration.ofDays(1));
         var waiting = brand.awaitClosure("AwaitingLockDate");
-        assertThat(waiting.get("lastLockDate").asString()).isNotNull();
+        // The saga waits for the lock date payouts named: LOCK_DAYS after the day of the conversions (UTC).
+        LocalDate lockDate = LocalDate.ofInstant(brand.firstEventAt, ZoneOffset.UTC).plusDays(LOCK_DAYS);
+        assertThat(waiting.get("lastLockDate").asString()).as(waiting.toString()).isEqualTo(lockDate.toString());
         return brand;
     }
 

@@ -25,6 +25,7 @@ import com.brandclosure.closure.domain.AccountClosureState.Ledger;
 import com.brandclosure.closure.domain.AccountClosureState.NotInitiated;
 import com.brandclosure.closure.domain.AccountClosureState.Preparing;
 import com.brandclosure.platform.kernel.AccountId;
+import com.brandclosure.platform.kernel.Decider;
 import com.brandclosure.platform.kernel.DomainException;
 
 import java.time.Instant;
@@ -35,7 +36,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The account closure saga as a decider.
+ * The account closure saga as a decider ({@link #decider} builds the platform's
+ * {@link Decider} of one account).
  * <p>
  * People's and sources' commands are decided first ({@link #decide}); then the saga takes its
  * automatic steps ({@link #nextSteps}) until the state asks for nothing more, so one command
@@ -52,6 +54,11 @@ public final class AccountClosure {
 
     public static AccountClosureState initial(AccountId account) {
         return new NotInitiated(Ledger.empty(account));
+    }
+
+    /** The saga of {@code account} as the platform's decider (the initial state names the account). */
+    public static Decider<AccountClosureCommand, AccountClosureState, AccountClosureEvent> decider(AccountId account) {
+        return Decider.of(initial(account), AccountClosure::decide, AccountClosure::evolve);
     }
 
     public static AccountClosureState fold(AccountClosureState state, List<? extends AccountClosureEvent> events) {

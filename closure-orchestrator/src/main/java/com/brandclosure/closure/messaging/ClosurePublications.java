@@ -14,35 +14,37 @@ import com.brandclosure.events.LockDateScheduled;
 import com.brandclosure.events.PreconditionMet;
 import com.brandclosure.events.PreconditionRetracted;
 import com.brandclosure.events.Topics;
-import com.brandclosure.platform.eventstore.NewEvent;
-import com.brandclosure.platform.kernel.AccountId;
-import com.brandclosure.platform.outbox.Outbox;
+import com.brandclosure.platform.command.Appended;
+import com.brandclosure.platform.command.Publication;
+import org.springframework.stereotype.Component;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * The saga's domain events as the public {@code ClosureEvent}s on {@link Topics#CLOSURE}. Each
- * integration event carries its domain event's metadata (same event id, actor, correlation and
- * causation), so a published event can be traced back to its stored one.
+ * The service's {@link Publication}: the saga's stored events as the public {@code ClosureEvent}s on
+ * {@link Topics#CLOSURE}. The command runner gives each integration event its stored event's
+ * metadata (same event id, actor, correlation and causation), so a published event can be traced
+ * back to its stored one.
  */
-public final class ClosurePublications {
+@Component
+public class ClosurePublications implements Publication {
 
-    private ClosurePublications() {
+    @Override
+    public String topic() {
+        return Topics.CLOSURE;
     }
 
-    /** What to publish for {@code appended}, decided from {@code before} (the state the command found). */
-    public static List<Outbox.Message> of(AccountId account, AccountClosureState before, List<NewEvent> appended) {
-        // Facts gathered for an account nobody is closing concern no one outside: every brand's
-        // sources flip their summaries, and publishing each would flood the closure topic.
-        boolean closureOpen = !(before instanceof AccountClosureState.NotInitiated);
-        List<Outbox.Message> messages = new ArrayList<>(appended.size());
-        for (NewEvent e : appended) {
-            toIntegrationEvent(account.value(), (AccountClosureEvent) e.event(), closureOpen)
-                    .ifPresent(i -> messages.add(new Outbox.Message(Topics.CLOSURE, i, e.metadata())));
+    @Override
+    public List<IntegrationEvent> announce(Appended appended) {
+        if (!(appended.event() instanceof AccountClosureEvent event)) {
+            return List.of();
         }
-        return messages;
+        // Facts gathered for an account nobody is closing concern no one outside: every brand's
+        // sources flip their summaries, and publishing each would flood the closure topic. A fact
+        // event never leaves NotInitiated, so the state after it tells whether a closure was open.
+        boolean closureOpen = !(appended.state() instanceof AccountClosureState.NotInitiated);
+        return toIntegrationEvent(appended.accountId(), event, closureOpen).map(List::of).orElse(List.of());
     }
 
     static Optional<IntegrationEvent> toIntegrationEvent(String account, AccountClosureEvent event, boolean closureOpen) {

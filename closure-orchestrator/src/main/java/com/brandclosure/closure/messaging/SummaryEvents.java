@@ -11,6 +11,7 @@ import com.brandclosure.events.CatalogsPresent;
 import com.brandclosure.events.ContractsExpired;
 import com.brandclosure.events.FundingInsufficient;
 import com.brandclosure.events.FundingSufficient;
+import com.brandclosure.events.IntegrationEvent;
 import com.brandclosure.events.PayoutsPending;
 import com.brandclosure.events.PayoutsSettled;
 import com.brandclosure.events.RefundIssued;
@@ -18,11 +19,17 @@ import com.brandclosure.platform.inbox.InboundEvent;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
 /** The source services' summary events as saga commands; every other event on their topics is not the saga's. */
 public final class SummaryEvents {
+
+    /** The summary events the saga takes; {@link #toCommand} has a command for each. */
+    static final List<Class<? extends IntegrationEvent>> TYPES = List.of(ContractsExpired.class,
+            ActiveContractsPresent.class, PayoutsSettled.class, PayoutsPending.class, FundingSufficient.class,
+            FundingInsufficient.class, CatalogsDeleted.class, CatalogsPresent.class, RefundIssued.class);
 
     private SummaryEvents() {
     }

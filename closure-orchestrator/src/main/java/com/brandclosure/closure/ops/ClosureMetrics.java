@@ -6,14 +6,13 @@ import com.brandclosure.closure.domain.AccountClosureState;
 import com.brandclosure.closure.domain.Fact;
 import com.brandclosure.closure.domain.Initiation;
 import com.brandclosure.closure.persistence.ClosureProjection;
+import com.brandclosure.platform.command.Work;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -118,23 +117,14 @@ public class ClosureMetrics implements MeterBinder {
         return d.isNegative() ? Duration.ZERO : d;
     }
 
-    /** Records what {@code decided} did once the current transaction commits (at once without one). */
-    public void recordAfterCommit(AccountClosureState before, List<AccountClosureEvent> decided) {
+    /** Records what {@code decided} did once {@code work} commits (a unit run again counts once). */
+    public void recordAfterCommit(Work work, AccountClosureState before, List<AccountClosureEvent> decided) {
         Observation observation = observe(before, decided);
         if (observation.transitions().isEmpty() && observation.initiationToDeactivation() == null
                 && observation.lastPreconditionToRequest() == null) {
             return;
         }
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    record(observation);
-                }
-            });
-        } else {
-            record(observation);
-        }
+        work.afterCommit(() -> record(observation));
     }
 
     private void record(Observation o) {

@@ -8,7 +8,8 @@ import com.brandclosure.closure.domain.AccountClosureState.ClosureRequested;
 import com.brandclosure.closure.domain.AccountClosureState.AwaitingFinalSettlement;
 import com.brandclosure.closure.domain.Initiation;
 import com.brandclosure.closure.domain.LockDate;
-import com.brandclosure.platform.kernel.AccountId;
+import com.brandclosure.platform.command.Appended;
+import com.brandclosure.platform.command.Projection;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -18,14 +19,17 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * The closures' summary table for support's list, written in the saga's transaction. Accounts
- * whose closure was never initiated have no row (their facts are only being gathered).
+ * The closures' summary table for support's list: a {@link Projection} the command runner feeds in
+ * the saga's transaction with what each unit of work appended. Accounts whose closure was never
+ * initiated have no row (their facts are only being gathered).
  */
 @Repository
-public class ClosureProjection {
+public class ClosureProjection implements Projection {
 
     private final JdbcTemplate jdbc;
     private final ClosureProperties properties;
@@ -42,7 +46,19 @@ public class ClosureProjection {
                           boolean overdue, long version, String initiatedBy, String ticketId, LocalDate lastLockDate) {
     }
 
-    public void save(AccountId account, AccountClosureState state) {
+    /** One upsert per closure the unit of work changed, with the state after its last appended event. */
+    @Override
+    public void project(List<Appended> appended) {
+        Map<String, AccountClosureState> latest = new LinkedHashMap<>();
+        for (Appended a : appended) {
+            if (a.stateAfter() instanceof AccountClosureState state) {
+                latest.put(a.streamId(), state);
+            }
+        }
+        latest.values().forEach(this::save);
+    }
+
+    private void save(AccountClosureState state) {
         if (state instanceof AccountClosureState.NotInitiated) {
             return;
         }
@@ -63,7 +79,7 @@ public class ClosureProjection {
                     initiated_by = excluded.initiated_by, ticket_id = excluded.ticket_id,
                     last_lock_date = excluded.last_lock_date, updated_at = excluded.updated_at
                 WHERE closure_summary.version < excluded.version""",
-                account.value(), state.name(), textArray(status.waitingOn()), timestamp(status.since()),
+                state.ledger().account().value(), state.name(), textArray(status.waitingOn()), timestamp(status.since()),
                 timestamp(status.until()), state.ledger().version(), initiation == null ? null : initiation.initiatedBy(),
                 ticket, lockDate, Timestamp.from(clock.instant()));
     }
@@ -102,7 +118,7 @@ public class ClosureProjection {
     }
 
     /** How many closures are in each state (states without any are absent). */
-    public java.util.Map<String, Long> countsByState() {
+    public Map<String, Long> countsByState() {
         var counts = new java.util.TreeMap<String, Long>();
         jdbc.query("SELECT state, count(*) FROM closure_summary GROUP BY state",
                 (java.sql.ResultSet rs) -> {
@@ -112,7 +128,7 @@ public class ClosureProjection {
     }
 
     /** How many closures wait on each thing (a closure waiting on two preconditions counts for both). */
-    public java.util.Map<String, Long> countsByWaitingOn() {
+    public Map<String, Long> countsByWaitingOn() {
         var counts = new java.util.TreeMap<String, Long>();
         jdbc.query("SELECT w, count(*) FROM closure_summary, unnest(waiting_on) AS w GROUP BY w",
                 (java.sql.ResultSet rs) -> {

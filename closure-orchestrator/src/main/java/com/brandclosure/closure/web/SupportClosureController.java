@@ -1,10 +1,12 @@
 package com.brandclosure.closure.web;
 
-import com.brandclosure.closure.application.ClosureService;
+import com.brandclosure.closure.application.ClosureLookup;
 import com.brandclosure.closure.application.ClosureStatus;
+import com.brandclosure.closure.application.FinalReview;
 import com.brandclosure.closure.config.ClosureProperties;
-import com.brandclosure.closure.domain.AccountClosureCommand.RejectFinalReview;
+import com.brandclosure.closure.ops.ClosureMetrics;
 import com.brandclosure.closure.persistence.ClosureProjection;
+import com.brandclosure.closure.web.Responses.ClosureView;
 import com.brandclosure.platform.eventstore.CommandContexts;
 import com.brandclosure.platform.kernel.AccountId;
 import com.brandclosure.platform.kernel.DomainException;
@@ -15,6 +17,7 @@ import com.brandclosure.platform.security.Role;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -28,22 +31,24 @@ import java.util.List;
 
 /**
  * Support's side: list closures, look at one with its evidence (SUPPORT, OPS), approve or reject
- * the final review (SUPPORT only; four-eyes checked by the service and the saga).
+ * the final review (SUPPORT only; four-eyes checked by {@link FinalReview} and the saga).
  */
 @RestController
 @RequestMapping("/api/v1/closures")
 public class SupportClosureController {
 
-    private static final List<String> STATES = com.brandclosure.closure.ops.ClosureMetrics.STATES;
+    private static final List<String> STATES = ClosureMetrics.STATES;
 
-    private final ClosureService closures;
+    private final FinalReview review;
+    private final ClosureLookup lookup;
     private final ClosureProjection projection;
     private final CommandContexts contexts;
     private final ClosureProperties properties;
 
-    public SupportClosureController(ClosureService closures, ClosureProjection projection, CommandContexts contexts,
-                                    ClosureProperties properties) {
-        this.closures = closures;
+    public SupportClosureController(FinalReview review, ClosureLookup lookup, ClosureProjection projection,
+                                    CommandContexts contexts, ClosureProperties properties) {
+        this.review = review;
+        this.lookup = lookup;
         this.projection = projection;
         this.contexts = contexts;
         this.properties = properties;
@@ -67,33 +72,32 @@ public class SupportClosureController {
 
     @GetMapping("/{accountId}")
     @Allow({Role.SUPPORT, Role.OPS})
-    public ClosureView get(@PathVariable String accountId) {
-        return ClosureView.of(closures.get(CurrentActor.get(), AccountId.of(accountId)), properties.getReviewSla(),
+    public ClosureView get(@PathVariable @Pattern(regexp = AccountId.PATTERN) String accountId) {
+        return ClosureView.of(lookup.get(CurrentActor.get(), AccountId.of(accountId)), properties.getReviewSla(),
                 contexts.clock().instant());
     }
 
     @PostMapping("/{accountId}/approve")
     @Allow(Role.SUPPORT)
-    public ClosureView approve(@PathVariable String accountId,
+    public ClosureView approve(@PathVariable @Pattern(regexp = AccountId.PATTERN) String accountId,
                                @RequestHeader(value = BrandClosureController.CORRELATION_HEADER, required = false)
                                String correlationId,
-                               @Valid @RequestBody ClosureRequests.Approve body) {
+                               @Valid @RequestBody Requests.Approve body) {
         Actor actor = CurrentActor.get();
         var ctx = contexts.forActor(actor.name(), correlationId);
-        var state = closures.approve(actor, AccountId.of(accountId), ctx, body.version());
+        var state = review.approve(actor, AccountId.of(accountId), body.version(), ctx);
         return ClosureView.of(state, properties.getReviewSla(), ctx.now());
     }
 
     @PostMapping("/{accountId}/reject")
     @Allow(Role.SUPPORT)
-    public ClosureView reject(@PathVariable String accountId,
+    public ClosureView reject(@PathVariable @Pattern(regexp = AccountId.PATTERN) String accountId,
                               @RequestHeader(value = BrandClosureController.CORRELATION_HEADER, required = false)
                               String correlationId,
-                              @Valid @RequestBody ClosureRequests.Reject body) {
+                              @Valid @RequestBody Requests.Reject body) {
         Actor actor = CurrentActor.get();
         var ctx = contexts.forActor(actor.name(), correlationId);
-        var state = closures.execute(actor, AccountId.of(accountId), ctx,
-                s -> new RejectFinalReview(actor.name(), body.reasons(), ctx.now()));
+        var state = review.reject(actor, AccountId.of(accountId), body.reasons(), ctx);
         return ClosureView.of(state, properties.getReviewSla(), ctx.now());
     }
 }

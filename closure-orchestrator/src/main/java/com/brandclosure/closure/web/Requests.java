@@ -9,9 +9,9 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 
 /** Request bodies of the closure API. */
-public final class ClosureRequests {
+public final class Requests {
 
-    private ClosureRequests() {
+    private Requests() {
     }
 
     public record Initiate(@NotBlank @Size(max = 2000) String reason) {

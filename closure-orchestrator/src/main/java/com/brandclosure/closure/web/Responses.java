@@ -1,0 +1,85 @@
+package com.brandclosure.closure.web;
+
+import com.brandclosure.closure.application.ClosureStatus;
+import com.brandclosure.closure.domain.AccountClosure;
+import com.brandclosure.closure.domain.AccountClosureState;
+import com.brandclosure.closure.domain.Fact;
+import com.brandclosure.closure.domain.Initiation;
+import com.brandclosure.closure.domain.LockDate;
+import com.brandclosure.closure.domain.Precondition;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Response bodies of the closure API. */
+public final class Responses {
+
+    private Responses() {
+    }
+
+    /**
+     * A closure as brand admins and support see it: state, version (the evidence an approval must
+     * name), each precondition with the event that last spoke on it, the lock date, and what the
+     * closure waits on since when and until when.
+     */
+    public record ClosureView(String accountId, String state, long version, String initiatedBy, String reason,
+                              Instant initiatedAt, List<PreconditionView> preconditions, LocalDate lastLockDate,
+                              Instant lockDatePassesAt, List<String> waitingOn, Instant since, Instant until,
+                              boolean overdue, String ticketId, List<String> rejectionReasons, String approvedBy,
+                              LocalDate closureDate, String cancelledBy, String cancellationReason) {
+
+        /** One precondition: whether it holds, and the source event that said so last (null fields: none yet). */
+        public record PreconditionView(String name, boolean holds, String sourceEventId, Instant sourceOccurredAt,
+                                       String sourceTopic, Integer sourcePartition, Long sourceOffset) {
+        }
+
+        public static ClosureView of(AccountClosureState state, Duration reviewSla, Instant now) {
+            ClosureStatus status = ClosureStatus.of(state, reviewSla);
+            Initiation initiation = AccountClosure.initiation(state);
+            List<PreconditionView> preconditions = new ArrayList<>();
+            for (Precondition p : Precondition.values()) {
+                Fact f = state.ledger().facts().of(p).orElse(null);
+                preconditions.add(f == null ? new PreconditionView(p.name(), false, null, null, null, null, null)
+                        : new PreconditionView(p.name(), f.holds(), f.source().eventId(), f.source().occurredAt(),
+                        f.source().topic(), f.source().partition(), f.source().offset()));
+            }
+            LockDate lock = state.ledger().facts().lockDate().orElse(null);
+            String ticket = null;
+            List<String> rejection = List.of();
+            String approver = null;
+            LocalDate closureDate = null;
+            String cancelledBy = null;
+            String cancellation = null;
+            switch (state) {
+                case AccountClosureState.ClosureRequested r -> ticket = r.ticketId();
+                case AccountClosureState.Preparing p -> rejection = p.rejectionReasons();
+                case AccountClosureState.FinalReviewApproved a -> {
+                    ticket = a.ticketId();
+                    approver = a.approver();
+                }
+                case AccountClosureState.AwaitingFinalSettlement d -> {
+                    ticket = d.ticketId();
+                    approver = d.approver();
+                    closureDate = d.closureDate();
+                }
+                case AccountClosureState.AccountClosed c -> closureDate = c.closureDate();
+                case AccountClosureState.ClosureCancelled c -> {
+                    cancelledBy = c.cancelledBy();
+                    cancellation = c.reason();
+                }
+                default -> {
+                }
+            }
+            return new ClosureView(state.ledger().account().value(), state.name(), state.ledger().version(),
+                    initiation == null ? null : initiation.initiatedBy(),
+                    initiation == null ? null : initiation.reason(),
+                    initiation == null ? null : initiation.at(), List.copyOf(preconditions),
+                    lock == null ? null : lock.date(), lock == null ? null : lock.passesAt(), status.waitingOn(),
+                    status.since(), status.until(), status.overdueAt(now), ticket, rejection, approver, closureDate,
+                    cancelledBy, cancellation);
+        }
+    }
+}
