@@ -10,8 +10,6 @@ import com.brandclosure.platform.command.Projection;
 import com.brandclosure.platform.command.Publication;
 import com.brandclosure.platform.inbox.InboundBatches;
 import com.brandclosure.platform.inbox.Failures;
-import com.brandclosure.platform.inbox.InboundEvents;
-import com.brandclosure.platform.inbox.Inbox;
 import com.brandclosure.platform.inbox.MalformedMessageException;
 import com.brandclosure.platform.json.JsonCodec;
 import com.brandclosure.platform.outbox.Outbox;
@@ -202,16 +200,6 @@ public class PlatformAutoConfiguration {
                 environment.getProperty("spring.application.name", "unknown"));
     }
 
-    @Bean
-    Inbox inbox(JdbcTemplate jdbc, TransactionTemplate tx) {
-        return new Inbox(jdbc, tx);
-    }
-
-    @Bean
-    InboundEvents inboundEvents(JsonCodec json, Inbox inbox) {
-        return new InboundEvents(json, inbox);
-    }
-
     /**
      * Bounded retries, then the record goes to {@code <topic>.DLT} with the exception in its
      * headers and the partition moves on. Malformed records skip the retries.
@@ -304,10 +292,11 @@ public class PlatformAutoConfiguration {
     private static String kindOf(org.springframework.beans.factory.ListableBeanFactory beans, String beanName) {
         // The kind must be known before the handler bean (and what it depends on) is created.
         TimerKind annotation = beans.findAnnotationOnBean(beanName, TimerKind.class);
-        if (annotation != null) {
-            return annotation.value();
+        if (annotation == null) {
+            throw new IllegalStateException("TimerHandler bean " + beanName + " must be a class annotated with "
+                    + "@TimerKind (the one way a timer kind is named)");
         }
-        return beans.getBean(beanName, TimerHandler.class).kind();
+        return annotation.value();
     }
 
     private static TimerHandler handlerOf(ObjectProvider<TimerHandler> handlers, String kind) {

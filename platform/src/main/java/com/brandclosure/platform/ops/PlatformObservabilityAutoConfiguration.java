@@ -2,7 +2,6 @@ package com.brandclosure.platform.ops;
 
 import com.brandclosure.platform.config.PlatformAutoConfiguration;
 import com.brandclosure.platform.config.PlatformProperties;
-import com.brandclosure.platform.inbox.Inbox;
 import com.brandclosure.platform.inbox.InboundBatches;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -57,7 +56,7 @@ public class PlatformObservabilityAutoConfiguration {
     }
 
     @Bean
-    MeterBinder platformMetrics(OpsQueries queries, Inbox inbox, InboundBatches inbound, DeadLetters deadLetters,
+    MeterBinder platformMetrics(OpsQueries queries, InboundBatches inbound, DeadLetters deadLetters,
                                 PlatformProperties properties) {
         return (MeterRegistry registry) -> {
             Gauge.builder("outbox.backlog", queries, OpsQueries::outboxBacklog)
@@ -71,8 +70,7 @@ public class PlatformObservabilityAutoConfiguration {
                     .description("durable timers due and not yet run").register(registry);
             Gauge.builder("timers.overdue", queries, q -> q.timersOverdue(properties.getHealth().getTimerMaxLag()))
                     .description("durable timers due for longer than the lag threshold").register(registry);
-            FunctionCounter.builder("inbox.duplicates.skipped", inbox,
-                            i -> i.duplicatesSkipped() + inbound.duplicatesSkipped())
+            FunctionCounter.builder("inbox.duplicates.skipped", inbound, InboundBatches::duplicatesSkipped)
                     .description("redelivered events dropped by the idempotent consumer").register(registry);
             FunctionCounter.builder("deadletters", deadLetters, DeadLetters::count)
                     .description("records sent to a dead-letter topic").register(registry);

@@ -7,9 +7,10 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Optional: names a {@link TimerHandler} bean's kind up front (on the class or the {@code @Bean}
- * method), so the scheduler can be built without creating the handler first. Without it the
- * handler bean is created early to ask its {@link TimerHandler#kind()}.
+ * Names a {@link TimerHandler}'s kind (the db-scheduler task name) on its class: the one way a timer
+ * kind is named. The platform reads it before the handler bean exists, so the scheduler is built
+ * without creating handlers early, and looks the handler up only when a timer fires (a handler may
+ * therefore depend on a use case that schedules timers).
  */
 @Target({ElementType.TYPE, ElementType.METHOD})
 @Retention(RetentionPolicy.RUNTIME)
