@@ -112,10 +112,12 @@ class StructuredLoggingIT {
         try (var outer = LogContext.of("outer-account", "outer-" + id)) {
             try (var inner = LogContext.of("inner-account", "inner-" + id)) {
                 log.info("inside {}", id);
+                assertThat(LogContext.correlationId()).isEqualTo("inner-" + id);
             }
             log.info("outer again {}", id);
         }
         log.info("outside {}", id);
+        assertThat(LogContext.correlationId()).isNull();
 
         JsonNode inside = line(output, "inside " + id);
         assertThat(inside.path("accountId").asString()).isEqualTo("inner-account");

@@ -118,9 +118,14 @@ public final class ApiDocsCheck {
      * Returns the operations checked.
      */
     public List<Operation> assertEveryMappingDocumented(RequestMappingHandlerMapping mapping) {
-        JsonNode doc = document();
         List<Operation> operations = operations(mapping);
         assertFalse(operations.isEmpty(), "the service has API operations");
+        assertDocumented(document(), operations);
+        return operations;
+    }
+
+    /** {@link #assertEveryMappingDocumented} on a document already fetched. */
+    public static void assertDocumented(JsonNode doc, List<Operation> operations) {
         List<Executable> checks = new ArrayList<>();
         JsonNode problem = doc.path("components").path("schemas").path("ProblemDetail");
         checks.add(() -> assertEquals(new TreeSet<>(List.of("detail", "fieldErrors", "instance", "status", "title", "type")),
@@ -164,7 +169,6 @@ public final class ApiDocsCheck {
             }
         }
         assertAll("/v3/api-docs against the request mappings", checks);
-        return operations;
     }
 
     private static Set<String> names(JsonNode object) {

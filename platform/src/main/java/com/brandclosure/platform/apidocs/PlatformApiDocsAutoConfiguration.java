@@ -41,7 +41,8 @@ public class PlatformApiDocsAutoConfiguration {
                 environment.getProperty("spring.application.name", "service"));
     }
 
-    static void customise(OpenAPI openApi, PlatformProperties.Security.Mode mode, String application) {
+    /** Adds the title, the security scheme of {@code mode} and the problem-detail schema to {@code openApi}. */
+    public static void customise(OpenAPI openApi, PlatformProperties.Security.Mode mode, String application) {
         Info info = openApi.getInfo() == null ? new Info() : openApi.getInfo();
         info.title(application).description("HTTP API of " + application + ". Errors are RFC 9457 problem details ("
                 + ApiDocs.PROBLEM_MEDIA_TYPE + "); x-roles on an operation lists the roles that may call it.");

@@ -34,6 +34,11 @@ public final class LogContext implements AutoCloseable {
         return new LogContext(accountId, correlationId);
     }
 
+    /** The correlation id in the log context (an HTTP request's, see {@link LogContextFilter}), or null. */
+    public static String correlationId() {
+        return MDC.get(CORRELATION_ID);
+    }
+
     @Override
     public void close() {
         set(ACCOUNT_ID, previousAccountId);
