@@ -217,6 +217,31 @@ class DockerComposeConsistencyTest {
     }
 
     @Test
+    void prometheus_loads_alert_rules_that_compose_mounts_and_each_rules_file_has_unit_tests() throws IOException {
+        var prometheus = yaml(root.resolve("deploy/prometheus/prometheus.yml"));
+        var mounts = strings(composeServices.get("prometheus").get("volumes"));
+        Path config = root.resolve("deploy/prometheus");
+        List<Path> ruleFiles = new ArrayList<>();
+        for (String pattern : strings(prometheus.get("rule_files"))) {
+            // Relative to the configuration file, which compose mounts at /etc/prometheus/prometheus.yml.
+            String dir = Path.of(pattern).getParent().toString();
+            assertThat(mounts).as("compose mounts the rules of " + pattern)
+                    .contains("./deploy/prometheus/" + dir + ":/etc/prometheus/" + dir + ":ro");
+            var matcher = FileSystems.getDefault().getPathMatcher("glob:" + pattern);
+            try (var files = Files.list(config.resolve(dir))) {
+                files.filter(f -> matcher.matches(config.relativize(f))).forEach(ruleFiles::add);
+            }
+        }
+        assertThat(ruleFiles).as("rule files Prometheus loads").isNotEmpty();
+        for (Path rules : ruleFiles) {
+            String name = rules.getFileName().toString().replaceFirst("\\.yml$", "");
+            Path tests = config.resolve("tests").resolve(name + ".test.yml");
+            assertThat(tests).as("promtool unit tests of " + rules.getFileName()).isRegularFile();
+            assertThat(Files.readString(tests)).contains("../rules/" + rules.getFileName());
+        }
+    }
+
+    @Test
     void grafana_gets_the_prometheus_datasource_and_a_dashboard_of_the_closure_metrics() throws IOException {
         var datasource = map(list(yaml(root.resolve("deploy/grafana/provisioning/datasources/prometheus.yml")).get("datasources")).getFirst());
         URI url = URI.create(String.valueOf(datasource.get("url")));

@@ -72,7 +72,7 @@ class SecurityIT {
         assertThat(readiness).contains("\"db\"", "\"kafka\"", "\"outbox\"", "\"timers\"").contains("\"UP\"");
         assertThat(get("/actuator/outbox", TestTokens.ops("olga"))).contains("backlog", "oldestUnpublishedAgeSeconds");
         assertThat(get("/actuator/prometheus", TestTokens.ops("olga")))
-                .contains("outbox_backlog", "outbox_publish_lag_seconds", "timers_due", "timers_overdue",
+                .contains("outbox_backlog", "outbox_publish_lag_seconds", "timers_due", "timers_overdue", "timers_failing",
                         "inbox_duplicates_skipped_total", "deadletters_total");
     }
 

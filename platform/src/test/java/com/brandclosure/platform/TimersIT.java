@@ -84,4 +84,21 @@ class TimersIT {
             timers.cancel(TIMER, "moved"); // cancelling twice is harmless
         }
     }
+
+    @Test
+    void a_timer_whose_handler_throws_is_counted_as_failing_until_it_is_gone() {
+        try (var app = start("failing")) {
+            var registry = app.getBean(io.micrometer.core.instrument.MeterRegistry.class);
+            var failing = registry.get("timers.failing").gauge();
+            double before = failing.value();
+            String timerId = "failing-" + System.nanoTime();
+            DurableTimers timers = app.getBean(DurableTimers.class);
+            timers.schedule(TIMER, timerId, app.getBean(Clock.class).instant(), "fail");
+            // db-scheduler records the failure and retries later (minutes), so the gauge stays up meanwhile.
+            await().atMost(Duration.ofSeconds(20)).until(() -> failing.value() == before + 1);
+            assertThat(firings(app.getBean(JdbcTemplate.class), timerId)).isZero();
+            timers.cancel(TIMER, timerId);
+            assertThat(failing.value()).isEqualTo(before);
+        }
+    }
 }

@@ -23,7 +23,7 @@ import java.util.Set;
 public final class EndpointMatrix {
 
     private static final String ALLOW = "com.brandclosure.platform.security.Allow";
-    private static final String PUBLIC = "com.brandclosure.platform.security.PublicEndpoint";
+    static final String PUBLIC = "com.brandclosure.platform.security.PublicEndpoint";
 
     /** One method + path of a handler; {@code roles} empty and {@code isPublic} false means "no rule declared". */
     public record Endpoint(String method, String path, Set<String> roles, boolean isPublic, String handler) {
@@ -50,8 +50,9 @@ public final class EndpointMatrix {
         for (var entry : mapping.getHandlerMethods().entrySet()) {
             RequestMappingInfo info = entry.getKey();
             HandlerMethod handler = entry.getValue();
-            if (handler.getBeanType().getName().startsWith("org.springframework.")) {
-                continue; // the framework's own error controller
+            if (handler.getBeanType().getName().startsWith("org.springframework.")
+                    || handler.getBeanType().getName().startsWith("org.springdoc.")) {
+                continue; // the framework's own error controller; springdoc's API document (public by the filter chain)
             }
             Set<String> roles = roles(handler);
             boolean isPublic = has(handler, PUBLIC);
@@ -67,11 +68,11 @@ public final class EndpointMatrix {
         return endpoints;
     }
 
-    private static boolean has(HandlerMethod handler, String annotation) {
+    static boolean has(HandlerMethod handler, String annotation) {
         return find(handler.getMethod(), annotation) != null || find(handler.getBeanType(), annotation) != null;
     }
 
-    private static Set<String> roles(HandlerMethod handler) {
+    static Set<String> roles(HandlerMethod handler) {
         Annotation allow = find(handler.getMethod(), ALLOW);
         if (allow == null) {
             allow = find(handler.getBeanType(), ALLOW);

@@ -67,6 +67,12 @@ public class OpsQueries {
         return n == null ? 0 : n;
     }
 
+    /** Timers whose last run threw (db-scheduler retries them; the count drops when a retry succeeds). */
+    public long timersFailing() {
+        Long n = jdbc.queryForObject("SELECT count(*) FROM scheduled_tasks WHERE consecutive_failures > 0", Long.class);
+        return n == null ? 0 : n;
+    }
+
     /** How late the most overdue timer is, or zero. */
     public Duration timerLag() {
         var oldest = jdbc.queryForObject("SELECT min(execution_time) FROM scheduled_tasks WHERE NOT picked",

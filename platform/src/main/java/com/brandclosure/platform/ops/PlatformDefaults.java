@@ -11,8 +11,8 @@ import java.util.Map;
 /**
  * Defaults every service shares, at the lowest precedence (a service's application.yml or the
  * command line override them): what actuator exposes (never heapdump, env, shutdown or
- * threaddump), the liveness/readiness groups, the health details shown to OPS only, and Flyway
- * applying a late platform migration.
+ * threaddump), the liveness/readiness groups, the health details shown to OPS only, Flyway
+ * applying a late platform migration, HTTP latency histograms and the API document's error responses.
  */
 public class PlatformDefaults implements EnvironmentPostProcessor {
 
@@ -31,6 +31,11 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
         // Platform migrations (V1..V99) and a service's own (V100+) touch different tables: a new
         // platform migration arriving after a service's V100+ ran must still apply.
         defaults.put("spring.flyway.out-of-order", "true");
+        // Buckets for the request-latency quantiles of the dashboard (histogram_quantile over *_bucket).
+        defaults.put("management.metrics.distribution.percentiles-histogram.http.server.requests", "true");
+        // The API document's error responses come from PlatformOperationCustomizer (per operation, as problem
+        // details), not from springdoc copying every @ExceptionHandler onto every operation.
+        defaults.put("springdoc.override-with-generic-response", "false");
         environment.getPropertySources().addLast(new MapPropertySource("platformDefaults", defaults));
     }
 }

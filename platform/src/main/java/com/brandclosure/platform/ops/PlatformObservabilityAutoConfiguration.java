@@ -19,7 +19,8 @@ import java.time.Duration;
  * What operators watch, for every service: the {@code outbox} and {@code deadletters} actuator
  * endpoints, readiness contributors ({@code kafka}, {@code outbox}, {@code timers}) and the
  * platform metrics ({@code outbox_backlog}, {@code outbox_publish_lag_seconds}, {@code timers_due},
- * {@code timers_overdue}, {@code inbox_duplicates_skipped_total}, {@code deadletters_total}).
+ * {@code timers_overdue}, {@code timers_failing}, {@code inbox_duplicates_skipped_total},
+ * {@code deadletters_total}). Alert rules on them: deploy/prometheus/rules.
  */
 @AutoConfiguration(after = PlatformAutoConfiguration.class)
 @ConditionalOnClass(name = "org.springframework.boot.actuate.endpoint.annotation.Endpoint")
@@ -70,6 +71,8 @@ public class PlatformObservabilityAutoConfiguration {
                     .description("durable timers due and not yet run").register(registry);
             Gauge.builder("timers.overdue", queries, q -> q.timersOverdue(properties.getHealth().getTimerMaxLag()))
                     .description("durable timers due for longer than the lag threshold").register(registry);
+            Gauge.builder("timers.failing", queries, OpsQueries::timersFailing)
+                    .description("durable timers whose last run failed (retried by the scheduler)").register(registry);
             FunctionCounter.builder("inbox.duplicates.skipped", inbound, InboundBatches::duplicatesSkipped)
                     .description("redelivered events dropped by the idempotent consumer").register(registry);
             FunctionCounter.builder("deadletters", deadLetters, DeadLetters::count)

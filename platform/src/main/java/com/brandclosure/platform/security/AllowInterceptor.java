@@ -20,8 +20,10 @@ public class AllowInterceptor implements HandlerInterceptor {
         if (!(handler instanceof HandlerMethod method)) {
             return true;
         }
-        if (isPublic(method) || method.getBeanType().getName().startsWith("org.springframework.")) {
-            // The framework's own handlers (the /error page) carry no rule; security already ran for the request.
+        if (isPublic(method) || method.getBeanType().getName().startsWith("org.springframework.")
+                || com.brandclosure.platform.apidocs.ApiDocs.isDocsHandler(method.getBeanType())) {
+            // The framework's own handlers (the /error page) and springdoc's (the API document, public by the
+            // security filter chain) carry no rule; security already ran for the request.
             return true;
         }
         Allow allow = allowOf(method);

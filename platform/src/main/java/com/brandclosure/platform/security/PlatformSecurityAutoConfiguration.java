@@ -28,7 +28,8 @@ import java.io.IOException;
  * One security setup for every service. Stateless: JWT bearer tokens in production
  * ({@code platform.security.mode=jwt}, issuer/keys from {@code spring.security.oauth2.resourceserver.jwt.*}),
  * HTTP Basic with the documented demo identities on the local stack ({@code mode=demo}).
- * Actuator: health (with liveness/readiness) is public, every other endpoint needs OPS. Handlers
+ * Actuator: health (with liveness/readiness) is public, every other endpoint needs OPS. The OpenAPI
+ * document and Swagger UI ({@link com.brandclosure.platform.apidocs.ApiDocs}) are public. Handlers
  * marked {@link PublicEndpoint} are public; every other request must be authenticated and then
  * pass its {@link Allow} roles; tenant checks are the application layer's ({@link Actor#requireAccess}).
  */
@@ -51,6 +52,8 @@ public class PlatformSecurityAutoConfiguration {
                         .requestMatchers(EndpointRequest.to("health")).permitAll()
                         .requestMatchers(EndpointRequest.toAnyEndpoint()).hasRole(Role.OPS.name())
                         .requestMatchers("/error").permitAll()
+                        // The API description and Swagger UI: no data, and the UI loads before its user signs in.
+                        .requestMatchers(com.brandclosure.platform.apidocs.ApiDocs.PUBLIC_PATHS).permitAll()
                         .requestMatchers(publicHandlers).permitAll()
                         .anyRequest().authenticated())
                 .exceptionHandling(e -> e

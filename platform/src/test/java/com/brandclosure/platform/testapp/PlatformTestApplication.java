@@ -78,6 +78,9 @@ public class PlatformTestApplication {
 
         @Override
         public void fire(String timerId, String data) {
+            if ("fail".equals(data)) {
+                throw new IllegalStateException("timer fails on purpose");
+            }
             jdbc.update("INSERT INTO test_timer_firings (timer_id, data, instance) VALUES (?, ?, ?)",
                     timerId, data, instance);
         }

@@ -12,11 +12,14 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class SecuredController {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SecuredController.class);
+
     @GetMapping("/api/v1/accounts/{accountId}/things")
     @Allow({Role.BRAND_ADMIN, Role.SUPPORT})
     public String things(@PathVariable String accountId) {
         var actor = CurrentActor.get();
         actor.requireAccess(accountId);
+        log.info("things of {} for {}", accountId, actor.name());
         return actor.name();
     }
 

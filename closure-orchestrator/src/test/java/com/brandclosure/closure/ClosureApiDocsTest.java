@@ -1,0 +1,35 @@
+package com.brandclosure.closure;
+
+import com.brandclosure.testkit.ApiDocsCheck;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The orchestrator's OpenAPI document, fetched without credentials, against its request mappings
+ * ({@link ApiDocsCheck}): every operation with its roles and problem-detail error answers (the
+ * console page is HTML, not an API operation); Swagger UI answers. Shares the context of
+ * {@link OrchestratorTestBase}.
+ */
+class ClosureApiDocsTest extends OrchestratorTestBase {
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mapping;
+
+    @Test
+    void every_request_mapping_is_documented_with_its_roles_and_error_responses_and_the_docs_are_public() {
+        var docs = ApiDocsCheck.at(port, null);
+        var checked = docs.assertEveryMappingDocumented(mapping);
+        assertThat(checked).extracting(o -> o.method() + " " + o.path())
+                .contains("POST /api/v1/accounts/{accountId}/closure", "GET /api/v1/accounts/{accountId}/closure",
+                        "GET /api/v1/accounts/{accountId}/audit")
+                .doesNotContain("GET /console");
+        assertThat(docs.document().path("components").path("securitySchemes").has("bearer-jwt"))
+                .as("jwt mode documents the bearer scheme").isTrue();
+        docs.assertSwaggerUiAnswers();
+    }
+}

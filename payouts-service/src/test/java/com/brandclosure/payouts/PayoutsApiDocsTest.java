@@ -1,0 +1,42 @@
+package com.brandclosure.payouts;
+
+import com.brandclosure.testkit.ApiDocsCheck;
+import com.brandclosure.testkit.RealInfrastructure;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * payouts-service's OpenAPI document, fetched without credentials, against its request mappings
+ * ({@link ApiDocsCheck}): every operation with its roles and problem-detail error answers; Swagger UI
+ * answers. Same context configuration as {@link PayoutsSecurityTest}, so no second context starts.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"platform.timers.polling-interval=200ms", "platform.consumer.retry-backoff=50ms"})
+@RealInfrastructure(database = "payouts_it")
+@Import(PayoutsIntegrationTest.TestClock.class)
+class PayoutsApiDocsTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mapping;
+
+    @Test
+    void every_request_mapping_is_documented_with_its_roles_and_error_responses_and_the_docs_are_public() {
+        var docs = ApiDocsCheck.at(port, null);
+        var checked = docs.assertEveryMappingDocumented(mapping);
+        assertThat(checked).extracting(o -> o.method() + " " + o.path())
+                .contains("POST /api/v1/accounts/{accountId}/actions/{actionId}/approve", "GET /api/v1/accounts/{accountId}/audit");
+        assertThat(docs.document().path("components").path("securitySchemes").has("bearer-jwt"))
+                .as("jwt mode documents the bearer scheme").isTrue();
+        docs.assertSwaggerUiAnswers();
+    }
+}

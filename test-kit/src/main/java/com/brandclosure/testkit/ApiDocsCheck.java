@@ -1,0 +1,179 @@
+package com.brandclosure.testkit;
+
+import org.junit.jupiter.api.function.Executable;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import org.springframework.web.client.RestClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Checks a running service's OpenAPI document ({@code /v3/api-docs}) against its actual request
+ * mappings: every path + method is documented, with the roles of its {@code @Allow} as
+ * {@code x-roles} (or no security requirement if it is a {@code @PublicEndpoint}) and its 4xx
+ * answers as problem details: 401 and 403 unless public, 400 when it takes parameters or a body,
+ * 404 when its path has variables, 409 and 422 when it writes. Actuator, the error page, springdoc's
+ * own handlers and HTML pages (the ops console) are not API operations and are skipped.
+ */
+public final class ApiDocsCheck {
+
+    private static final String PROBLEM_REF = "#/components/schemas/ProblemDetail";
+    private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
+
+    private final RestClient http;
+    private final String authorization;
+
+    private ApiDocsCheck(int port, String authorization) {
+        this.http = RestClient.create("http://localhost:" + port);
+        this.authorization = authorization;
+    }
+
+    /** A check of the service on {@code localhost:port}, calling with {@code authorization} (null: none). */
+    public static ApiDocsCheck at(int port, String authorization) {
+        return new ApiDocsCheck(port, authorization);
+    }
+
+    /** The status and body of a GET; never throws on a status. */
+    public RoleMatrix.Response get(String path) {
+        var spec = http.get().uri(path);
+        if (authorization != null) {
+            spec = spec.header("Authorization", authorization);
+        }
+        return spec.exchange((req, res) -> new RoleMatrix.Response(res.getStatusCode().value(),
+                new String(res.getBody().readAllBytes(), StandardCharsets.UTF_8)));
+    }
+
+    /** The OpenAPI document; fails unless {@code /v3/api-docs} answers 200 with JSON. */
+    public JsonNode document() {
+        RoleMatrix.Response r = get("/v3/api-docs");
+        assertEquals(200, r.status(), "/v3/api-docs: " + r.body());
+        return JsonMapper.builder().build().readTree(r.body());
+    }
+
+    /** Swagger UI's page answers (its redirect and the page itself). */
+    public void assertSwaggerUiAnswers() {
+        RoleMatrix.Response redirect = get("/swagger-ui.html");
+        assertTrue(redirect.status() == 200 || redirect.status() == 302, "/swagger-ui.html: " + redirect.status());
+        RoleMatrix.Response page = get("/swagger-ui/index.html");
+        assertEquals(200, page.status(), "/swagger-ui/index.html");
+        assertTrue(page.body().contains("swagger-ui"), "/swagger-ui/index.html is Swagger UI");
+    }
+
+    /** What the document must say for one mapping. */
+    public record Operation(String method, String path, Set<String> roles, boolean isPublic, String handler) {
+    }
+
+    /** The API operations of {@code mapping}, in OpenAPI path syntax. */
+    public static List<Operation> operations(RequestMappingHandlerMapping mapping) {
+        List<Operation> operations = new ArrayList<>();
+        for (var entry : mapping.getHandlerMethods().entrySet()) {
+            RequestMappingInfo info = entry.getKey();
+            HandlerMethod handler = entry.getValue();
+            String type = handler.getBeanType().getName();
+            if (type.startsWith("org.springframework.") || type.startsWith("org.springdoc.") || producesOnlyHtml(info)) {
+                continue;
+            }
+            Set<String> roles = EndpointMatrix.roles(handler);
+            boolean isPublic = EndpointMatrix.has(handler, EndpointMatrix.PUBLIC);
+            Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+            for (String pattern : info.getPatternValues()) {
+                if (pattern.startsWith("/actuator") || pattern.equals("/error")) {
+                    continue;
+                }
+                // {name:regex} is documented as {name}
+                String path = pattern.replaceAll("\\{([^}:]+):[^}]*}", "{$1}");
+                for (RequestMethod m : methods.isEmpty() ? Set.of(RequestMethod.GET) : methods) {
+                    operations.add(new Operation(m.name(), path, roles, isPublic,
+                            handler.getBeanType().getSimpleName() + "#" + handler.getMethod().getName()));
+                }
+            }
+        }
+        operations.sort((a, b) -> (a.path + a.method).compareTo(b.path + b.method));
+        return operations;
+    }
+
+    private static boolean producesOnlyHtml(RequestMappingInfo info) {
+        var produces = info.getProducesCondition().getProducibleMediaTypes();
+        return !produces.isEmpty() && produces.stream().allMatch(MediaType.TEXT_HTML::isCompatibleWith);
+    }
+
+    /**
+     * Every operation of {@code mapping} is in the document with its roles and 4xx problem answers,
+     * the problem-detail schema and a security scheme are declared; all failures are reported together.
+     * Returns the operations checked.
+     */
+    public List<Operation> assertEveryMappingDocumented(RequestMappingHandlerMapping mapping) {
+        List<Operation> operations = operations(mapping);
+        assertFalse(operations.isEmpty(), "the service has API operations");
+        assertDocumented(document(), operations);
+        return operations;
+    }
+
+    /** {@link #assertEveryMappingDocumented} on a document already fetched. */
+    public static void assertDocumented(JsonNode doc, List<Operation> operations) {
+        List<Executable> checks = new ArrayList<>();
+        JsonNode problem = doc.path("components").path("schemas").path("ProblemDetail");
+        checks.add(() -> assertEquals(new TreeSet<>(List.of("detail", "fieldErrors", "instance", "status", "title", "type")),
+                names(problem.path("properties")), "ProblemDetail schema properties"));
+        checks.add(() -> assertFalse(doc.path("components").path("securitySchemes").isEmpty(), "security schemes"));
+        for (Operation o : operations) {
+            String what = o.method + " " + o.path + " (" + o.handler + ")";
+            JsonNode op = doc.path("paths").path(o.path).path(o.method.toLowerCase());
+            if (op.isMissingNode()) {
+                checks.add(() -> assertFalse(true, what + " is not in /v3/api-docs"));
+                continue;
+            }
+            JsonNode responses = op.path("responses");
+            Set<String> expected = new LinkedHashSet<>();
+            if (o.isPublic) {
+                checks.add(() -> assertTrue(op.path("security").isArray() && op.path("security").isEmpty(),
+                        what + " public: no security requirement"));
+            } else {
+                expected.add("401");
+                expected.add("403");
+                Set<String> documentedRoles = new TreeSet<>();
+                op.path("x-roles").forEach(r -> documentedRoles.add(r.asString()));
+                checks.add(() -> assertEquals(new TreeSet<>(o.roles), documentedRoles, what + " x-roles"));
+            }
+            boolean hasPathVariable = o.path.contains("{");
+            boolean hasInput = hasPathVariable || !op.path("parameters").isEmpty() || !op.path("requestBody").isMissingNode();
+            if (hasInput) {
+                expected.add("400");
+            }
+            if (hasPathVariable) {
+                expected.add("404");
+            }
+            if (WRITES.contains(o.method)) {
+                expected.add("409");
+                expected.add("422");
+            }
+            for (String status : expected) {
+                JsonNode schema = responses.path(status).path("content").path("application/problem+json").path("schema");
+                checks.add(() -> assertEquals(PROBLEM_REF, schema.path("$ref").asString(""),
+                        what + " documents " + status + " as a problem detail"));
+            }
+        }
+        assertAll("/v3/api-docs against the request mappings", checks);
+    }
+
+    private static Set<String> names(JsonNode object) {
+        Set<String> names = new TreeSet<>();
+        object.propertyNames().forEach(names::add);
+        return names;
+    }
+}
