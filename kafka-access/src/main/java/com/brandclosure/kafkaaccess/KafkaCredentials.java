@@ -53,6 +53,24 @@ public final class KafkaCredentials {
         return new KafkaCredentials(passwords);
     }
 
+    /** The environment variable holding a user's password: {@code KAFKA_PASSWORD_CATALOG_SERVICE} for catalog-service. */
+    public static String environmentVariable(String user) {
+        return "KAFKA_PASSWORD_" + user.toUpperCase(java.util.Locale.ROOT).replace('-', '_');
+    }
+
+    /** Every user's password from {@link #environmentVariable(String)} (docker-compose passes them from .env). */
+    public static KafkaCredentials fromEnvironment(Map<String, String> environment) {
+        var passwords = new LinkedHashMap<String, String>();
+        for (String user : KafkaAccess.users()) {
+            String value = environment.get(environmentVariable(user));
+            if (value == null || value.isBlank()) {
+                throw new IllegalArgumentException(environmentVariable(user) + " is not set");
+            }
+            passwords.put(user, value.strip());
+        }
+        return new KafkaCredentials(passwords);
+    }
+
     /**
      * Reads the file, adding a generated password for every user it lacks (and creating it when
      * missing), readable by its owner only where the file system allows.

@@ -42,6 +42,26 @@ public final class KafkaProvisioning {
     private KafkaProvisioning() {
     }
 
+    /**
+     * The one-shot set-up docker-compose runs ({@code kafka-setup}): bootstrap servers from
+     * {@code KAFKA_BOOTSTRAP_SERVERS}, passwords from {@code KAFKA_PASSWORD_<USER>}
+     * ({@link KafkaCredentials#fromEnvironment(Map)}), partitions from {@code KAFKA_PARTITIONS} (4).
+     * Exits non-zero when the set-up fails, so the services (which wait for it) do not start.
+     */
+    public static void main(String[] args) {
+        var environment = System.getenv();
+        String bootstrap = environment.getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "localhost:9092");
+        int partitions = Integer.parseInt(environment.getOrDefault("KAFKA_PARTITIONS", "4"));
+        try {
+            apply(bootstrap, KafkaCredentials.fromEnvironment(environment), partitions, (short) 1, Duration.ofMinutes(2));
+        } catch (RuntimeException e) {
+            System.err.println("Kafka set-up failed: " + e.getMessage());
+            System.exit(1);
+        }
+        System.out.println("Kafka set-up done on " + bootstrap + ": users " + KafkaAccess.users() + ", "
+                + KafkaAccess.aclBindings().size() + " ACLs, topics " + KafkaAccess.allTopics());
+    }
+
     public static void apply(String bootstrapServers, KafkaCredentials credentials, int partitions,
                              short replicationFactor, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();

@@ -43,6 +43,15 @@ public final class KafkaProbe implements AutoCloseable {
 
     private KafkaProbe(String principal, List<String> topics) {
         Infrastructure infra = Infrastructure.get();
+        var producerConfig = new HashMap<>(infra.kafkaClientProperties(principal));
+        producerConfig.put(ProducerConfig.ACKS_CONFIG, "all");
+        producer = new KafkaProducer<>(producerConfig, new StringSerializer(), new StringSerializer());
+        if (topics.isEmpty()) {
+            // Send-only (e.g. as tracking, which may read nothing): no consumer, no group.
+            consumer = null;
+            poller = null;
+            return;
+        }
         var consumerConfig = new HashMap<>(infra.kafkaClientProperties(principal));
         consumerConfig.put(ConsumerConfig.GROUP_ID_CONFIG, "probe-" + UUID.randomUUID());
         consumerConfig.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
@@ -50,9 +59,6 @@ public final class KafkaProbe implements AutoCloseable {
         consumerConfig.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, "1000");
         consumer = new KafkaConsumer<>(consumerConfig, new StringDeserializer(), new StringDeserializer());
         consumer.subscribe(topics);
-        var producerConfig = new HashMap<>(infra.kafkaClientProperties(principal));
-        producerConfig.put(ProducerConfig.ACKS_CONFIG, "all");
-        producer = new KafkaProducer<>(producerConfig, new StringSerializer(), new StringSerializer());
         poller = new Thread(() -> {
             while (running) {
                 var batch = consumer.poll(Duration.ofMillis(100));
@@ -106,10 +112,12 @@ public final class KafkaProbe implements AutoCloseable {
     @Override
     public void close() {
         running = false;
-        try {
-            poller.join(5_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (poller != null) {
+            try {
+                poller.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         producer.close();
     }
