@@ -266,7 +266,9 @@ public final class Infrastructure {
             var broker = new EmbeddedKafkaKraftBroker(1, 4);
             broker.brokerProperties(properties);
             broker.afterPropertiesSet();
+            long provisioning = System.nanoTime();
             KafkaProvisioning.apply(broker.getBrokersAsString(), credentials, 4, (short) 1, Duration.ofMinutes(1));
+            log.info("Kafka users, ACLs and topics set up in {} ms", (System.nanoTime() - provisioning) / 1_000_000);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
                     broker.destroy();
