@@ -57,7 +57,7 @@ public final class PlatformBenchmark {
             String payload = fixture.json.write(envelopeLike());
 
             double rawInsert = rawBatchedInsert(fixture, payload);
-            double rawKafka = rawProducer(fixture.kafkaBootstrapServers, payload);
+            double rawKafka = rawProducer(infra.kafkaAdminProperties(), payload);
             double[] alone = singleEventAppends(fixture, 1, false);
             double[] single = singleEventAppends(fixture, 4, true);
             double batched = batchedAppends(fixture);
@@ -107,12 +107,12 @@ public final class PlatformBenchmark {
     }
 
     /** Kafka's limit: the same producer settings as the relay, same record size. */
-    static double rawProducer(String bootstrap, String payload) throws Exception {
-        try (var producer = new KafkaProducer<>(Map.<String, Object>of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all",
+    static double rawProducer(Map<String, Object> client, String payload) throws Exception {
+        var config = new java.util.HashMap<>(client);
+        config.putAll(Map.<String, Object>of(ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true, ProducerConfig.LINGER_MS_CONFIG, 5,
-                ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024, ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4"),
-                new StringSerializer(), new StringSerializer())) {
+                ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024, ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4"));
+        try (var producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
             producer.send(new ProducerRecord<>("bench-raw", "warm", payload)).get();
             long start = System.nanoTime();
             List<Future<RecordMetadata>> acks = new ArrayList<>(EVENTS);

@@ -32,6 +32,12 @@ final class ChildProcesses {
      * we hold stays the java process's PID.) The PostgreSQL server needs nothing: pg_ctl already detaches it.
      */
     static Process start(List<String> command, Path workingDirectory, Path log) throws IOException {
+        return start(command, java.util.Map.of(), workingDirectory, log);
+    }
+
+    /** The same with extra environment variables (secrets go there, not on the command line anyone can list). */
+    static Process start(List<String> command, java.util.Map<String, String> environment, Path workingDirectory, Path log)
+            throws IOException {
         Files.createDirectories(log.getParent());
         var full = new ArrayList<String>();
         if (Files.isExecutable(SETSID)) {
@@ -40,7 +46,9 @@ final class ChildProcesses {
         full.addAll(command);
         Files.writeString(log, System.lineSeparator() + "=== local-stack: " + printable(command) + System.lineSeparator(),
                 StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
-        return new ProcessBuilder(full)
+        var builder = new ProcessBuilder(full);
+        builder.environment().putAll(environment);
+        return builder
                 .directory(workingDirectory.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))

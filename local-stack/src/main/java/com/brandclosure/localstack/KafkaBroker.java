@@ -1,5 +1,9 @@
 package com.brandclosure.localstack;
 
+import com.brandclosure.kafkaaccess.BrokerSecurity;
+import com.brandclosure.kafkaaccess.KafkaAccess;
+import com.brandclosure.kafkaaccess.KafkaCredentials;
+import com.brandclosure.kafkaaccess.KafkaProvisioning;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Uuid;
@@ -10,8 +14,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -19,8 +25,16 @@ import java.util.concurrent.TimeUnit;
  * Kafka server jars on this module's classpath as a separate {@code java kafka.Kafka} process, with its
  * log directory under {@code <home>/data}. The storage is formatted once; a later start reuses it, so
  * topics, records and consumer offsets survive a restart.
+ * <p>
+ * Clients authenticate (SASL/SCRAM-SHA-512, no PLAINTEXT listener) and the {@code StandardAuthorizer}
+ * enforces the kafka-access ACLs ({@link BrokerSecurity}, {@link KafkaAccess}). After every start the
+ * launcher, as {@code admin}, sets each principal's SCRAM credential from the given passwords, the ACLs
+ * and the system's topics ({@link KafkaProvisioning}); a changed password file takes effect then.
  */
 public final class KafkaBroker implements AutoCloseable {
+
+    /** Same partition count as the services create their topics with (platform.kafka.partitions). */
+    private static final int PARTITIONS = 4;
 
     /** Enough for Kafka's controlled shutdown (it moves nothing on a single node, but flushes and writes a clean-shutdown marker). */
     private static final Duration STOP_GRACE = Duration.ofSeconds(60);
@@ -28,11 +42,13 @@ public final class KafkaBroker implements AutoCloseable {
     private final Process process;
     private final int port;
     private final Path log;
+    private final KafkaCredentials credentials;
 
-    private KafkaBroker(Process process, int port, Path log) {
+    private KafkaBroker(Process process, int port, Path log, KafkaCredentials credentials) {
         this.process = process;
         this.port = port;
         this.log = log;
+        this.credentials = credentials;
     }
 
     /**
@@ -43,14 +59,19 @@ public final class KafkaBroker implements AutoCloseable {
      * @param controllerPort KRaft controller listener (localhost)
      * @param classpath      a classpath with the Kafka server jars and a logging binding
      * @param log            where the broker's output goes
+     * @param credentials    the passwords of every Kafka user ({@link KafkaAccess#users()})
      */
-    public static KafkaBroker start(Path home, int port, int controllerPort, String classpath, Path log, Duration timeout)
-            throws IOException, InterruptedException {
+    public static KafkaBroker start(Path home, int port, int controllerPort, String classpath, Path log, Duration timeout,
+                                    KafkaCredentials credentials) throws IOException, InterruptedException {
         Path data = home.resolve("data");
         Files.createDirectories(data);
         Path config = home.resolve("server.properties");
         // Written on every start so a change of ports takes effect; the cluster identity lives in data/meta.properties.
-        Files.writeString(config, serverProperties(data, port, controllerPort), StandardCharsets.UTF_8);
+        // It holds the super users' passwords (PLAIN JAAS lines): owner-only, like the credentials file.
+        Files.deleteIfExists(config);
+        Files.createFile(config, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(config, serverProperties(data, port, controllerPort, credentials), StandardCharsets.UTF_8);
 
         if (!Files.exists(data.resolve("meta.properties"))) {
             format(home, config, classpath, log);
@@ -60,10 +81,11 @@ public final class KafkaBroker implements AutoCloseable {
         command.add("kafka.Kafka");
         command.add(config.toString());
         Process process = ChildProcesses.start(command, home, log);
-        var broker = new KafkaBroker(process, port, log);
+        var broker = new KafkaBroker(process, port, log, credentials);
         try {
             Waits.until("Kafka on localhost:" + port + " to answer", timeout, broker::answers,
                     () -> ChildProcesses.exitReason(process, log));
+            KafkaProvisioning.apply(broker.bootstrapServers(), credentials, PARTITIONS, (short) 1, timeout);
         } catch (RuntimeException e) {
             broker.close();
             throw e;
@@ -79,6 +101,17 @@ public final class KafkaBroker implements AutoCloseable {
         return port;
     }
 
+    /** Client properties (bootstrap servers, SASL) of a Kafka user: {@code admin} for tools, a service's name for it. */
+    public Map<String, Object> clientProperties(String user) {
+        var properties = new HashMap<String, Object>(credentials.clientProperties(user));
+        properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        return properties;
+    }
+
+    public KafkaCredentials credentials() {
+        return credentials;
+    }
+
     public Process process() {
         return process;
     }
@@ -91,10 +124,12 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     private boolean answers() {
-        try (Admin admin = Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000))) {
+        // PLAIN as admin: the super users are defined in server.properties, SCRAM users only after provisioning.
+        var config = new HashMap<String, Object>(credentials.bootstrapAdminProperties());
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000);
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000);
+        try (Admin admin = Admin.create(config)) {
             return !admin.describeCluster().nodes().get(3, TimeUnit.SECONDS).isEmpty();
         } catch (Exception e) {
             return false;
@@ -127,17 +162,17 @@ public final class KafkaBroker implements AutoCloseable {
                 "-cp", classpath);
     }
 
-    private static String serverProperties(Path data, int port, int controllerPort) {
+    private static String serverProperties(Path data, int port, int controllerPort, KafkaCredentials credentials) {
+        String security = BrokerSecurity.brokerProperties(List.of("CLIENT"), "CONTROLLER", credentials).entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(System.lineSeparator()));
         return """
                 # Written by the local stack at every start (local-stack/.../KafkaBroker.java); edits are overwritten.
                 process.roles=broker,controller
                 node.id=1
                 controller.quorum.voters=1@localhost:%2$d
-                listeners=PLAINTEXT://localhost:%1$d,CONTROLLER://localhost:%2$d
-                advertised.listeners=PLAINTEXT://localhost:%1$d
+                listeners=CLIENT://localhost:%1$d,CONTROLLER://localhost:%2$d
+                advertised.listeners=CLIENT://localhost:%1$d
                 controller.listener.names=CONTROLLER
-                inter.broker.listener.name=PLAINTEXT
-                listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
                 log.dirs=%3$s
                 # One node: every internal topic has one replica.
                 offsets.topic.replication.factor=1
@@ -149,6 +184,9 @@ public final class KafkaBroker implements AutoCloseable {
                 num.partitions=4
                 # No 3 s wait before the first consumer group rebalance: the services start together.
                 group.initial.rebalance.delay.ms=0
-                """.formatted(port, controllerPort, data.toAbsolutePath());
+                # SASL (SCRAM for clients, PLAIN for the super users broker and admin), StandardAuthorizer, ACLs
+                # (kafka-access BrokerSecurity; the passwords are those of kafka-credentials.properties).
+                %4$s
+                """.formatted(port, controllerPort, data.toAbsolutePath(), security);
     }
 }

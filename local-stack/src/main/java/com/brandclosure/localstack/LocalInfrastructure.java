@@ -1,5 +1,7 @@
 package com.brandclosure.localstack;
 
+import com.brandclosure.kafkaaccess.KafkaCredentials;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -9,7 +11,8 @@ import java.util.List;
 /**
  * The local stack's infrastructure: one PostgreSQL server and one Kafka broker, both with their data
  * under one state folder ({@code postgres/}, {@code kafka/}) and their output under {@code logs/}.
- * Started PostgreSQL first, stopped Kafka first: the reverse of start order.
+ * Started PostgreSQL first, stopped Kafka first: the reverse of start order. The Kafka users' passwords
+ * are in {@code kafka-credentials.properties} in the state folder, generated at the first start.
  */
 public final class LocalInfrastructure implements AutoCloseable {
 
@@ -40,6 +43,11 @@ public final class LocalInfrastructure implements AutoCloseable {
         public Path postgresLog() {
             return logs().resolve("postgres.log");
         }
+
+        /** {@code user=password} of every Kafka user (admin, broker, one per service, tracking); owner-readable only. */
+        public Path kafkaCredentials() {
+            return stateDirectory.resolve("kafka-credentials.properties");
+        }
     }
 
     private final Settings settings;
@@ -64,7 +72,8 @@ public final class LocalInfrastructure implements AutoCloseable {
                 settings.postgresLog(), settings.databases());
         try {
             KafkaBroker kafka = KafkaBroker.start(settings.stateDirectory().resolve("kafka"), settings.kafkaPort(),
-                    settings.controllerPort(), settings.kafkaClasspath(), settings.kafkaLog(), settings.startTimeout());
+                    settings.controllerPort(), settings.kafkaClasspath(), settings.kafkaLog(), settings.startTimeout(),
+                    KafkaCredentials.loadOrCreate(settings.kafkaCredentials()));
             return new LocalInfrastructure(settings, postgres, kafka);
         } catch (IOException | InterruptedException | RuntimeException e) {
             postgres.close();

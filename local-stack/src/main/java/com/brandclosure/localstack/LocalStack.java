@@ -292,6 +292,9 @@ public final class LocalStack {
         b.append("              curl -u ops:demo localhost:8080/actuator/metrics   (also /actuator/prometheus, /actuator/info)").append(nl);
         b.append("  Kafka:      ").append(infrastructure.kafka().bootstrapServers()).append(" (KRaft, one node; data ")
                 .append(relative(state.resolve("kafka"))).append(", log ").append(relative(infrastructure.settings().kafkaLog())).append(')').append(nl);
+        b.append("              SASL_PLAINTEXT, SCRAM-SHA-512, ACLs: one user per service, 'tracking' (writes payouts.actions-ingest),")
+                .append(nl).append("              'admin' (super user). Passwords: ").append(relative(infrastructure.settings().kafkaCredentials()))
+                .append(" (README \"Kafka security\")").append(nl);
         b.append("  PostgreSQL: localhost:").append(infrastructure.postgres().port()).append(" user/password ")
                 .append(LocalPostgres.USER).append('/').append(LocalPostgres.PASSWORD).append(", databases ")
                 .append(String.join(", ", ServiceSpec.databases())).append(" (data ").append(relative(state.resolve("postgres")))

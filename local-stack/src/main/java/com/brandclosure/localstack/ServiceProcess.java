@@ -52,7 +52,15 @@ final class ServiceProcess {
         command.add("-jar");
         command.add(spec.jar(repositoryRoot).toString());
         command.addAll(arguments(spec, postgres.jdbcUrl(spec.database()), kafka.bootstrapServers()));
-        return new ServiceProcess(spec, ChildProcesses.start(command, repositoryRoot, log), log);
+        return new ServiceProcess(spec, ChildProcesses.start(command, environment(spec, kafka.credentials()), repositoryRoot, log), log);
+    }
+
+    /**
+     * The service's Kafka password, read by its application.yml ({@code KAFKA_PASSWORD}); its user name is its
+     * {@code spring.application.name}, the module name. In the environment, not on the command line.
+     */
+    static java.util.Map<String, String> environment(ServiceSpec spec, com.brandclosure.kafkaaccess.KafkaCredentials kafka) {
+        return java.util.Map.of("KAFKA_PASSWORD", kafka.password(spec.module()));
     }
 
     /**

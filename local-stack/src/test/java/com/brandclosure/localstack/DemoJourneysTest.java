@@ -68,6 +68,19 @@ class DemoJourneysTest {
                         "--platform.security.mode=demo");
     }
 
+    @Test
+    void each_service_gets_its_own_kafka_password_in_its_environment_and_none_on_its_command_line() {
+        var credentials = com.brandclosure.kafkaaccess.KafkaCredentials.generate();
+        for (ServiceSpec spec : ServiceSpec.ALL) {
+            // The user name is the service's spring.application.name, which is its module name.
+            assertThat(com.brandclosure.kafkaaccess.KafkaAccess.principal(spec.module())).as(spec.module()).isPresent();
+            assertThat(ServiceProcess.environment(spec, credentials))
+                    .containsExactly(java.util.Map.entry("KAFKA_PASSWORD", credentials.password(spec.module())));
+            assertThat(String.join(" ", ServiceProcess.arguments(spec, "jdbc:postgresql://localhost:5432/x", "localhost:9092")))
+                    .doesNotContain(credentials.password(spec.module())).doesNotContain("sasl");
+        }
+    }
+
     /** The launcher prints the demo identities; they must be the ones the platform actually accepts. */
     @Test
     void the_printed_demo_identities_are_the_platform_defaults() throws Exception {

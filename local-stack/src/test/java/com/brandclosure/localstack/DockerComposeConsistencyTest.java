@@ -1,5 +1,9 @@
 package com.brandclosure.localstack;
 
+import com.brandclosure.kafkaaccess.BrokerSecurity;
+import com.brandclosure.kafkaaccess.KafkaAccess;
+import com.brandclosure.kafkaaccess.KafkaCredentials;
+import com.brandclosure.kafkaaccess.KafkaProvisioning;
 import org.apache.kafka.common.Uuid;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -16,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -114,9 +119,13 @@ class DockerComposeConsistencyTest {
             assertThat(spec.database()).isEqualTo(database);
 
             var dependsOn = map(composeServices.get(module).get("depends_on"));
-            assertThat(map(dependsOn.get(kafkaHost))).as(module + " waits for kafka").containsEntry("condition", "service_healthy");
+            // Kafka healthy, then its users, ACLs and topics set up: a service must not start before it may log in.
+            assertThat(map(dependsOn.get("kafka-setup"))).as(module + " waits for the Kafka set-up")
+                    .containsEntry("condition", "service_completed_successfully");
             assertThat(map(dependsOn.get(postgresHost))).as(module + " waits for postgres").containsEntry("condition", "service_healthy");
         }
+        assertThat(map(map(composeServices.get("kafka-setup").get("depends_on")).get(kafkaHost)))
+                .as("kafka-setup waits for kafka").containsEntry("condition", "service_healthy");
         assertThat(composeServices.get(kafkaHost)).containsKey("healthcheck");
         assertThat(composeServices.get(postgresHost)).containsKey("healthcheck");
         // kafka-storage format refuses an id that is not a base64 UUID; the container would never start.
@@ -284,6 +293,69 @@ class DockerComposeConsistencyTest {
     }
 
     // ---- reading the files -------------------------------------------------------------------
+
+    @Test
+    void the_compose_broker_has_the_kafka_access_security_settings_and_no_plaintext_listener() {
+        var credentials = KafkaCredentials.generate();
+        var environment = map(composeServices.get(serviceWithImagePrefix("apache/kafka:")).get("environment"));
+        Map<String, String> broker = new TreeMap<>();
+        environment.forEach((name, value) -> {
+            if (name.startsWith("KAFKA_")) {
+                // The image's rule: strip KAFKA_, ___ is '-', __ is '_', _ is '.', lower case.
+                String key = name.substring(6).replace("___", "-").replace("__", "\u0000").replace('_', '.')
+                        .replace('\u0000', '_').toLowerCase(java.util.Locale.ROOT);
+                broker.put(key, interpolate(String.valueOf(value), credentials));
+            }
+        });
+        var expected = BrokerSecurity.brokerProperties(List.of("INTERNAL", "EXTERNAL"), "CONTROLLER", credentials);
+        expected.forEach((key, value) -> assertThat(broker).as("kafka " + key).containsEntry(key, value));
+        assertThat(broker.get("listener.security.protocol.map")).doesNotContain(":PLAINTEXT");
+    }
+
+    @Test
+    void each_service_logs_in_as_its_own_principal_with_a_password_from_env_and_kafka_setup_gets_them_all() throws IOException {
+        for (String module : serviceModules) {
+            String name = String.valueOf(applicationYml(module, "spring", "application", "name"));
+            assertThat(KafkaAccess.principal(name)).as(module + " spring.application.name is a kafka-access principal").isPresent();
+            assertThat(String.valueOf(applicationYml(module, "spring", "kafka", "security", "protocol"))).isEqualTo("SASL_PLAINTEXT");
+            assertThat(String.valueOf(map(applicationYml(module, "spring", "kafka", "properties")).get("sasl.jaas.config")))
+                    .contains("username=\"${spring.application.name}\"", "password=\"${KAFKA_PASSWORD}\"");
+            var environment = map(composeServices.get(module).get("environment"));
+            assertThat(String.valueOf(environment.get("KAFKA_PASSWORD"))).as(module + " KAFKA_PASSWORD")
+                    .startsWith("${" + KafkaCredentials.environmentVariable(name) + ":?");
+        }
+        var setup = composeServices.get("kafka-setup");
+        var setupEnvironment = map(setup.get("environment"));
+        for (String user : KafkaAccess.users()) {
+            assertThat(String.valueOf(setupEnvironment.get(KafkaCredentials.environmentVariable(user))))
+                    .as("kafka-setup gets the password of " + user)
+                    .startsWith("${" + KafkaCredentials.environmentVariable(user) + ":?");
+        }
+        assertThat(strings(setup.get("command"))).contains(KafkaProvisioning.class.getName());
+        assertThat(strings(setup.get("volumes"))).contains("./local-stack/target:/launcher:ro");
+        assertThat(String.join(" ", strings(setup.get("command")))).contains("/launcher/local-stack-" + ServiceSpec.VERSION + ".jar");
+    }
+
+    @Test
+    void the_credentials_script_writes_a_password_for_every_kafka_user_into_a_git_ignored_env_file() throws IOException {
+        String script = Files.readString(root.resolve("deploy/kafka/generate-credentials.sh"));
+        Matcher users = Pattern.compile("for user in ([a-z -]+); do").matcher(script);
+        assertThat(users.find()).isTrue();
+        assertThat(List.of(users.group(1).strip().split("\\s+"))).containsExactlyInAnyOrderElementsOf(KafkaAccess.users());
+        assertThat(Files.readAllLines(root.resolve(".gitignore"))).contains(".env");
+    }
+
+    /** Compose's {@code ${KAFKA_PASSWORD_X:?..}} with the password of user x. */
+    private static String interpolate(String value, KafkaCredentials credentials) {
+        Matcher m = Pattern.compile("\\$\\{KAFKA_PASSWORD_([A-Z_]+):\\?[^}]*}").matcher(value);
+        var out = new StringBuilder();
+        while (m.find()) {
+            String user = m.group(1).toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+            m.appendReplacement(out, Matcher.quoteReplacement(credentials.password(user)));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
 
     private static int serverPort(String module) throws IOException {
         return ((Number) applicationYml(module, "server", "port")).intValue();

@@ -1,7 +1,8 @@
 package com.brandclosure.localstack;
 
+import com.brandclosure.events.Topics;
+import com.brandclosure.kafkaaccess.KafkaAccess;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -9,6 +10,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
@@ -19,9 +21,9 @@ import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
@@ -65,9 +67,19 @@ class LocalInfrastructureRestartTest {
         assertThat(Ports.isFree(settings.kafkaPort())).as("Kafka port free after stop").isTrue();
         assertThat(Ports.isFree(settings.controllerPort())).as("Kafka controller port free after stop").isTrue();
 
+        String credentials = Files.readString(settings.kafkaCredentials());
         try (var infrastructure = LocalInfrastructure.start(settings)) {
             // The storage was not formatted again: same cluster, same data.
             assertThat(clusterIdOf(state)).isEqualTo(clusterId);
+            // The generated passwords are kept, and the broker still enforces the ACLs after a restart.
+            assertThat(Files.readString(settings.kafkaCredentials())).isEqualTo(credentials);
+            try (var catalog = producer(infrastructure, "catalog-service")) {
+                assertThatThrownBy(() -> catalog.send(new ProducerRecord<>(Topics.CLOSURE, "acme", "{}")).get(30, TimeUnit.SECONDS))
+                        .hasCauseInstanceOf(TopicAuthorizationException.class);
+            }
+            try (var orchestrator = producer(infrastructure, "closure-orchestrator")) {
+                assertThat(orchestrator.send(new ProducerRecord<>(Topics.CLOSURE, "acme", "{}")).get(30, TimeUnit.SECONDS)).isNotNull();
+            }
 
             try (var c = infrastructure.postgres().connect(DATABASE); var s = c.createStatement();
                  ResultSet rs = s.executeQuery("SELECT note FROM kept WHERE id = 1")) {
@@ -123,19 +135,24 @@ class LocalInfrastructureRestartTest {
     }
 
     private static Admin admin(LocalInfrastructure infrastructure) {
-        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, infrastructure.kafka().bootstrapServers()));
+        return Admin.create(infrastructure.kafka().clientProperties(KafkaAccess.ADMIN));
     }
 
     private static KafkaProducer<String, String> producer(LocalInfrastructure infrastructure) {
-        return new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infrastructure.kafka().bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer());
+        return producer(infrastructure, KafkaAccess.ADMIN);
+    }
+
+    private static KafkaProducer<String, String> producer(LocalInfrastructure infrastructure, String user) {
+        var config = new HashMap<>(infrastructure.kafka().clientProperties(user));
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10000);
+        return new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
     }
 
     private static KafkaConsumer<String, String> consumer(LocalInfrastructure infrastructure) {
-        return new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, infrastructure.kafka().bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "restart-check",
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer());
+        var config = new HashMap<>(infrastructure.kafka().clientProperties(KafkaAccess.ADMIN));
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, "restart-check");
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        return new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer());
     }
 }

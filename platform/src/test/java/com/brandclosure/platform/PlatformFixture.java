@@ -63,14 +63,16 @@ public final class PlatformFixture implements AutoCloseable {
     /** As above, parking rows for topics {@code knownTopic} refuses, as the auto-configuration does. */
     public OutboxRelay relay(int batchSize, OutboxRelay.AfterSendHook hook,
                              java.util.function.Predicate<String> knownTopic) {
-        java.util.function.Supplier<org.apache.kafka.clients.producer.Producer<String, String>> producers = () -> new KafkaProducer<>(Map.<String, Object>of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrapServers,
+        // As admin: the relay publishes to the tests' own topics, which no service principal may write.
+        var config = new java.util.HashMap<String, Object>(Infrastructure.get().kafkaAdminProperties());
+        config.putAll(Map.<String, Object>of(
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.LINGER_MS_CONFIG, 5,
                 ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024,
-                ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4"),
-                new StringSerializer(), new StringSerializer());
+                ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4"));
+        java.util.function.Supplier<org.apache.kafka.clients.producer.Producer<String, String>> producers =
+                () -> new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
         return new OutboxRelay(jdbc, producers, batchSize, Duration.ofMillis(200), Clock.systemUTC(), hook, knownTopic);
     }
 

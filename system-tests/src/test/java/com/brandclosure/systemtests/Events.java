@@ -4,7 +4,6 @@ import com.brandclosure.events.Topics;
 import com.brandclosure.platform.outbox.Envelope;
 import com.brandclosure.testkit.KafkaProbe;
 import org.apache.kafka.clients.admin.AdminClient;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
@@ -25,11 +24,14 @@ final class Events {
     static final Duration PATIENCE = Duration.ofSeconds(90);
 
     private final KafkaProbe probe;
-    private final String bootstrapServers;
+    /** Sends as the {@code tracking} principal, the only one allowed to publish conversions. */
+    private final KafkaProbe tracking;
+    private final Map<String, Object> adminProperties;
 
-    Events(KafkaProbe probe, String bootstrapServers) {
+    Events(KafkaProbe probe, KafkaProbe tracking, Map<String, Object> adminProperties) {
         this.probe = probe;
-        this.bootstrapServers = bootstrapServers;
+        this.tracking = tracking;
+        this.adminProperties = Map.copyOf(adminProperties);
     }
 
     /** An event as it travelled: its topic position and the envelope. */
@@ -84,7 +86,7 @@ final class Events {
      */
     void awaitConsumed(String group, Event event) {
         var tp = new TopicPartition(event.record().topic(), event.record().partition());
-        try (var admin = AdminClient.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+        try (var admin = AdminClient.create(adminProperties)) {
             await(group + " consumed " + event.type() + " at " + tp + "@" + event.record().offset())
                     .atMost(PATIENCE)
                     .until(() -> {
@@ -113,6 +115,6 @@ final class Events {
                 .put("currency", currency);
         var envelope = new Envelope(UUID.randomUUID().toString(), "ConversionTracked", 1, account, reportedAt,
                 "tracker-system-tests", UUID.randomUUID().toString(), null, payload);
-        probe.send(Topics.ACTIONS_INGEST, account, Http.JSON.writeValueAsString(envelope));
+        tracking.send(Topics.ACTIONS_INGEST, account, Http.JSON.writeValueAsString(envelope));
     }
 }

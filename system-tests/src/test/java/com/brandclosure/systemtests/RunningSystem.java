@@ -1,6 +1,7 @@
 package com.brandclosure.systemtests;
 
 import com.brandclosure.events.Topics;
+import com.brandclosure.kafkaaccess.KafkaAccess;
 import com.brandclosure.testkit.Infrastructure;
 import com.brandclosure.testkit.KafkaProbe;
 import com.brandclosure.testkit.TestTokens;
@@ -50,6 +51,8 @@ final class RunningSystem implements AutoCloseable {
     final Infrastructure infrastructure;
     final Map<String, ServiceNode> services = new LinkedHashMap<>();
     final KafkaProbe kafka;
+    /** Publishes as the {@code tracking} principal (ACL: the ingest topic only), as a tracking system does. */
+    final KafkaProbe tracking;
     final Http http;
     final Clocks clocks;
     final Events events;
@@ -72,7 +75,12 @@ final class RunningSystem implements AutoCloseable {
                     // The durable timers run on this clock: advancing it makes lock and clearing dates come due.
                     "--platform.clock.adjustable=true"));
             TestTokens.properties().forEach((k, v) -> args.add("--" + k + "=" + v));
-            services.put(module, new ServiceNode(module, port, args, root, logs));
+            if (!infrastructure.kafkaAuthenticated()) {
+                args.add("--spring.kafka.security.protocol=PLAINTEXT");
+            }
+            // Each service authenticates as itself (user = its application name = the module name).
+            services.put(module, new ServiceNode(module, port, args, Map.of("KAFKA_PASSWORD", infrastructure.kafkaPassword(module)),
+                    root, logs));
         }
         Runtime.getRuntime().addShutdownHook(new Thread(this::stopAll, "system-tests-stop-services"));
         for (ServiceNode node : services.values()) {
@@ -85,7 +93,8 @@ final class RunningSystem implements AutoCloseable {
         clocks = new Clocks(http, services);
         kafka = new KafkaProbe(Topics.CONTRACTS, Topics.PAYOUTS, Topics.FUNDING, Topics.CATALOG, Topics.CLOSURE,
                 Topics.ACTIONS_INGEST + Topics.DEAD_LETTER_SUFFIX);
-        events = new Events(kafka, infrastructure.kafkaBootstrapServers());
+        tracking = KafkaProbe.as(KafkaAccess.TRACKING);
+        events = new Events(kafka, tracking, infrastructure.kafkaAdminProperties());
         log.info("system under test up in {} s: {}", (System.nanoTime() - start) / 1_000_000_000, services.values());
     }
 
@@ -159,6 +168,7 @@ final class RunningSystem implements AutoCloseable {
     public void close() {
         stopAll();
         kafka.close();
+        tracking.close();
         INSTANCE.set(null);
     }
 

@@ -34,14 +34,18 @@ final class ServiceNode {
     final String module;
     final int port;
     private final List<String> arguments;
+    /** Secrets (the service's Kafka password) go in the environment, not on a command line anyone can list. */
+    private final java.util.Map<String, String> environment;
     private final Path jar;
     private final Path log;
     private volatile Process process;
 
-    ServiceNode(String module, int port, List<String> arguments, Path repositoryRoot, Path logDirectory) {
+    ServiceNode(String module, int port, List<String> arguments, java.util.Map<String, String> environment,
+                Path repositoryRoot, Path logDirectory) {
         this.module = module;
         this.port = port;
         this.arguments = List.copyOf(arguments);
+        this.environment = java.util.Map.copyOf(environment);
         this.jar = repositoryRoot.resolve(module).resolve("target").resolve(module + "-0.1.0-SNAPSHOT-exec.jar");
         this.log = logDirectory.resolve(module + ".log");
     }
@@ -69,7 +73,9 @@ final class ServiceNode {
         Files.writeString(log, System.lineSeparator() + "=== system-tests: " + String.join(" ", command)
                         + System.lineSeparator(), StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                 StandardOpenOption.APPEND);
-        process = new ProcessBuilder(command)
+        var builder = new ProcessBuilder(command);
+        builder.environment().putAll(environment);
+        process = builder
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))

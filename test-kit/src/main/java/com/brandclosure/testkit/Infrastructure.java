@@ -1,5 +1,9 @@
 package com.brandclosure.testkit;
 
+import com.brandclosure.kafkaaccess.BrokerSecurity;
+import com.brandclosure.kafkaaccess.KafkaAccess;
+import com.brandclosure.kafkaaccess.KafkaCredentials;
+import com.brandclosure.kafkaaccess.KafkaProvisioning;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -8,11 +12,20 @@ import org.testcontainers.DockerClientFactory;
 import org.testcontainers.kafka.KafkaContainer;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Properties;
 
 /**
  * One real Kafka broker and one real PostgreSQL server per JVM, started on first use and stopped
@@ -20,13 +33,19 @@ import java.util.Objects;
  * <ol>
  *   <li>external: {@code TEST_KAFKA_BOOTSTRAP_SERVERS} and {@code TEST_POSTGRES_URL}
  *       (a JDBC URL to a server, e.g. {@code jdbc:postgresql://localhost:5432/postgres}) with
- *       {@code TEST_POSTGRES_USER}/{@code TEST_POSTGRES_PASSWORD};</li>
- *   <li>Testcontainers, when a Docker engine answers;</li>
- *   <li>in-process: a KRaft broker from the Kafka server jars and PostgreSQL binaries from a
- *       Maven artifact.</li>
+ *       {@code TEST_POSTGRES_USER}/{@code TEST_POSTGRES_PASSWORD}; with {@code TEST_KAFKA_CREDENTIALS}
+ *       (a properties file {@code user=password} for every {@link KafkaAccess#users()}, e.g. the local
+ *       stack's {@code .local-stack/kafka/credentials.properties}) the clients authenticate;</li>
+ *   <li>Testcontainers, when a Docker engine answers (PLAINTEXT, no ACLs: the container's listeners are
+ *       laid out by Testcontainers);</li>
+ *   <li>in-process: a KRaft broker from the Kafka server jars with the system's Kafka security
+ *       ({@link BrokerSecurity}: SASL/SCRAM, StandardAuthorizer, the {@link KafkaAccess} ACLs, passwords
+ *       generated for this JVM), and PostgreSQL binaries from a Maven artifact.</li>
  * </ol>
  * Setting {@code TEST_INFRASTRUCTURE=in-process} skips the Docker probe (CI does this).
  * Every path is real Kafka and real PostgreSQL; tests cannot tell which one runs, the log can.
+ * Clients get their settings from {@link #kafkaClientProperties(String)} (as a principal) or
+ * {@link #kafkaAdminProperties()} (the super user, for probes and set-up).
  */
 public final class Infrastructure {
 
@@ -39,10 +58,13 @@ public final class Infrastructure {
     private final int postgresPort;
     private final String postgresUser;
     private final String postgresPassword;
+    /** {@code null}: the broker takes unauthenticated PLAINTEXT clients (Testcontainers, or external without credentials). */
+    private final KafkaCredentials kafkaCredentials;
 
-    private Infrastructure(String path, String kafkaBootstrapServers, String postgresHost, int postgresPort,
-                           String postgresUser, String postgresPassword) {
+    private Infrastructure(String path, String kafkaBootstrapServers, KafkaCredentials kafkaCredentials,
+                           String postgresHost, int postgresPort, String postgresUser, String postgresPassword) {
         this.path = path;
+        this.kafkaCredentials = kafkaCredentials;
         this.kafkaBootstrapServers = kafkaBootstrapServers;
         this.postgresHost = postgresHost;
         this.postgresPort = postgresPort;
@@ -78,6 +100,55 @@ public final class Infrastructure {
         return kafkaBootstrapServers;
     }
 
+    /** Whether clients must authenticate (SASL/SCRAM) and ACLs apply. */
+    public boolean kafkaAuthenticated() {
+        return kafkaCredentials != null;
+    }
+
+    /**
+     * Kafka client properties (bootstrap servers, and SASL as {@code principal} where the broker
+     * authenticates) for a plain producer, consumer or admin client.
+     */
+    public Map<String, Object> kafkaClientProperties(String principal) {
+        var properties = new HashMap<String, Object>();
+        properties.put("bootstrap.servers", kafkaBootstrapServers);
+        if (kafkaCredentials != null) {
+            properties.putAll(kafkaCredentials.clientProperties(principal));
+        }
+        return properties;
+    }
+
+    /** Client properties of the super user {@code admin}: probes, topic set-up, benchmarks' raw clients. */
+    public Map<String, Object> kafkaAdminProperties() {
+        return kafkaClientProperties(KafkaAccess.ADMIN);
+    }
+
+    /**
+     * Spring Boot properties for an application authenticating as {@code principal}: {@code spring.kafka.*}
+     * and {@code KAFKA_PASSWORD}, the placeholder the services' application.yml reads the password from.
+     * On an unauthenticated broker they switch the services' SASL settings back to PLAINTEXT.
+     */
+    public Map<String, Object> kafkaSpringProperties(String principal) {
+        var properties = new HashMap<String, Object>();
+        properties.put("spring.kafka.bootstrap-servers", kafkaBootstrapServers);
+        if (kafkaCredentials != null) {
+            properties.putAll(kafkaCredentials.springProperties(principal));
+            properties.put("KAFKA_PASSWORD", kafkaCredentials.password(principal));
+        } else {
+            properties.put("spring.kafka.security.protocol", "PLAINTEXT");
+            properties.put("KAFKA_PASSWORD", "unused-on-a-plaintext-broker");
+        }
+        return properties;
+    }
+
+    /** The password of a Kafka user, for a service started as a separate process (its {@code KAFKA_PASSWORD}). */
+    public String kafkaPassword(String principal) {
+        if (kafkaCredentials == null) {
+            return "unused-on-a-plaintext-broker";
+        }
+        return kafkaCredentials.password(principal);
+    }
+
     public String postgresUser() {
         return postgresUser;
     }
@@ -88,8 +159,7 @@ public final class Infrastructure {
 
     /** Creates the topics (4 partitions) that do not exist yet, so producers never race auto-creation. */
     public void createTopics(String... names) {
-        try (var admin = org.apache.kafka.clients.admin.AdminClient.create(
-                Map.of(org.apache.kafka.clients.admin.AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrapServers))) {
+        try (var admin = org.apache.kafka.clients.admin.AdminClient.create(kafkaAdminProperties())) {
             var existing = admin.listTopics().names().get();
             var missing = java.util.Arrays.stream(names).filter(n -> !existing.contains(n)).distinct()
                     .map(n -> new org.apache.kafka.clients.admin.NewTopic(n, 4, (short) 1)).toList();
@@ -145,7 +215,9 @@ public final class Infrastructure {
         if (kafka != null && pgUrl != null) {
             var hostPort = pgUrl.replaceFirst("^jdbc:postgresql://", "").replaceFirst("/.*$", "");
             String[] parts = hostPort.split(":");
-            return new Infrastructure("external", kafka, parts[0], parts.length > 1 ? Integer.parseInt(parts[1]) : 5432,
+            String credentialsFile = System.getenv("TEST_KAFKA_CREDENTIALS");
+            return new Infrastructure("external", kafka, credentialsFile == null ? null : readCredentials(Path.of(credentialsFile)),
+                    parts[0], parts.length > 1 ? Integer.parseInt(parts[1]) : 5432,
                     Objects.requireNonNullElse(System.getenv("TEST_POSTGRES_USER"), "postgres"),
                     Objects.requireNonNullElse(System.getenv("TEST_POSTGRES_PASSWORD"), "postgres"));
         }
@@ -169,7 +241,7 @@ public final class Infrastructure {
         var postgres = new PostgreSQLContainer("postgres:17-alpine");
         kafka.start();
         postgres.start();
-        return new Infrastructure("testcontainers", kafka.getBootstrapServers(), postgres.getHost(),
+        return new Infrastructure("testcontainers", kafka.getBootstrapServers(), null, postgres.getHost(),
                 postgres.getMappedPort(5432), postgres.getUsername(), postgres.getPassword());
     }
 
@@ -181,15 +253,22 @@ public final class Infrastructure {
                     .setServerConfig("synchronous_commit", "off")
                     .setServerConfig("full_page_writes", "off")
                     .start();
-            var broker = new EmbeddedKafkaKraftBroker(1, 4)
-                    .brokerProperties(Map.of(
-                            "auto.create.topics.enable", "true",
-                            "num.partitions", "4",
-                            "offsets.topic.replication.factor", "1",
-                            "transaction.state.log.replication.factor", "1",
-                            "transaction.state.log.min.isr", "1",
-                            "group.initial.rebalance.delay.ms", "0"));
+            // The test kit names its listeners EXTERNAL (clients) and CONTROLLER; passwords are new in every JVM.
+            KafkaCredentials credentials = KafkaCredentials.generate();
+            var properties = new HashMap<>(BrokerSecurity.brokerProperties(List.of("EXTERNAL"), "CONTROLLER", credentials));
+            // Tests create topics of their own on first use; only admin (a super user) may, services may not.
+            properties.put("auto.create.topics.enable", "true");
+            properties.put("num.partitions", "4");
+            properties.put("offsets.topic.replication.factor", "1");
+            properties.put("transaction.state.log.replication.factor", "1");
+            properties.put("transaction.state.log.min.isr", "1");
+            properties.put("group.initial.rebalance.delay.ms", "0");
+            var broker = new EmbeddedKafkaKraftBroker(1, 4);
+            broker.brokerProperties(properties);
             broker.afterPropertiesSet();
+            long provisioning = System.nanoTime();
+            KafkaProvisioning.apply(broker.getBrokersAsString(), credentials, 4, (short) 1, Duration.ofMinutes(1));
+            log.info("Kafka users, ACLs and topics set up in {} ms", (System.nanoTime() - provisioning) / 1_000_000);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
                     broker.destroy();
@@ -202,10 +281,22 @@ public final class Infrastructure {
                     // same
                 }
             }, "test-infrastructure-stop"));
-            return new Infrastructure("in-process", broker.getBrokersAsString(), "localhost", postgres.getPort(),
+            return new Infrastructure("in-process", broker.getBrokersAsString(), credentials, "localhost", postgres.getPort(),
                     "postgres", "postgres");
         } catch (Exception e) {
             throw new IllegalStateException("cannot start in-process Kafka and PostgreSQL", e);
         }
+    }
+
+    private static KafkaCredentials readCredentials(Path file) {
+        var properties = new Properties();
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            properties.load(in);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read TEST_KAFKA_CREDENTIALS " + file, e);
+        }
+        var passwords = new HashMap<String, String>();
+        properties.forEach((k, v) -> passwords.put(String.valueOf(k), String.valueOf(v).strip()));
+        return KafkaCredentials.of(passwords);
     }
 }

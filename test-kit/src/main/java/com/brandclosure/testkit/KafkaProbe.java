@@ -11,6 +11,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -19,6 +20,8 @@ import java.util.function.Predicate;
 /**
  * A test's view of Kafka: collects every record of some topics from the beginning in a
  * background thread, and sends raw records. Wait on {@link #records()} with Awaitility.
+ * It connects as the super user {@code admin} unless given a principal: a test that plays a
+ * tracking system or another service sends as that principal and meets its ACLs.
  */
 public final class KafkaProbe implements AutoCloseable {
 
@@ -30,19 +33,32 @@ public final class KafkaProbe implements AutoCloseable {
     private volatile boolean running = true;
 
     public KafkaProbe(String... topics) {
-        String bootstrap = Infrastructure.get().kafkaBootstrapServers();
-        consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.GROUP_ID_CONFIG, "probe-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
-                ConsumerConfig.METADATA_MAX_AGE_CONFIG, "1000"),
-                new StringDeserializer(), new StringDeserializer());
-        consumer.subscribe(List.of(topics));
-        producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ProducerConfig.ACKS_CONFIG, "all"),
-                new StringSerializer(), new StringSerializer());
+        this(com.brandclosure.kafkaaccess.KafkaAccess.ADMIN, List.of(topics));
+    }
+
+    /** A probe that reads and sends as {@code principal} (it must be allowed to read {@code topics}). */
+    public static KafkaProbe as(String principal, String... topics) {
+        return new KafkaProbe(principal, List.of(topics));
+    }
+
+    private KafkaProbe(String principal, List<String> topics) {
+        Infrastructure infra = Infrastructure.get();
+        var producerConfig = new HashMap<>(infra.kafkaClientProperties(principal));
+        producerConfig.put(ProducerConfig.ACKS_CONFIG, "all");
+        producer = new KafkaProducer<>(producerConfig, new StringSerializer(), new StringSerializer());
+        if (topics.isEmpty()) {
+            // Send-only (e.g. as tracking, which may read nothing): no consumer, no group.
+            consumer = null;
+            poller = null;
+            return;
+        }
+        var consumerConfig = new HashMap<>(infra.kafkaClientProperties(principal));
+        consumerConfig.put(ConsumerConfig.GROUP_ID_CONFIG, "probe-" + UUID.randomUUID());
+        consumerConfig.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        consumerConfig.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        consumerConfig.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, "1000");
+        consumer = new KafkaConsumer<>(consumerConfig, new StringDeserializer(), new StringDeserializer());
+        consumer.subscribe(topics);
         poller = new Thread(() -> {
             while (running) {
                 var batch = consumer.poll(Duration.ofMillis(100));
@@ -96,10 +112,12 @@ public final class KafkaProbe implements AutoCloseable {
     @Override
     public void close() {
         running = false;
-        try {
-            poller.join(5_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (poller != null) {
+            try {
+                poller.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         producer.close();
     }

@@ -1,5 +1,6 @@
 package com.brandclosure.testkit;
 
+import com.brandclosure.kafkaaccess.KafkaAccess;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.test.context.ContextConfigurationAttributes;
 import org.springframework.test.context.ContextCustomizer;
@@ -17,35 +18,57 @@ public class RealInfrastructureContextCustomizerFactory implements ContextCustom
                                                      List<ContextConfigurationAttributes> configAttributes) {
         RealInfrastructure annotation = TestContextAnnotationUtils.findMergedAnnotation(testClass,
                 RealInfrastructure.class);
-        return annotation == null ? null : new Customizer(annotation.database());
+        return annotation == null ? null : new Customizer(annotation.database(), annotation.kafkaPrincipal());
     }
 
-    private record Customizer(String database) implements ContextCustomizer {
+    private record Customizer(String database, String kafkaPrincipal) implements ContextCustomizer {
         @Override
         public void customizeContext(org.springframework.context.ConfigurableApplicationContext context,
                                      org.springframework.test.context.MergedContextConfiguration config) {
+            // application.yml is loaded by now: a service's test context authenticates as that service.
+            String principal = kafkaPrincipal.isEmpty()
+                    ? principalOf(context.getEnvironment().getProperty("spring.application.name"))
+                    : kafkaPrincipal;
             context.getEnvironment().getPropertySources().addFirst(
-                    new MapPropertySource("realInfrastructure", properties(database)));
+                    new MapPropertySource("realInfrastructure", properties(database, principal)));
         }
+    }
+
+    /** The principal of an application: itself if {@code KafkaAccess} knows it, otherwise {@code admin}. */
+    public static String principalOf(String applicationName) {
+        return applicationName != null && KafkaAccess.principal(applicationName).isPresent()
+                ? applicationName : KafkaAccess.ADMIN;
+    }
+
+    /** {@link #commandLineArgs(String, String)} as the super user {@code admin}: for applications that are no service. */
+    public static String[] commandLineArgs(String database) {
+        return commandLineArgs(database, KafkaAccess.ADMIN);
+    }
+
+    /** {@link #properties(String, String)} as the super user {@code admin}. */
+    public static Map<String, Object> properties(String database) {
+        return properties(database, KafkaAccess.ADMIN);
     }
 
     /**
      * The same as command-line arguments, for {@code SpringApplicationBuilder.run(args)}: unlike
      * {@code builder.properties(..)} (defaults, which application.yml overrides) these win.
+     *
+     * @param kafkaPrincipal the Kafka principal of the application, e.g. its {@code spring.application.name}
      */
-    public static String[] commandLineArgs(String database) {
-        return properties(database).entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+    public static String[] commandLineArgs(String database, String kafkaPrincipal) {
+        return properties(database, kafkaPrincipal).entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
                 .toArray(String[]::new);
     }
 
     /** The properties that point an application at the shared infrastructure and the named database. */
-    public static Map<String, Object> properties(String database) {
+    public static Map<String, Object> properties(String database, String kafkaPrincipal) {
         Infrastructure infra = Infrastructure.get();
         Map<String, Object> properties = new java.util.HashMap<>(TestTokens.properties());
         properties.put("spring.datasource.url", infra.jdbcUrl(database) + "?reWriteBatchedInserts=true");
         properties.put("spring.datasource.username", infra.postgresUser());
         properties.put("spring.datasource.password", infra.postgresPassword());
-        properties.put("spring.kafka.bootstrap-servers", infra.kafkaBootstrapServers());
+        properties.putAll(infra.kafkaSpringProperties(kafkaPrincipal));
         return Map.copyOf(properties);
     }
 }

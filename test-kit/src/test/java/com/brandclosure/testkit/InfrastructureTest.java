@@ -1,11 +1,9 @@
 package com.brandclosure.testkit;
 
 import org.apache.kafka.clients.admin.AdminClient;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.junit.jupiter.api.Test;
 
 import java.sql.DriverManager;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,7 +19,7 @@ class InfrastructureTest {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getString(2)).isEqualTo("kit_probe");
         }
-        try (var admin = AdminClient.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafkaBootstrapServers()))) {
+        try (var admin = AdminClient.create(infra.kafkaAdminProperties())) {
             assertThat(admin.describeCluster().nodes().get()).hasSize(1);
         }
     }

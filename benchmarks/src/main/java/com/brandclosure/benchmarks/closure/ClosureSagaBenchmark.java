@@ -71,7 +71,8 @@ public final class ClosureSagaBenchmark {
 
         // properties(..) includes TestTokens.properties() (JWT mode, the test key); put explicitly
         // here too so that the app's security settings are visibly part of its command line.
-        var properties = new HashMap<String, Object>(RealInfrastructureContextCustomizerFactory.properties("closure_bench"));
+        var properties = new HashMap<String, Object>(RealInfrastructureContextCustomizerFactory.properties("closure_bench",
+                "closure-orchestrator"));
         properties.putAll(TestTokens.properties());
         properties.put("server.port", "0");
         properties.put("spring.kafka.consumer.group-id", "closure-bench-" + UUID.randomUUID());
@@ -262,20 +263,19 @@ public final class ClosureSagaBenchmark {
     }
 
     private static KafkaConsumer<String, String> closureConsumer(Infrastructure infra) {
-        return new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafkaBootstrapServers(),
+        var config = new HashMap<>(infra.kafkaAdminProperties());
+        config.putAll(Map.of(
                 ConsumerConfig.GROUP_ID_CONFIG, "closure-bench-receiver-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
-                ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "5"),
-                new StringDeserializer(), new StringDeserializer());
+                ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "5"));
+        return new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer());
     }
 
     private static KafkaProducer<String, String> producer(Infrastructure infra) {
-        return new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafkaBootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.LINGER_MS_CONFIG, "1"),
-                new StringSerializer(), new StringSerializer());
+        // Plays the summary services (contracts, payouts, funding, catalog): admin writes all their topics.
+        var config = new HashMap<>(infra.kafkaAdminProperties());
+        config.putAll(Map.of(ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, "1"));
+        return new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
     }
 }

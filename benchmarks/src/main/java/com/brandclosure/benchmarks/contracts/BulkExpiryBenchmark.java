@@ -54,7 +54,7 @@ public final class BulkExpiryBenchmark {
         String account = "bench-" + Long.toString(System.nanoTime(), 36);
 
         try (ConfigurableApplicationContext app = start();
-             EventCounter kafka = new EventCounter(infra.kafkaBootstrapServers(), Topics.CONTRACTS)) {
+             EventCounter kafka = new EventCounter(infra.kafkaAdminProperties(), Topics.CONTRACTS)) {
             var contracts = app.getBean(ContractCommands.class);
             var contexts = app.getBean(CommandContexts.class);
             var jdbc = app.getBean(JdbcTemplate.class);
@@ -129,7 +129,7 @@ public final class BulkExpiryBenchmark {
 
     private static ConfigurableApplicationContext start() {
         Map<String, Object> properties = new HashMap<>(RealInfrastructureContextCustomizerFactory.properties(
-                "contracts_bench"));
+                "contracts_bench", "contracts-service"));
         properties.put("server.port", "0");
         properties.put("spring.kafka.consumer.group-id", "contracts-bench");
         properties.put("logging.level.root", "WARN");

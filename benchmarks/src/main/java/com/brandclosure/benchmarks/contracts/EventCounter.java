@@ -24,14 +24,15 @@ final class EventCounter implements AutoCloseable {
     private final Thread poller;
     private volatile boolean running = true;
 
-    EventCounter(String bootstrapServers, String topic) {
-        var consumer = new KafkaConsumer<>(Map.<String, Object>of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+    /** @param client Kafka client properties (bootstrap servers and credentials) */
+    EventCounter(Map<String, Object> client, String topic) {
+        var config = new java.util.HashMap<>(client);
+        config.putAll(Map.<String, Object>of(
                 ConsumerConfig.GROUP_ID_CONFIG, "bench-counter-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
-                ConsumerConfig.METADATA_MAX_AGE_CONFIG, "1000"),
-                new StringDeserializer(), new StringDeserializer());
+                ConsumerConfig.METADATA_MAX_AGE_CONFIG, "1000"));
+        var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer());
         consumer.subscribe(List.of(topic));
         poller = new Thread(() -> {
             try (consumer) {

@@ -69,7 +69,7 @@ public final class PayoutsFundingBenchmark {
         JsonMapper json = payouts.getBean(JsonMapper.class);
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         ExecutorService pool = Executors.newFixedThreadPool(HTTP_THREADS);
-        var watcher = new Watcher(infra.kafkaBootstrapServers(), json);
+        var watcher = new Watcher(infra.kafkaAdminProperties(), json);
 
         List<String> brands = new ArrayList<>();
         for (int b = 0; b < BRANDS; b++) {
@@ -78,7 +78,7 @@ public final class PayoutsFundingBenchmark {
         Map<String, Long> totals = new HashMap<>();
         Instant now = Instant.now();
         System.out.printf("setting up %d brands (settings, funding account, contract)%n", BRANDS);
-        try (var producer = producer(infra.kafkaBootstrapServers())) {
+        try (var producer = producer(infra.kafkaAdminProperties())) {
             parallel(pool, brands, brand -> {
                 send(http, "PUT", payoutsUrl + "/api/v1/accounts/" + brand + "/locking-settings",
                         "{\"lockMonths\":1,\"lockDays\":0,\"referencePeriod\":\"MONTH\",\"paymentSchedulingDays\":15,"
@@ -174,7 +174,7 @@ public final class PayoutsFundingBenchmark {
     }
 
     static ConfigurableApplicationContext start(Class<?> app, String database, String name, String migrations) {
-        Map<String, Object> props = new HashMap<>(RealInfrastructureContextCustomizerFactory.properties(database));
+        Map<String, Object> props = new HashMap<>(RealInfrastructureContextCustomizerFactory.properties(database, name));
         // JWT mode with the test key, so the services accept AUTHORIZATION (as in production).
         props.putAll(TestTokens.properties());
         // Both services share one classpath (and so one application.yml): name what differs.
@@ -190,11 +190,12 @@ public final class PayoutsFundingBenchmark {
         return new SpringApplicationBuilder(app).run(args);
     }
 
-    static KafkaProducer<String, String> producer(String bootstrap) {
-        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 5,
-                ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024, ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4"),
-                new StringSerializer(), new StringSerializer());
+    /** Plays the upstream services and the tracking systems: as admin, which may write every topic. */
+    static KafkaProducer<String, String> producer(Map<String, Object> client) {
+        var config = new HashMap<>(client);
+        config.putAll(Map.of(ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 5,
+                ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024, ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4"));
+        return new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
     }
 
     static String envelope(String account, String type, String payload, Instant at) {
@@ -275,12 +276,12 @@ public final class PayoutsFundingBenchmark {
         private final Thread thread;
         private volatile boolean running = true;
 
-        Watcher(String bootstrap, JsonMapper json) {
-            consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                    ConsumerConfig.GROUP_ID_CONFIG, "bench-watch-" + UUID.randomUUID(),
+        Watcher(Map<String, Object> client, JsonMapper json) {
+            var config = new HashMap<>(client);
+            config.putAll(Map.of(ConsumerConfig.GROUP_ID_CONFIG, "bench-watch-" + UUID.randomUUID(),
                     ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                    ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000),
-                    new StringDeserializer(), new StringDeserializer());
+                    ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000));
+            consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer());
             consumer.subscribe(List.of(Topics.PAYOUTS, Topics.FUNDING));
             thread = new Thread(() -> {
                 while (running) {

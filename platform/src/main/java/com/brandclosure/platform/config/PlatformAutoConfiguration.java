@@ -245,7 +245,9 @@ public class PlatformAutoConfiguration {
 
     /**
      * Every topic of the system and its dead-letter topic, created at start-up if missing (Spring
-     * Kafka's KafkaAdmin does it), so no producer races a broker's auto-creation.
+     * Kafka's KafkaAdmin does it), so no producer races a broker's auto-creation. On a broker with the
+     * system's ACLs (kafka-access) a service may not create topics: the broker set-up has created them,
+     * and KafkaAdmin (DESCRIBE on every system topic) finds them all and creates nothing.
      */
     @Bean
     KafkaAdmin.NewTopics platformTopics(PlatformProperties properties) {
