@@ -12,3 +12,6 @@ CREATE TABLE test_projection (
     total      BIGINT NOT NULL,
     version    BIGINT NOT NULL
 );
+CREATE TABLE test_fixes (
+    account_id TEXT PRIMARY KEY
+);

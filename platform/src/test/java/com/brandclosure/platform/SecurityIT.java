@@ -78,23 +78,39 @@ class SecurityIT {
 
     @Test
     void a_dead_lettered_record_is_listed_and_can_be_replayed_by_ops() {
-        try (var probe = new com.brandclosure.testkit.KafkaProbe(PlatformTestApplication.TOPIC)) {
-            String key = "dl-" + java.util.UUID.randomUUID();
-            probe.send(PlatformTestApplication.TOPIC, key, "{broken");
-            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
-                    .until(() -> get("/actuator/deadletters", TestTokens.ops("olga")).contains(key));
-            assertThat(status("/actuator/deadletters", TestTokens.support("sam"))).isEqualTo(403);
-            var jdbc = context.getBean(org.springframework.jdbc.core.JdbcTemplate.class);
-            long id = jdbc.queryForObject("SELECT id FROM dead_letters WHERE record_key = ?", Long.class, key);
-            int replay = RestClient.create("http://localhost:" + env.getProperty("local.server.port")).post()
-                    .uri("/actuator/deadletters/" + id).header("Authorization", TestTokens.ops("olga"))
-                    .exchange((req, res) -> res.getStatusCode().value());
-            assertThat(replay).isEqualTo(200);
-            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
-                    .until(() -> probe.records(r -> key.equals(r.key())).size() >= 2);
-            assertThat(jdbc.queryForObject("SELECT replayed_at IS NOT NULL FROM dead_letters WHERE id = ?",
-                    Boolean.class, id)).isTrue();
-        }
+        // The record is valid but its handler fails until the cause is fixed: after the fix, OPS replays it and
+        // the consumer that dead-lettered it applies it (a service may not re-send to a topic it only consumes).
+        String key = "dl-" + java.util.UUID.randomUUID();
+        var tx = context.getBean(org.springframework.transaction.support.TransactionTemplate.class);
+        var outbox = context.getBean(com.brandclosure.platform.outbox.Outbox.class);
+        tx.executeWithoutResult(s -> outbox.publish(PlatformTestApplication.TOPIC,
+                new com.brandclosure.events.PreconditionMet(key, "fail-until-fixed", "src"),
+                new com.brandclosure.platform.eventstore.EventMetadata(java.util.UUID.randomUUID(), "tester", "c", null,
+                        java.time.Instant.now())));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> get("/actuator/deadletters", TestTokens.ops("olga")).contains(key));
+        assertThat(status("/actuator/deadletters", TestTokens.support("sam"))).isEqualTo(403);
+        var jdbc = context.getBean(org.springframework.jdbc.core.JdbcTemplate.class);
+        long id = jdbc.queryForObject("SELECT id FROM dead_letters WHERE record_key = ?", Long.class, key);
+        var http = RestClient.create("http://localhost:" + env.getProperty("local.server.port"));
+        // Not fixed yet: the replay is refused and the dead letter stays as it was.
+        int early = http.post().uri("/actuator/deadletters/" + id).header("Authorization", TestTokens.ops("olga"))
+                .exchange((req, res) -> res.getStatusCode().value());
+        assertThat(early).isGreaterThanOrEqualTo(400);
+        assertThat(jdbc.queryForObject("SELECT replayed_at IS NULL FROM dead_letters WHERE id = ?", Boolean.class, id))
+                .isTrue();
+        assertThat(status("/actuator/deadletters/" + id, TestTokens.support("sam"))).isEqualTo(403);
+
+        jdbc.update("INSERT INTO test_fixes (account_id) VALUES (?)", key);
+        int replay = http.post().uri("/actuator/deadletters/" + id).header("Authorization", TestTokens.ops("olga"))
+                .exchange((req, res) -> res.getStatusCode().value());
+        assertThat(replay).isEqualTo(200);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM test_effects WHERE account_id = ?", Integer.class, key))
+                .isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT replayed_at IS NOT NULL FROM dead_letters WHERE id = ?",
+                Boolean.class, id)).isTrue();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM parked_accounts WHERE account_id = ?", Integer.class, key))
+                .isZero();
     }
 
     @Test

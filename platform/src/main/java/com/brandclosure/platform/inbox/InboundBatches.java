@@ -428,11 +428,36 @@ public class InboundBatches {
         return s.release(accountId, replay);
     }
 
-    /** Lets an account with no waiting records flow again (its dead letter is then replayed as any other). */
-    public void unpark(String consumer, String accountId) {
-        runner.runInAccount(accountId, w -> jdbc.update("DELETE FROM parked_accounts WHERE consumer = ? AND account_id = ? "
-                + "AND NOT EXISTS (SELECT 1 FROM parked_records r WHERE r.consumer = ? AND r.account_id = ?)",
-                consumer, accountId, consumer, accountId));
+    /**
+     * Replays a dead letter after a fix: applies it again through the subscription that dead-lettered
+     * it (deduplicated, in a unit of work under its account's lock), and if it parked its account, the
+     * records that waited behind it, in order. Applied here rather than re-sent to its topic: the
+     * service may not write a topic it only consumes (Kafka ACLs), and a re-sent record would land
+     * behind records that came after it. A dead letter of a consumer this service no longer has is
+     * re-sent to its topic. Throws if it fails again; nothing changes then.
+     */
+    public Map<String, Object> replay(long deadLetterId) {
+        var entry = deadLetters.find(deadLetterId)
+                .orElseThrow(() -> new DomainException.NotFound("no dead letter " + deadLetterId));
+        var parking = parkedBy(deadLetterId);
+        if (parking.isPresent()) {
+            return release(parking.get().consumer(), parking.get().accountId(), true);
+        }
+        Subscription s = subscriptions.get(entry.consumer());
+        if (s == null || entry.key() == null || !entry.key().matches("[A-Za-z0-9_-]{1,64}")) {
+            return deadLetters.replay(deadLetterId);
+        }
+        return runner.inAccount(entry.key(), w -> {
+            InboundEvent event = decode(new ConsumerRecord<>(entry.topic(), entry.partition(), entry.offset(),
+                    entry.key(), entry.value()));
+            s.fresh(List.of(event)).forEach((a, events) -> s.handler.apply(a, events, w));
+            jdbc.update("UPDATE dead_letters SET replayed_at = now() WHERE id = ?", deadLetterId);
+            Map<String, Object> result = new LinkedHashMap<>();
+            result.put("replayed", deadLetterId);
+            result.put("consumer", entry.consumer());
+            result.put("accountId", entry.key());
+            return result;
+        });
     }
 
     /** The dead letter that parks an account, if any. */

@@ -11,9 +11,9 @@ import java.util.Map;
 
 /**
  * {@code /actuator/deadletters}: count and the latest 100; {@code GET /actuator/deadletters/{id}}
- * one; {@code POST /actuator/deadletters/{id}} replays it to its original topic after a fix (a dead
- * letter that parks an account is applied directly with the records waiting behind it, see
- * {@link ParkedEndpoint}).
+ * one; {@code POST /actuator/deadletters/{id}} replays it after a fix: it is applied again by the
+ * consumer that dead-lettered it (and, if it parked its account, the records waiting behind it, in
+ * order; see {@link ParkedEndpoint}). A record that still fails is refused and stays listed.
  */
 @Endpoint(id = "deadletters")
 public class DeadLettersEndpoint {
@@ -42,15 +42,6 @@ public class DeadLettersEndpoint {
 
     @WriteOperation
     public Map<String, Object> replay(@Selector long id) {
-        var parked = inbound.parkedBy(id);
-        if (parked.isPresent()) {
-            if (parked.get().waitingRecords() > 0) {
-                // Records wait behind it: re-sending it to the end of its topic would apply them first.
-                return inbound.release(parked.get().consumer(), parked.get().accountId(), true);
-            }
-            // Nothing waits behind it: the account flows again and the record is re-sent as any other.
-            inbound.unpark(parked.get().consumer(), parked.get().accountId());
-        }
-        return deadLetters.replay(id);
+        return inbound.replay(id);
     }
 }

@@ -138,6 +138,11 @@ public class PlatformTestApplication {
                         if (event.event() instanceof PreconditionMet pm && "fail".equals(pm.precondition())) {
                             throw new IllegalStateException("handler fails for this event on purpose");
                         }
+                        if (event.event() instanceof PreconditionMet pm && "fail-until-fixed".equals(pm.precondition())
+                                && jdbc.queryForObject("SELECT count(*) FROM test_fixes WHERE account_id = ?",
+                                Integer.class, event.accountId()) == 0) {
+                            throw new IllegalStateException("handler fails for this account until it is fixed");
+                        }
                         jdbc.update("INSERT INTO test_effects (event_id, account_id) VALUES (?, ?)", event.eventId(),
                                 event.accountId());
                     }));
