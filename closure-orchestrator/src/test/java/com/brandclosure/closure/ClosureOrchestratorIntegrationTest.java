@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Duration;
@@ -94,6 +95,19 @@ class ClosureOrchestratorIntegrationTest extends OrchestratorTestBase {
                 .asString();
         assertThat(publishedId).isEqualTo(jdbc.queryForObject("SELECT event_id::text FROM events "
                 + "WHERE stream_id = ? AND event_type = 'ClosureRequested'", String.class, "closure-" + account));
+    }
+
+    @Test
+    void aCommandsStoredEventCarriesTheRequestsCorrelationId() {
+        String account = newAccount();
+        int status = http.rest().post().uri("/api/v1/accounts/" + account + "/closure")
+                .contentType(MediaType.APPLICATION_JSON).header("Authorization", admin(account))
+                .header("X-Correlation-Id", "corr-" + account).body("{\"reason\":\"moving on\"}")
+                .exchange((req, res) -> res.getStatusCode().value());
+        assertThat(status).isEqualTo(200);
+        assertThat(jdbc.queryForObject("SELECT correlation_id FROM events WHERE stream_id = ? "
+                + "AND event_type = 'ClosureInitiated'", String.class, "closure-" + account))
+                .isEqualTo("corr-" + account);
     }
 
     @Test

@@ -5,6 +5,7 @@ import com.brandclosure.contracts.application.ContractCommands;
 import com.brandclosure.events.Topics;
 import com.brandclosure.platform.eventstore.CommandContexts;
 import com.brandclosure.platform.kernel.AccountId;
+import com.brandclosure.platform.time.AdjustableClock;
 import com.brandclosure.testkit.Infrastructure;
 import com.brandclosure.testkit.RealInfrastructureContextCustomizerFactory;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -21,7 +22,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -58,7 +58,7 @@ public final class BulkExpiryBenchmark {
             var contracts = app.getBean(ContractCommands.class);
             var contexts = app.getBean(CommandContexts.class);
             var jdbc = app.getBean(JdbcTemplate.class);
-            var clock = app.getBean(BenchClock.class);
+            var clock = app.getBean(AdjustableClock.class);
             int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
 
             long setupStart = System.nanoTime();
@@ -76,7 +76,8 @@ public final class BulkExpiryBenchmark {
 
             LocalDate day = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).plusDays(1);
             Instant endOfDay = day.atTime(23, 59, 59).toInstant(ZoneOffset.UTC);
-            clock.set("immediate".equals(mode) ? endOfDay.plusMillis(100) : endOfDay.minusSeconds(2));
+            Instant standAt = "immediate".equals(mode) ? endOfDay.plusMillis(100) : endOfDay.minusSeconds(2);
+            clock.advance(Duration.between(clock.instant(), standAt));
 
             HttpRequest request = HttpRequest.newBuilder(URI.create(
                             "http://localhost:" + port + "/api/v1/accounts/" + account + "/contract-expiries"))
@@ -140,36 +141,12 @@ public final class BulkExpiryBenchmark {
         return new SpringApplicationBuilder(ContractsApplication.class, ClockConfig.class).run(args);
     }
 
-    /** The service's clock: real time plus an offset, so the benchmark can stand just before 23:59:59. */
-    static final class BenchClock extends Clock {
-        private final Clock real = Clock.systemUTC();
-        private volatile Duration offset = Duration.ZERO;
-
-        void set(Instant now) {
-            offset = Duration.between(real.instant(), now);
-        }
-
-        @Override
-        public Instant instant() {
-            return real.instant().plus(offset);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    }
-
     @Configuration(proxyBeanMethods = false)
     static class ClockConfig {
+        /** The platform's clock that moves forward on demand, so the benchmark can stand just before 23:59:59. */
         @Bean
-        BenchClock benchClock() {
-            return new BenchClock();
+        AdjustableClock benchClock() {
+            return new AdjustableClock(Clock.systemUTC());
         }
     }
 }

@@ -8,24 +8,18 @@ import com.brandclosure.events.CatalogDeleted;
 import com.brandclosure.events.CatalogsDeleted;
 import com.brandclosure.events.CatalogsPresent;
 import com.brandclosure.events.IntegrationEvent;
-import com.brandclosure.events.Topics;
 import com.brandclosure.platform.command.Appended;
-import com.brandclosure.platform.command.Publication;
-import org.springframework.stereotype.Component;
 
 import java.util.List;
 
 /** The public shape of catalog-service's stored events on {@code catalog.events}. The fence stays internal. */
-@Component
-public class CatalogPublication implements Publication {
+public final class CatalogPublication {
 
-    @Override
-    public String topic() {
-        return Topics.CATALOG;
+    private CatalogPublication() {
     }
 
-    @Override
-    public List<IntegrationEvent> announce(Appended appended) {
+    /** The integration events that announce {@code appended} (none for what stays internal). */
+    public static List<IntegrationEvent> announce(Appended appended) {
         return switch (appended.event()) {
             case CatalogEvent.CatalogCreated c -> List.of(new CatalogCreated(c.accountId(), c.catalogId(), c.name()));
             case CatalogEvent.CatalogDeleted d -> {

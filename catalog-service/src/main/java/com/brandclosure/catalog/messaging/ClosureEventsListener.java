@@ -1,10 +1,9 @@
 package com.brandclosure.catalog.messaging;
 
-import com.brandclosure.catalog.application.AccountDeactivation;
+import com.brandclosure.catalog.application.CatalogCommands;
 import com.brandclosure.events.AccountDeactivated;
 import com.brandclosure.events.Topics;
 import com.brandclosure.platform.eventstore.CommandContexts;
-import com.brandclosure.platform.inbox.AccountHandler;
 import com.brandclosure.platform.inbox.InboundBatches;
 import com.brandclosure.platform.kernel.AccountId;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -21,13 +20,10 @@ public class ClosureEventsListener {
 
     private final InboundBatches.Subscription subscription;
 
-    public ClosureEventsListener(InboundBatches inbound, AccountDeactivation deactivation, CommandContexts contexts) {
-        subscription = inbound.subscribe("closure-events", List.of(AccountDeactivated.class),
-                AccountHandler.each((event, work) -> {
-                    var deactivated = (AccountDeactivated) event.event();
-                    deactivation.deactivate(AccountId.of(deactivated.accountId()), deactivated.closureDate(),
-                            contexts.causedBy(event, ACTOR));
-                }));
+    public ClosureEventsListener(InboundBatches inbound, CatalogCommands commands, CommandContexts contexts) {
+        subscription = inbound.subscribe("closure-events", AccountDeactivated.class, (deactivated, event) ->
+                commands.deactivate(AccountId.of(deactivated.accountId()), deactivated.closureDate(),
+                        contexts.causedBy(event, ACTOR)));
     }
 
     @KafkaListener(topics = Topics.CLOSURE, batch = "true")

@@ -1,7 +1,6 @@
 package com.brandclosure.catalog.web;
 
-import com.brandclosure.catalog.application.CatalogCreation;
-import com.brandclosure.catalog.application.CatalogDeletion;
+import com.brandclosure.catalog.application.CatalogCommands;
 import com.brandclosure.catalog.application.CatalogQueries;
 import com.brandclosure.catalog.web.Responses.Catalog;
 import com.brandclosure.platform.eventstore.CommandContext;
@@ -47,15 +46,12 @@ public class CatalogController {
     static final String CATALOG_ID = "[A-Za-z0-9-]{1,64}";
     static final String CATALOG_ID_MESSAGE = "must be 1-64 letters, digits or '-'";
 
-    private final CatalogCreation creation;
-    private final CatalogDeletion deletion;
+    private final CatalogCommands commands;
     private final CatalogQueries queries;
     private final CommandContexts contexts;
 
-    public CatalogController(CatalogCreation creation, CatalogDeletion deletion, CatalogQueries queries,
-                             CommandContexts contexts) {
-        this.creation = creation;
-        this.deletion = deletion;
+    public CatalogController(CatalogCommands commands, CatalogQueries queries, CommandContexts contexts) {
+        this.commands = commands;
         this.queries = queries;
         this.contexts = contexts;
     }
@@ -64,7 +60,7 @@ public class CatalogController {
     @Allow({Role.BRAND_ADMIN, Role.SUPPORT, Role.SERVICE})
     ResponseEntity<Catalog> create(@PathVariable @Pattern(regexp = AccountId.PATTERN, message = ACCOUNT_ID_MESSAGE) String accountId,
                                    @Valid @RequestBody Requests.CreateCatalog body, @RequestHeader HttpHeaders headers) {
-        Catalog created = Catalog.of(creation.create(CurrentActor.get(), AccountId.of(accountId), body.name(),
+        Catalog created = Catalog.of(commands.create(CurrentActor.get(), AccountId.of(accountId), body.name(),
                 context(headers)));
         return ResponseEntity.status(HttpStatus.CREATED)
                 .location(URI.create("/api/v1/accounts/" + accountId + "/catalogs/" + created.catalogId()))
@@ -91,7 +87,7 @@ public class CatalogController {
     Catalog delete(@PathVariable @Pattern(regexp = AccountId.PATTERN, message = ACCOUNT_ID_MESSAGE) String accountId,
                    @PathVariable @Pattern(regexp = CATALOG_ID, message = CATALOG_ID_MESSAGE) String catalogId,
                    @RequestHeader HttpHeaders headers) {
-        return Catalog.of(deletion.delete(CurrentActor.get(), AccountId.of(accountId), catalogId, context(headers)));
+        return Catalog.of(commands.delete(CurrentActor.get(), AccountId.of(accountId), catalogId, context(headers)));
     }
 
     /** The actor of the command is the authenticated caller; the correlation id may come with the request. */

@@ -7,7 +7,7 @@ import com.brandclosure.platform.command.Work;
 import com.brandclosure.platform.eventstore.CommandContexts;
 import com.brandclosure.platform.json.JsonCodec;
 import com.brandclosure.platform.kernel.AccountId;
-import com.brandclosure.platform.timers.TimerHandler;
+import com.brandclosure.platform.timers.AccountTimer;
 import com.brandclosure.platform.timers.TimerIds;
 import com.brandclosure.platform.timers.TimerKind;
 import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceCurrentlyExecutingException;
@@ -23,26 +23,13 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @TimerKind(LockDateTimer.KIND)
-public class LockDateTimer implements TimerHandler {
+public class LockDateTimer extends AccountTimer {
 
     public static final String KIND = "closure-lock-date";
 
-    private final ClosureSaga saga;
-    private final CommandContexts contexts;
-    private final JsonCodec json;
-
     public LockDateTimer(ClosureSaga saga, CommandContexts contexts, JsonCodec json) {
-        this.saga = saga;
-        this.contexts = contexts;
-        this.json = json;
-    }
-
-    @Override
-    public void fire(String timerId, String data) {
-        AccountId account = AccountId.of(TimerIds.accountOf(timerId));
-        long scheduleVersion = parseVersion(data);
-        var ctx = contexts.forTimer(KIND, timerId);
-        saga.decide(account, ctx, new FireLockDateTimer(scheduleVersion, ctx.now()));
+        super(contexts, timer -> saga.decide(timer.account(), timer.context(),
+                new FireLockDateTimer(parseVersion(json, timer.data()), timer.context().now())));
     }
 
     /** The timer follows the state: set when a wait for the lock date begins or moves, removed when it ends. */
@@ -69,7 +56,7 @@ public class LockDateTimer implements TimerHandler {
         return TimerIds.of(account.value(), String.valueOf(scheduleVersion));
     }
 
-    private long parseVersion(String data) {
+    private static long parseVersion(JsonCodec json, String data) {
         var version = data == null ? null : json.parse(data).get("scheduleVersion");
         if (version == null || !version.canConvertToLong()) {
             throw new IllegalArgumentException("lock-date timer data lacks a schedule version: " + data);

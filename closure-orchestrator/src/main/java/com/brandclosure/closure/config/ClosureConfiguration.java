@@ -1,6 +1,9 @@
 package com.brandclosure.closure.config;
 
 import com.brandclosure.closure.domain.AccountClosureEvent;
+import com.brandclosure.closure.messaging.ClosurePublications;
+import com.brandclosure.events.Topics;
+import com.brandclosure.platform.command.Publication;
 import com.brandclosure.platform.eventstore.EventTypes;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -17,5 +20,11 @@ public class ClosureConfiguration {
     @Bean
     EventTypes closureEventTypes() {
         return EventTypes.create().addSealed(AccountClosureEvent.class);
+    }
+
+    /** The stored events' public shapes on {@link Topics#CLOSURE}, as {@link ClosurePublications} maps them. */
+    @Bean
+    Publication closurePublication() {
+        return Publication.on(Topics.CLOSURE, ClosurePublications::announce);
     }
 }

@@ -13,30 +13,24 @@ import com.brandclosure.events.IntegrationEvent;
 import com.brandclosure.events.LockDateScheduled;
 import com.brandclosure.events.PreconditionMet;
 import com.brandclosure.events.PreconditionRetracted;
-import com.brandclosure.events.Topics;
 import com.brandclosure.platform.command.Appended;
-import com.brandclosure.platform.command.Publication;
-import org.springframework.stereotype.Component;
 
 import java.util.List;
 import java.util.Optional;
 
 /**
- * The service's {@link Publication}: the saga's stored events as the public {@code ClosureEvent}s on
- * {@link Topics#CLOSURE}. The command runner gives each integration event its stored event's
+ * The service's publication mapping (the bean is made in ClosureConfiguration): the saga's stored
+ * events as the public {@code ClosureEvent}s on {@code closure.events}. The command runner gives each integration event its stored event's
  * metadata (same event id, actor, correlation and causation), so a published event can be traced
  * back to its stored one.
  */
-@Component
-public class ClosurePublications implements Publication {
+public final class ClosurePublications {
 
-    @Override
-    public String topic() {
-        return Topics.CLOSURE;
+    private ClosurePublications() {
     }
 
-    @Override
-    public List<IntegrationEvent> announce(Appended appended) {
+    /** The integration events that announce {@code appended} (none for what stays internal). */
+    public static List<IntegrationEvent> announce(Appended appended) {
         if (!(appended.event() instanceof AccountClosureEvent event)) {
             return List.of();
         }

@@ -1,18 +1,13 @@
 package com.brandclosure.closure.web;
 
-import com.brandclosure.closure.application.ClosureLookup;
 import com.brandclosure.closure.application.ClosureStatus;
 import com.brandclosure.closure.application.FinalReview;
-import com.brandclosure.closure.config.ClosureProperties;
 import com.brandclosure.closure.ops.ClosureMetrics;
 import com.brandclosure.closure.persistence.ClosureProjection;
 import com.brandclosure.closure.web.Responses.ClosureView;
-import com.brandclosure.platform.eventstore.CommandContexts;
 import com.brandclosure.platform.kernel.AccountId;
 import com.brandclosure.platform.kernel.DomainException;
-import com.brandclosure.platform.security.Actor;
 import com.brandclosure.platform.security.Allow;
-import com.brandclosure.platform.security.CurrentActor;
 import com.brandclosure.platform.security.Role;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -22,7 +17,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -40,18 +34,13 @@ public class SupportClosureController {
     private static final List<String> STATES = ClosureMetrics.STATES;
 
     private final FinalReview review;
-    private final ClosureLookup lookup;
     private final ClosureProjection projection;
-    private final CommandContexts contexts;
-    private final ClosureProperties properties;
+    private final ClosureViews views;
 
-    public SupportClosureController(FinalReview review, ClosureLookup lookup, ClosureProjection projection,
-                                    CommandContexts contexts, ClosureProperties properties) {
+    public SupportClosureController(FinalReview review, ClosureProjection projection, ClosureViews views) {
         this.review = review;
-        this.lookup = lookup;
         this.projection = projection;
-        this.contexts = contexts;
-        this.properties = properties;
+        this.views = views;
     }
 
     @GetMapping
@@ -73,31 +62,20 @@ public class SupportClosureController {
     @GetMapping("/{accountId}")
     @Allow({Role.SUPPORT, Role.OPS})
     public ClosureView get(@PathVariable @Pattern(regexp = AccountId.PATTERN) String accountId) {
-        return ClosureView.of(lookup.get(CurrentActor.get(), AccountId.of(accountId)), properties.getReviewSla(),
-                contexts.clock().instant());
+        return views.current(accountId);
     }
 
     @PostMapping("/{accountId}/approve")
     @Allow(Role.SUPPORT)
     public ClosureView approve(@PathVariable @Pattern(regexp = AccountId.PATTERN) String accountId,
-                               @RequestHeader(value = BrandClosureController.CORRELATION_HEADER, required = false)
-                               String correlationId,
                                @Valid @RequestBody Requests.Approve body) {
-        Actor actor = CurrentActor.get();
-        var ctx = contexts.forActor(actor.name(), correlationId);
-        var state = review.approve(actor, AccountId.of(accountId), body.version(), ctx);
-        return ClosureView.of(state, properties.getReviewSla(), ctx.now());
+        return views.command((actor, ctx) -> review.approve(actor, AccountId.of(accountId), body.version(), ctx));
     }
 
     @PostMapping("/{accountId}/reject")
     @Allow(Role.SUPPORT)
     public ClosureView reject(@PathVariable @Pattern(regexp = AccountId.PATTERN) String accountId,
-                              @RequestHeader(value = BrandClosureController.CORRELATION_HEADER, required = false)
-                              String correlationId,
                               @Valid @RequestBody Requests.Reject body) {
-        Actor actor = CurrentActor.get();
-        var ctx = contexts.forActor(actor.name(), correlationId);
-        var state = review.reject(actor, AccountId.of(accountId), body.reasons(), ctx);
-        return ClosureView.of(state, properties.getReviewSla(), ctx.now());
+        return views.command((actor, ctx) -> review.reject(actor, AccountId.of(accountId), body.reasons(), ctx));
     }
 }

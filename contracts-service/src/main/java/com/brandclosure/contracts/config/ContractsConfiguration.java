@@ -5,6 +5,9 @@ import com.brandclosure.contracts.domain.AccountState;
 import com.brandclosure.contracts.domain.ContractEvent;
 import com.brandclosure.contracts.domain.LinkEvent;
 import com.brandclosure.contracts.domain.LinkState;
+import com.brandclosure.contracts.messaging.ContractsPublication;
+import com.brandclosure.events.Topics;
+import com.brandclosure.platform.command.Publication;
 import com.brandclosure.platform.eventstore.EventTypes;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,5 +28,11 @@ public class ContractsConfiguration {
                 .addSealed(LinkEvent.class)
                 .add("ContractsAccountState", AccountState.class)
                 .add("TrackingLinkState", LinkState.class);
+    }
+
+    /** The stored events' public shapes on {@link Topics#CONTRACTS}, as {@link ContractsPublication} maps them. */
+    @Bean
+    Publication contractsPublication() {
+        return Publication.on(Topics.CONTRACTS, ContractsPublication::announce);
     }
 }

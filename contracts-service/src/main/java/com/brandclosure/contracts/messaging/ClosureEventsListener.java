@@ -4,7 +4,6 @@ import com.brandclosure.contracts.application.Deactivation;
 import com.brandclosure.events.AccountDeactivated;
 import com.brandclosure.events.Topics;
 import com.brandclosure.platform.eventstore.CommandContexts;
-import com.brandclosure.platform.inbox.AccountHandler;
 import com.brandclosure.platform.inbox.InboundBatches;
 import com.brandclosure.platform.inbox.MalformedMessageException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -25,16 +24,13 @@ public class ClosureEventsListener {
     private final InboundBatches.Subscription subscription;
 
     public ClosureEventsListener(InboundBatches inbound, Deactivation deactivation, CommandContexts contexts) {
-        subscription = inbound.subscribe("closure-events", List.of(AccountDeactivated.class),
-                AccountHandler.each((event, work) -> {
-                    AccountDeactivated d = (AccountDeactivated) event.event();
-                    if (d.closureDate() == null) {
-                        // Without its date the fence would record no deactivation: dead-letter it instead.
-                        throw new MalformedMessageException("AccountDeactivated " + event.eventId()
-                                + " has no closureDate");
-                    }
-                    deactivation.apply(d.accountId(), d.closureDate(), contexts.causedBy(event, ACTOR));
-                }));
+        subscription = inbound.subscribe("closure-events", AccountDeactivated.class, (d, event) -> {
+            if (d.closureDate() == null) {
+                // Without its date the fence would record no deactivation: dead-letter it instead.
+                throw new MalformedMessageException("AccountDeactivated " + event.eventId() + " has no closureDate");
+            }
+            deactivation.apply(d.accountId(), d.closureDate(), contexts.causedBy(event, ACTOR));
+        });
     }
 
     @KafkaListener(topics = Topics.CLOSURE, batch = "true")

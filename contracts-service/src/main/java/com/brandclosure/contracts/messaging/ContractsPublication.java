@@ -11,10 +11,7 @@ import com.brandclosure.events.ContractsEvent;
 import com.brandclosure.events.ContractsExpired;
 import com.brandclosure.events.IntegrationEvent;
 import com.brandclosure.events.SwitchWithdrawn;
-import com.brandclosure.events.Topics;
 import com.brandclosure.platform.command.Appended;
-import com.brandclosure.platform.command.Publication;
-import org.springframework.stereotype.Component;
 
 import java.util.List;
 import java.util.Optional;
@@ -26,16 +23,13 @@ import java.util.Optional;
  * scheduled switches stay internal (other services only need to know when one is withdrawn, and the
  * summary already says whether any is pending); link events are not published at all.
  */
-@Component
-public class ContractsPublication implements Publication {
+public final class ContractsPublication {
 
-    @Override
-    public String topic() {
-        return Topics.CONTRACTS;
+    private ContractsPublication() {
     }
 
-    @Override
-    public List<IntegrationEvent> announce(Appended appended) {
+    /** The integration events that announce {@code appended} (none for what stays internal). */
+    public static List<IntegrationEvent> announce(Appended appended) {
         Optional<ContractsEvent> announced = switch (appended.event()) {
             case ContractEvent e -> of(appended.<ContractState>state(), e);
             case AccountEvent e -> of(appended.accountId(), e);

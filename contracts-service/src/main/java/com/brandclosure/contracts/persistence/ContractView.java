@@ -4,6 +4,7 @@ import com.brandclosure.contracts.domain.ContractEvent;
 import com.brandclosure.contracts.domain.ContractState;
 import com.brandclosure.platform.command.Appended;
 import com.brandclosure.platform.command.Projection;
+import com.brandclosure.platform.jdbc.ArrayRows;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -92,59 +93,21 @@ public class ContractView implements Projection {
     }
 
     private void write(List<Change> changes, String sql) {
-        int n = changes.size();
-        String[] ids = new String[n], streams = new String[n], accounts = new String[n], partners = new String[n],
-                urls = new String[n], statuses = new String[n], comments = new String[n];
-        Timestamp[] expiresAt = new Timestamp[n], expiredAt = new Timestamp[n], createdAt = new Timestamp[n];
-        Integer[] pending = new Integer[n];
-        Long[] versions = new Long[n];
-        for (int i = 0; i < n; i++) {
-            Change c = changes.get(i);
-            streams[i] = c.streamId();
-            versions[i] = c.version();
-            createdAt[i] = ts(c.createdAt());
+        // id, stream, account, partner, url, status, expires_at, expired_at, comment, pending, version, created_at
+        ArrayRows rows = ArrayRows.of("text", "text", "text", "text", "text", "text", "timestamptz", "timestamptz",
+                "text", "int4", "bigint", "timestamptz");
+        for (Change c : changes) {
             switch (c.state()) {
-                case ContractState.Active a -> {
-                    ids[i] = a.contractId();
-                    accounts[i] = a.accountId();
-                    partners[i] = a.partnerId();
-                    urls[i] = a.landingUrl();
-                    statuses[i] = a.expiresAt() == null ? "ACTIVE" : "EXPIRING";
-                    expiresAt[i] = ts(a.expiresAt());
-                    comments[i] = a.expiryComment();
-                    pending[i] = a.switches().size();
-                }
-                case ContractState.Expired x -> {
-                    ids[i] = x.contractId();
-                    accounts[i] = x.accountId();
-                    partners[i] = x.partnerId();
-                    urls[i] = x.landingUrl();
-                    statuses[i] = "EXPIRED";
-                    expiresAt[i] = ts(x.expiredAt());
-                    expiredAt[i] = ts(x.expiredAt());
-                    comments[i] = x.comment();
-                    pending[i] = x.switches().size();
-                }
+                case ContractState.Active a -> rows.add(a.contractId(), c.streamId(), a.accountId(), a.partnerId(),
+                        a.landingUrl(), a.expiresAt() == null ? "ACTIVE" : "EXPIRING", a.expiresAt(), null,
+                        a.expiryComment(), a.switches().size(), c.version(), c.createdAt());
+                case ContractState.Expired x -> rows.add(x.contractId(), c.streamId(), x.accountId(), x.partnerId(),
+                        x.landingUrl(), "EXPIRED", x.expiredAt(), x.expiredAt(), x.comment(), x.switches().size(),
+                        c.version(), c.createdAt());
                 case ContractState.NotCreated none -> throw new IllegalStateException("no row for a contract never created");
             }
         }
-        jdbc.execute((java.sql.Connection c) -> {
-            try (var ps = c.prepareStatement(sql)) {
-                ps.setArray(1, c.createArrayOf("text", ids));
-                ps.setArray(2, c.createArrayOf("text", streams));
-                ps.setArray(3, c.createArrayOf("text", accounts));
-                ps.setArray(4, c.createArrayOf("text", partners));
-                ps.setArray(5, c.createArrayOf("text", urls));
-                ps.setArray(6, c.createArrayOf("text", statuses));
-                ps.setArray(7, c.createArrayOf("timestamptz", expiresAt));
-                ps.setArray(8, c.createArrayOf("timestamptz", expiredAt));
-                ps.setArray(9, c.createArrayOf("text", comments));
-                ps.setArray(10, c.createArrayOf("int4", pending));
-                ps.setArray(11, c.createArrayOf("bigint", versions));
-                ps.setArray(12, c.createArrayOf("timestamptz", createdAt));
-                return ps.executeUpdate();
-            }
-        });
+        rows.update(jdbc, sql);
     }
 
     /**
@@ -199,9 +162,5 @@ public class ContractView implements Projection {
     private static Instant instant(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
         Timestamp t = rs.getTimestamp(column);
         return t == null ? null : t.toInstant();
-    }
-
-    private static Timestamp ts(Instant i) {
-        return i == null ? null : Timestamp.from(i);
     }
 }

@@ -1,12 +1,9 @@
 package com.brandclosure.funding.application;
 
 import com.brandclosure.funding.domain.FundingCommand;
-import com.brandclosure.platform.eventstore.CommandContext;
 import com.brandclosure.platform.eventstore.CommandContexts;
-import com.brandclosure.platform.kernel.AccountId;
 import com.brandclosure.platform.kernel.DomainException;
-import com.brandclosure.platform.timers.TimerHandler;
-import com.brandclosure.platform.timers.TimerIds;
+import com.brandclosure.platform.timers.AccountTimer;
 import com.brandclosure.platform.timers.TimerKind;
 import org.springframework.stereotype.Component;
 
@@ -17,25 +14,17 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @TimerKind(PaymentsDueTimer.KIND)
-public class PaymentsDueTimer implements TimerHandler {
+public class PaymentsDueTimer extends AccountTimer {
 
     public static final String KIND = "funding-due";
 
-    private final FundingAccounts accounts;
-    private final CommandContexts contexts;
-
     public PaymentsDueTimer(FundingAccounts accounts, CommandContexts contexts) {
-        this.accounts = accounts;
-        this.contexts = contexts;
-    }
-
-    @Override
-    public void fire(String timerId, String data) {
-        CommandContext ctx = contexts.forTimer(KIND, timerId);
-        try {
-            accounts.execute(AccountId.of(TimerIds.accountOf(timerId)), new FundingCommand.PayDue(ctx.now()), ctx);
-        } catch (DomainException.Conflict | DomainException.NotFound e) {
-            // A closed (refunded) account has nothing left to pay; firing again would not change that.
-        }
+        super(contexts, timer -> {
+            try {
+                accounts.execute(timer.account(), new FundingCommand.PayDue(timer.context().now()), timer.context());
+            } catch (DomainException.Conflict | DomainException.NotFound e) {
+                // A closed (refunded) account has nothing left to pay; firing again would not change that.
+            }
+        });
     }
 }

@@ -1,7 +1,10 @@
 package com.brandclosure.funding.config;
 
+import com.brandclosure.events.Topics;
 import com.brandclosure.funding.domain.FundingAccountEvent;
 import com.brandclosure.funding.domain.FundingState;
+import com.brandclosure.funding.messaging.FundingPublication;
+import com.brandclosure.platform.command.Publication;
 import com.brandclosure.platform.eventstore.EventTypes;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,5 +21,11 @@ public class FundingConfiguration {
         return EventTypes.create()
                 .addSealed(FundingAccountEvent.class)
                 .add("FundingAccountSnapshot", FundingState.Active.class);
+    }
+
+    /** The stored events' public shapes on {@link Topics#FUNDING}, as {@link FundingPublication} maps them. */
+    @Bean
+    Publication fundingPublication() {
+        return Publication.on(Topics.FUNDING, FundingPublication::announce);
     }
 }

@@ -5,7 +5,6 @@ import com.brandclosure.events.Topics;
 import com.brandclosure.funding.application.FundingAccounts;
 import com.brandclosure.funding.domain.FundingCommand;
 import com.brandclosure.platform.eventstore.CommandContexts;
-import com.brandclosure.platform.inbox.AccountHandler;
 import com.brandclosure.platform.inbox.InboundBatches;
 import com.brandclosure.platform.kernel.AccountId;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -21,13 +20,11 @@ public class ClosureEventsListener {
     private final InboundBatches.Subscription subscription;
 
     public ClosureEventsListener(InboundBatches inbound, FundingAccounts accounts, CommandContexts contexts) {
-        subscription = inbound.subscribe("closure-events", List.of(AccountDeactivated.class),
-                AccountHandler.each((event, work) -> {
-                    var deactivated = (AccountDeactivated) event.event();
-                    var ctx = contexts.causedBy(event, "funding-service");
-                    accounts.executeEach(AccountId.of(deactivated.accountId()),
-                            List.of(new FundingCommand.RecordDeactivation(deactivated.closureDate(), ctx.now())), ctx);
-                }));
+        subscription = inbound.subscribe("closure-events", AccountDeactivated.class, (deactivated, event) -> {
+            var ctx = contexts.causedBy(event, "funding-service");
+            accounts.executeEach(AccountId.of(deactivated.accountId()),
+                    List.of(new FundingCommand.RecordDeactivation(deactivated.closureDate(), ctx.now())), ctx);
+        });
     }
 
     /** The listener id is the consumer group funding-service has always used for this topic. */

@@ -1,7 +1,6 @@
 package com.brandclosure.funding.messaging;
 
 import com.brandclosure.events.IntegrationEvent;
-import com.brandclosure.events.Topics;
 import com.brandclosure.funding.domain.FundingAccountEvent;
 import com.brandclosure.funding.domain.FundingAccountEvent.ChargeBilled;
 import com.brandclosure.funding.domain.FundingAccountEvent.DepositCleared;
@@ -14,9 +13,7 @@ import com.brandclosure.funding.domain.FundingAccountEvent.RefundAuthorized;
 import com.brandclosure.funding.domain.FundingAccountEvent.RefundIssued;
 import com.brandclosure.funding.domain.FundingAccountEvent.RequiredFundingChanged;
 import com.brandclosure.platform.command.Appended;
-import com.brandclosure.platform.command.Publication;
 import com.brandclosure.platform.kernel.Money;
-import org.springframework.stereotype.Component;
 
 import java.util.List;
 
@@ -26,16 +23,13 @@ import java.util.List;
  * settling past due stay internal: payouts-service already publishes the cost facts, and their
  * effect on the account is published as {@code RequiredFundingChanged} and the summary.
  */
-@Component
-public class FundingPublication implements Publication {
+public final class FundingPublication {
 
-    @Override
-    public String topic() {
-        return Topics.FUNDING;
+    private FundingPublication() {
     }
 
-    @Override
-    public List<IntegrationEvent> announce(Appended appended) {
+    /** The integration events that announce {@code appended} (none for what stays internal). */
+    public static List<IntegrationEvent> announce(Appended appended) {
         if (!(appended.event() instanceof FundingAccountEvent event)) {
             return List.of();
         }

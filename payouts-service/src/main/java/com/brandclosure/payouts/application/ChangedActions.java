@@ -84,9 +84,9 @@ final class ChangedActions {
         return TimerIds.of(accountId, date.toString());
     }
 
-    /** The date a timer id made by {@link #timerId} names. */
-    static LocalDate dateOf(String timerId) {
-        return LocalDate.parse(TimerIds.keyOf(timerId));
+    /** The date named by the key of a timer id made by {@link #timerId}. */
+    static LocalDate dateOf(String timerKey) {
+        return LocalDate.parse(timerKey);
     }
 
     private static Instant earlier(Instant a, Instant b) {

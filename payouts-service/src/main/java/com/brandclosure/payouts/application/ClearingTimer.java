@@ -1,9 +1,7 @@
 package com.brandclosure.payouts.application;
 
 import com.brandclosure.platform.eventstore.CommandContexts;
-import com.brandclosure.platform.kernel.AccountId;
-import com.brandclosure.platform.timers.TimerHandler;
-import com.brandclosure.platform.timers.TimerIds;
+import com.brandclosure.platform.timers.AccountTimer;
 import com.brandclosure.platform.timers.TimerKind;
 import org.springframework.stereotype.Component;
 
@@ -13,19 +11,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @TimerKind(ChangedActions.CLEAR_TIMER)
-public class ClearingTimer implements TimerHandler {
-
-    private final DueActions due;
-    private final CommandContexts contexts;
+public class ClearingTimer extends AccountTimer {
 
     public ClearingTimer(DueActions due, CommandContexts contexts) {
-        this.due = due;
-        this.contexts = contexts;
-    }
-
-    @Override
-    public void fire(String timerId, String data) {
-        due.clear(AccountId.of(TimerIds.accountOf(timerId)), ChangedActions.dateOf(timerId),
-                contexts.forTimer(ChangedActions.CLEAR_TIMER, timerId));
+        super(contexts, timer -> due.clear(timer.account(), ChangedActions.dateOf(timer.key()), timer.context()));
     }
 }

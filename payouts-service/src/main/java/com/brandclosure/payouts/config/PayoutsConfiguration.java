@@ -1,7 +1,10 @@
 package com.brandclosure.payouts.config;
 
+import com.brandclosure.events.Topics;
 import com.brandclosure.payouts.domain.ActionEvent;
 import com.brandclosure.payouts.domain.PayoutsSummary;
+import com.brandclosure.payouts.messaging.PayoutsPublication;
+import com.brandclosure.platform.command.Publication;
 import com.brandclosure.platform.eventstore.EventTypes;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,5 +23,11 @@ public class PayoutsConfiguration {
                 .addSealed(ActionEvent.class)
                 .addSealed(PayoutsSummary.SummaryEvent.class)
                 .add("PayoutsSummaryState", PayoutsSummary.State.class);
+    }
+
+    /** The stored events' public shapes on {@link Topics#PAYOUTS}, as {@link PayoutsPublication} maps them. */
+    @Bean
+    Publication payoutsPublication() {
+        return Publication.on(Topics.PAYOUTS, PayoutsPublication::announce);
     }
 }

@@ -4,7 +4,6 @@ import com.brandclosure.events.AccountDeactivated;
 import com.brandclosure.events.Topics;
 import com.brandclosure.payouts.application.Deactivation;
 import com.brandclosure.platform.eventstore.CommandContexts;
-import com.brandclosure.platform.inbox.AccountHandler;
 import com.brandclosure.platform.inbox.InboundBatches;
 import com.brandclosure.platform.kernel.AccountId;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -20,12 +19,9 @@ public class ClosureEventsListener {
     private final InboundBatches.Subscription subscription;
 
     public ClosureEventsListener(InboundBatches inbound, Deactivation deactivation, CommandContexts contexts) {
-        subscription = inbound.subscribe("closure-events", List.of(AccountDeactivated.class),
-                AccountHandler.each((event, work) -> {
-                    var d = (AccountDeactivated) event.event();
-                    deactivation.deactivate(AccountId.of(d.accountId()), d.closureDate(),
-                            contexts.causedBy(event, "payouts-service"));
-                }));
+        subscription = inbound.subscribe("closure-events", AccountDeactivated.class, (deactivated, event) ->
+                deactivation.deactivate(AccountId.of(deactivated.accountId()), deactivated.closureDate(),
+                        contexts.causedBy(event, "payouts-service")));
     }
 
     // The listener id is the consumer group (kept from before, so committed offsets carry over).

@@ -1,8 +1,8 @@
 package com.brandclosure.platform.eventstore;
 
+import com.brandclosure.platform.jdbc.ArrayRows;
 import com.brandclosure.platform.json.JsonCodec;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -86,66 +86,26 @@ public class EventStore {
      * the caller's transaction is rolled back and the command runner retries the whole unit of work.
      */
     public void appendAll(List<StreamAppend> appends) {
-        int n = 0;
-        for (StreamAppend a : appends) {
-            n += a.events().size();
-        }
-        if (n == 0) {
-            return;
-        }
-        String[] streamIds = new String[n];
-        String[] accounts = new String[n];
-        Long[] versions = new Long[n];
-        Long[] expected = new Long[n];
-        UUID[] ids = new UUID[n];
-        String[] typeNames = new String[n];
-        Integer[] schemaVersions = new Integer[n];
-        String[] payloads = new String[n];
-        String[] actors = new String[n];
-        String[] correlations = new String[n];
-        String[] causations = new String[n];
-        java.sql.Timestamp[] occurred = new java.sql.Timestamp[n];
-        int i = 0;
+        ArrayRows rows = ArrayRows.of("text", "int8", "text", "uuid", "text", "int4", "text", "text", "text", "text",
+                "timestamptz", "int8");
         for (StreamAppend a : appends) {
             long version = a.expectedVersion();
             String account = a.accountId() != null ? a.accountId() : accountOf(a.events());
             for (NewEvent e : a.events()) {
                 EventMetadata m = e.metadata();
                 Class<?> type = e.event().getClass();
-                streamIds[i] = a.streamId();
-                accounts[i] = account;
-                versions[i] = ++version;
-                expected[i] = a.expectedVersion();
-                ids[i] = m.eventId();
-                typeNames[i] = types.nameOf(type);
-                schemaVersions[i] = types.currentVersionOf(type);
-                payloads[i] = json.write(e.event());
-                actors[i] = m.actor();
-                correlations[i] = m.correlationId();
-                causations[i] = m.causationId();
-                occurred[i] = java.sql.Timestamp.from(m.occurredAt());
-                i++;
+                rows.add(a.streamId(), ++version, account, m.eventId(), types.nameOf(type), types.currentVersionOf(type),
+                        json.write(e.event()), m.actor(), m.correlationId(), m.causationId(), m.occurredAt(),
+                        a.expectedVersion());
             }
         }
-        Integer inserted;
+        int n = rows.size();
+        if (n == 0) {
+            return;
+        }
+        int inserted;
         try {
-            inserted = jdbc.execute((ConnectionCallback<Integer>) c -> {
-                try (var ps = c.prepareStatement(APPEND_ALL)) {
-                    ps.setArray(1, c.createArrayOf("text", streamIds));
-                    ps.setArray(2, c.createArrayOf("int8", versions));
-                    ps.setArray(3, c.createArrayOf("text", accounts));
-                    ps.setArray(4, c.createArrayOf("uuid", ids));
-                    ps.setArray(5, c.createArrayOf("text", typeNames));
-                    ps.setArray(6, c.createArrayOf("int4", schemaVersions));
-                    ps.setArray(7, c.createArrayOf("text", payloads));
-                    ps.setArray(8, c.createArrayOf("text", actors));
-                    ps.setArray(9, c.createArrayOf("text", correlations));
-                    ps.setArray(10, c.createArrayOf("text", causations));
-                    ps.setArray(11, c.createArrayOf("timestamptz", occurred));
-                    ps.setArray(12, c.createArrayOf("int8", expected));
-                    return ps.executeUpdate();
-                }
-            });
+            inserted = rows.update(jdbc, APPEND_ALL);
         } catch (DuplicateKeyException e) {
             String message = String.valueOf(e.getMessage());
             if (message.contains("events_event_id")) {
@@ -155,7 +115,7 @@ public class EventStore {
             throw new ConcurrencyConflictException(appends.size() == 1 ? first.streamId()
                     : first.streamId() + " (or another of " + appends.size() + " streams)", first.expectedVersion());
         }
-        if (inserted == null || inserted != n) {
+        if (inserted != n) {
             StreamAppend first = appends.get(0);
             throw new ConcurrencyConflictException(appends.size() == 1 ? first.streamId()
                     : first.streamId() + " (or another of " + appends.size() + " streams)", first.expectedVersion());

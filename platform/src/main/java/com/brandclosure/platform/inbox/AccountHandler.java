@@ -1,5 +1,6 @@
 package com.brandclosure.platform.inbox;
 
+import com.brandclosure.events.IntegrationEvent;
 import com.brandclosure.platform.command.Work;
 
 import java.util.List;
@@ -23,9 +24,20 @@ public interface AccountHandler {
         };
     }
 
+    /** Applies {@code handler} to each event in order, decoded as {@code type} (the one type subscribed). */
+    static <E extends IntegrationEvent> AccountHandler each(Class<E> type, TypedHandler<E> handler) {
+        return each((event, work) -> handler.apply(type.cast(event.event()), event));
+    }
+
     /** The effect of one event. */
     @FunctionalInterface
     interface EventHandler {
         void apply(InboundEvent event, Work work);
+    }
+
+    /** The effect of one event of a known type: the decoded event and the record it came in (ids, metadata). */
+    @FunctionalInterface
+    interface TypedHandler<E extends IntegrationEvent> {
+        void apply(E event, InboundEvent record);
     }
 }

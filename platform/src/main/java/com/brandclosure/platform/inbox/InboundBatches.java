@@ -85,6 +85,12 @@ public class InboundBatches {
         return register(new Subscription(consumerName(purpose), names(types), handler, true));
     }
 
+    /** {@link #subscribe} to one event type, each event in order: {@code handler} gets it decoded as {@code type}. */
+    public <E extends IntegrationEvent> Subscription subscribe(String purpose, Class<E> type,
+                                                               AccountHandler.TypedHandler<E> handler) {
+        return subscribe(purpose, List.of(type), AccountHandler.each(type, handler));
+    }
+
     /**
      * Like {@link #subscribe}, for records that do not depend on each other (each is idempotent on its
      * own key and no order holds between them, e.g. conversions keyed by their action id): a record that

@@ -3,13 +3,12 @@ package com.brandclosure.platform.outbox;
 import com.brandclosure.events.EventCatalog;
 import com.brandclosure.events.IntegrationEvent;
 import com.brandclosure.platform.eventstore.EventMetadata;
+import com.brandclosure.platform.jdbc.ArrayRows;
 import com.brandclosure.platform.json.JsonCodec;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.List;
-import java.util.UUID;
 
 /**
  * Records what must be published, in the caller's transaction: the integration event reaches
@@ -90,34 +89,15 @@ public class Outbox {
         if (messages.isEmpty()) {
             return;
         }
-        int n = messages.size();
-        String[] topics = new String[n];
-        String[] keys = new String[n];
-        UUID[] ids = new UUID[n];
-        String[] types = new String[n];
-        String[] envelopes = new String[n];
-        for (int i = 0; i < n; i++) {
-            Message m = messages.get(i);
+        ArrayRows rows = ArrayRows.of("text", "text", "uuid", "text", "text");
+        for (Message m : messages) {
             String type = EventCatalog.nameOf(m.event().getClass());
             EventMetadata md = m.metadata();
             var envelope = new Envelope(md.eventId().toString(), type, 1, m.event().accountId(), md.occurredAt(),
                     md.actor(), md.correlationId(), md.causationId(), json.tree(m.event()));
-            topics[i] = m.topic();
-            keys[i] = m.event().accountId();
-            ids[i] = md.eventId();
-            types[i] = type;
-            envelopes[i] = json.write(envelope);
+            rows.add(m.topic(), m.event().accountId(), md.eventId(), type, json.write(envelope));
         }
-        tx.executeWithoutResult(status -> jdbc.execute((ConnectionCallback<Integer>) c -> {
-            try (var ps = c.prepareStatement(INSERT)) {
-                ps.setArray(1, c.createArrayOf("text", topics));
-                ps.setArray(2, c.createArrayOf("text", keys));
-                ps.setArray(3, c.createArrayOf("uuid", ids));
-                ps.setArray(4, c.createArrayOf("text", types));
-                ps.setArray(5, c.createArrayOf("text", envelopes));
-                return ps.executeUpdate();
-            }
-        }));
+        tx.executeWithoutResult(status -> rows.update(jdbc, INSERT));
         tx.executeWithoutResult(status -> wakeRelayAfterCommit());
     }
 }
