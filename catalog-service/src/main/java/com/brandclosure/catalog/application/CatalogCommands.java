@@ -22,15 +22,7 @@ import java.util.function.Function;
  * {@link #changing}).
  */
 @Component
-public class CatalogCommands {
-
-    private final CommandRunner runner;
-    private final CatalogView view;
-
-    public CatalogCommands(CommandRunner runner, CatalogView view) {
-        this.runner = runner;
-        this.view = view;
-    }
+public record CatalogCommands(CommandRunner runner, CatalogView view) {
 
     /** A new catalog; refused once the account is deactivated. */
     public CatalogState create(Actor actor, AccountId account, String name, CommandContext ctx) {

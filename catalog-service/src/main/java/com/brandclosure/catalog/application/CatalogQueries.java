@@ -12,15 +12,7 @@ import java.util.List;
 
 /** Reads: one catalog from its stream, the list from the read model. The tenant check comes first. */
 @Component
-public class CatalogQueries {
-
-    private final EventStore eventStore;
-    private final CatalogView view;
-
-    public CatalogQueries(EventStore eventStore, CatalogView view) {
-        this.eventStore = eventStore;
-        this.view = view;
-    }
+public record CatalogQueries(EventStore eventStore, CatalogView view) {
 
     public CatalogState get(Actor actor, AccountId account, String catalogId) {
         actor.requireAccess(account.value());

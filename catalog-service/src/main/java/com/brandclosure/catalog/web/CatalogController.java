@@ -39,22 +39,12 @@ import java.util.List;
  */
 @RestController
 @RequestMapping("/api/v1/accounts/{accountId}/catalogs")
-public class CatalogController {
+public record CatalogController(CatalogCommands commands, CatalogQueries queries, CommandContexts contexts) {
 
     /** Path variable rules, so a malformed id answers 400 with a field error rather than reaching the store. */
     static final String ACCOUNT_ID_MESSAGE = "must be 1-64 letters, digits, '-' or '_'";
     static final String CATALOG_ID = "[A-Za-z0-9-]{1,64}";
     static final String CATALOG_ID_MESSAGE = "must be 1-64 letters, digits or '-'";
-
-    private final CatalogCommands commands;
-    private final CatalogQueries queries;
-    private final CommandContexts contexts;
-
-    public CatalogController(CatalogCommands commands, CatalogQueries queries, CommandContexts contexts) {
-        this.commands = commands;
-        this.queries = queries;
-        this.contexts = contexts;
-    }
 
     @PostMapping
     @Allow({Role.BRAND_ADMIN, Role.SUPPORT, Role.SERVICE})

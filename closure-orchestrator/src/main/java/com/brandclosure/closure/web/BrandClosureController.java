@@ -22,17 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/v1/accounts/{accountId}/closure")
-public class BrandClosureController {
-
-    private final ClosureInitiation initiation;
-    private final ClosureCancellation cancellation;
-    private final ClosureViews views;
-
-    public BrandClosureController(ClosureInitiation initiation, ClosureCancellation cancellation, ClosureViews views) {
-        this.initiation = initiation;
-        this.cancellation = cancellation;
-        this.views = views;
-    }
+public record BrandClosureController(ClosureInitiation initiation, ClosureCancellation cancellation, ClosureViews views) {
 
     @PostMapping
     @Allow({Role.BRAND_ADMIN, Role.SUPPORT})

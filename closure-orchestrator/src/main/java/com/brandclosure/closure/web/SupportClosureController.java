@@ -29,19 +29,9 @@ import java.util.List;
  */
 @RestController
 @RequestMapping("/api/v1/closures")
-public class SupportClosureController {
+public record SupportClosureController(FinalReview review, ClosureProjection projection, ClosureViews views) {
 
     private static final List<String> STATES = ClosureMetrics.STATES;
-
-    private final FinalReview review;
-    private final ClosureProjection projection;
-    private final ClosureViews views;
-
-    public SupportClosureController(FinalReview review, ClosureProjection projection, ClosureViews views) {
-        this.review = review;
-        this.projection = projection;
-        this.views = views;
-    }
 
     @GetMapping
     @Allow({Role.SUPPORT, Role.OPS})

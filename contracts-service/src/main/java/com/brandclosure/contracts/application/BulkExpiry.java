@@ -26,7 +26,7 @@ import java.util.List;
  * not one per contract.
  */
 @Service
-public class BulkExpiry {
+public record BulkExpiry(Idempotency idempotency, ContractView contractView, AccountSummary summary) {
 
     private static final Logger log = LoggerFactory.getLogger(BulkExpiry.class);
 
@@ -36,16 +36,6 @@ public class BulkExpiry {
     }
 
     public record Result(Instant expiresAt, int expired, int scheduled, int switchesWithdrawn) {
-    }
-
-    private final Idempotency idempotency;
-    private final ContractView contractView;
-    private final AccountSummary summary;
-
-    public BulkExpiry(Idempotency idempotency, ContractView contractView, AccountSummary summary) {
-        this.idempotency = idempotency;
-        this.contractView = contractView;
-        this.summary = summary;
     }
 
     /** The one call of {@code POST …/contract-expiries}: tenant check, then one unit of work. */

@@ -27,19 +27,9 @@ import java.util.function.Function;
  * fence, the contract, and the account summary.
  */
 @Service
-public class ContractCommands {
+public record ContractCommands(CommandRunner runner, Idempotency idempotency, AccountSummary summary) {
 
     public record NewContract(String partnerId, String landingUrl) {
-    }
-
-    private final CommandRunner runner;
-    private final Idempotency idempotency;
-    private final AccountSummary summary;
-
-    public ContractCommands(CommandRunner runner, Idempotency idempotency, AccountSummary summary) {
-        this.runner = runner;
-        this.idempotency = idempotency;
-        this.summary = summary;
     }
 
     public Idempotency.Answer create(Actor actor, AccountId account, NewContract contract,

@@ -11,15 +11,7 @@ import org.springframework.stereotype.Service;
 
 /** Reading contracts: one from its stream, many from the list read model. No lock: nothing is decided. */
 @Service
-public class ContractQueries {
-
-    private final EventStore eventStore;
-    private final ContractView contractView;
-
-    public ContractQueries(EventStore eventStore, ContractView contractView) {
-        this.eventStore = eventStore;
-        this.contractView = contractView;
-    }
+public record ContractQueries(EventStore eventStore, ContractView contractView) {
 
     public ContractState contract(Actor actor, AccountId account, String contractId) {
         actor.requireAccess(account.value());

@@ -21,22 +21,9 @@ import java.time.Instant;
  */
 @Component
 @TimerKind(ScheduledExpiry.KIND)
-public class ScheduledExpiry implements TimerHandler {
+public record ScheduledExpiry(CommandRunner runner, ContractView contractView, AccountSummary summary, CommandContexts contexts) implements TimerHandler {
 
     public static final String KIND = "contract-expiry";
-
-    private final CommandRunner runner;
-    private final ContractView contractView;
-    private final AccountSummary summary;
-    private final CommandContexts contexts;
-
-    public ScheduledExpiry(CommandRunner runner, ContractView contractView, AccountSummary summary,
-                           CommandContexts contexts) {
-        this.runner = runner;
-        this.contractView = contractView;
-        this.summary = summary;
-        this.contexts = contexts;
-    }
 
     static String timerId(String accountId, Instant expiresAt) {
         return TimerIds.of(accountId, Long.toString(expiresAt.getEpochSecond()));

@@ -20,20 +20,7 @@ import java.util.Optional;
 
 /** Tracking links: created for a live contract by the brand, clicked by anonymous shoppers. */
 @Service
-public class TrackingLinks {
-
-    private final CommandRunner runner;
-    private final Idempotency idempotency;
-    private final ContractView contractView;
-    private final LinkView linkView;
-
-    public TrackingLinks(CommandRunner runner, Idempotency idempotency, ContractView contractView,
-                         LinkView linkView) {
-        this.runner = runner;
-        this.idempotency = idempotency;
-        this.contractView = contractView;
-        this.linkView = linkView;
-    }
+public record TrackingLinks(CommandRunner runner, Idempotency idempotency, ContractView contractView, LinkView linkView) {
 
     /** A link to the contract's landing URL (or {@code landingUrl}); the result is the link's id. */
     public Idempotency.Answer createLink(Actor actor, AccountId account, String contractId, String landingUrl,

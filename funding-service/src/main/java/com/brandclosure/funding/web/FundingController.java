@@ -34,15 +34,7 @@ import java.util.function.Function;
  */
 @RestController
 @RequestMapping("/api/v1/accounts/{accountId}/funding")
-public class FundingController {
-
-    private final FundingAccounts accounts;
-    private final CommandContexts contexts;
-
-    public FundingController(FundingAccounts accounts, CommandContexts contexts) {
-        this.accounts = accounts;
-        this.contexts = contexts;
-    }
+public record FundingController(FundingAccounts accounts, CommandContexts contexts) {
 
     @GetMapping
     @Allow({Role.BRAND_ADMIN, Role.SUPPORT, Role.OPS, Role.SERVICE})

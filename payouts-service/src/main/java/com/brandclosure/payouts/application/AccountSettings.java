@@ -16,15 +16,7 @@ import java.util.Optional;
  * of actions already under review.
  */
 @Service
-public class AccountSettings {
-
-    private final PayoutsStore db;
-    private final CommandRunner runner;
-
-    public AccountSettings(PayoutsStore db, CommandRunner runner) {
-        this.db = db;
-        this.runner = runner;
-    }
+public record AccountSettings(PayoutsStore db, CommandRunner runner) {
 
     /**
      * The stored settings; empty if none were set and no action fixed the currency yet.

@@ -52,20 +52,7 @@ import java.util.List;
  */
 @RestController
 @RequestMapping("/api/v1/accounts/{accountId}/actions")
-public class ActionsController {
-
-    private final TrackConversions tracking;
-    private final ReviewActions review;
-    private final ActionQueries queries;
-    private final CommandContexts contexts;
-
-    public ActionsController(TrackConversions tracking, ReviewActions review, ActionQueries queries,
-                             CommandContexts contexts) {
-        this.tracking = tracking;
-        this.review = review;
-        this.queries = queries;
-        this.contexts = contexts;
-    }
+public record ActionsController(TrackConversions tracking, ReviewActions review, ActionQueries queries, CommandContexts contexts) {
 
     @GetMapping
     @Allow({Role.BRAND_ADMIN, Role.SUPPORT, Role.OPS, Role.SERVICE})
