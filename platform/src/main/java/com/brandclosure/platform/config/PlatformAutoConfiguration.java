@@ -21,9 +21,11 @@ import com.brandclosure.platform.retention.RetentionJob;
 import com.brandclosure.platform.time.AdjustableClock;
 import com.brandclosure.platform.time.ClockController;
 import com.brandclosure.platform.timers.DurableTimers;
+import com.brandclosure.platform.timers.ParkedTimers;
 import com.brandclosure.platform.timers.SchedulerLifecycle;
 import com.brandclosure.platform.timers.TimerHandler;
 import com.brandclosure.platform.timers.TimerKind;
+import com.brandclosure.platform.timers.TimerRetries;
 import com.brandclosure.platform.web.PlatformExceptionHandler;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.Task;
@@ -278,12 +280,19 @@ public class PlatformAutoConfiguration {
      */
     @Bean
     Map<String, Task<String>> timerTasks(ObjectProvider<TimerHandler> handlers,
-                                         org.springframework.beans.factory.ListableBeanFactory beans) {
+                                         org.springframework.beans.factory.ListableBeanFactory beans,
+                                         TimerRetries retries) {
         Map<String, Task<String>> tasks = new HashMap<>();
         for (String beanName : beans.getBeanNamesForType(TimerHandler.class)) {
             String kind = kindOf(beans, beanName);
             Task<String> task = Tasks.oneTime(kind, String.class)
-                    .execute((instance, ctx) -> handlerOf(handlers, kind).fire(instance.getId(), instance.getData()));
+                    .onFailure(retries)
+                    .execute((instance, ctx) -> {
+                        handlerOf(handlers, kind).fire(instance.getId(), instance.getData());
+                        if (ctx.getExecution().consecutiveFailures > 0) {
+                            retries.succeeded(kind, instance.getId());
+                        }
+                    });
             if (tasks.put(kind, task) != null) {
                 throw new IllegalStateException("two TimerHandler beans for timer kind " + kind);
             }
@@ -322,8 +331,19 @@ public class PlatformAutoConfiguration {
     }
 
     @Bean
-    DurableTimers durableTimers(Scheduler scheduler, Map<String, Task<String>> timerTasks) {
-        return new DurableTimers(scheduler, timerTasks);
+    TimerRetries timerRetries(JdbcTemplate jdbc, TransactionTemplate tx, PlatformProperties properties) {
+        var timers = properties.getTimers();
+        return new TimerRetries(jdbc, tx, timers.getMaxAttempts(), timers.getRetryBackoff(), timers.getMaxRetryBackoff());
+    }
+
+    @Bean
+    DurableTimers durableTimers(Scheduler scheduler, Map<String, Task<String>> timerTasks, JdbcTemplate jdbc) {
+        return new DurableTimers(scheduler, timerTasks, jdbc);
+    }
+
+    @Bean
+    ParkedTimers parkedTimers(JdbcTemplate jdbc, TransactionTemplate tx, DurableTimers timers, Clock clock) {
+        return new ParkedTimers(jdbc, tx, timers, clock);
     }
 
     @Bean
