@@ -238,7 +238,19 @@ public class PlatformAutoConfiguration {
         var untilItPasses = new org.springframework.util.backoff.ExponentialBackOff(
                 Math.max(1, consumer.getRetryBackoff().toMillis()), 2.0);
         untilItPasses.setMaxInterval(10_000);
-        var handler = new DefaultErrorHandler(recoverer, untilItPasses);
+        // The recoverer never dead-letters a record for a failure of the infrastructure. Spring Kafka's batch
+        // retry re-classifies when the exception's class changes during an outage (an I/O error, then "cannot
+        // open a connection") and may call the recoverer whatever the back-off says; refusing here makes it
+        // re-seek the poll and retry it instead (PostgresOutageIT).
+        org.springframework.kafka.listener.ConsumerRecordRecoverer neverTransient = (record, e) -> {
+            if (Failures.isTransient(e)) {
+                throw new org.springframework.kafka.KafkaException("not dead-lettering " + record.topic() + "-"
+                        + record.partition() + "@" + record.offset() + " for a failure of the infrastructure; "
+                        + "retrying the poll", e);
+            }
+            recoverer.accept(record, e);
+        };
+        var handler = new DefaultErrorHandler(neverTransient, untilItPasses);
         handler.setBackOffFunction((record, e) -> Failures.isTransient(e) ? null
                 : new FixedBackOff(consumer.getRetryBackoff().toMillis(), Math.max(0, consumer.getMaxAttempts() - 1)));
         handler.addNotRetryableExceptions(MalformedMessageException.class);
