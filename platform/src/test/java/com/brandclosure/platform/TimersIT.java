@@ -168,6 +168,29 @@ class TimersIT {
     }
 
     @Test
+    void a_timer_failing_on_the_infrastructure_is_retried_past_the_attempt_limit_and_never_parked() {
+        try (var app = start("transient", "--platform.timers.max-attempts=2", "--platform.timers.retry-backoff=PT0.5S",
+                "--platform.timers.max-retry-backoff=PT1S")) {
+            JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+            DurableTimers timers = app.getBean(DurableTimers.class);
+            var parked = app.getBean(com.brandclosure.platform.timers.ParkedTimers.class);
+            String timerId = "acct-transient|" + System.nanoTime();
+            timers.schedule(TIMER, timerId, app.getBean(Clock.class).instant(), "fail-transient");
+            await().atMost(Duration.ofSeconds(20)).until(() -> attempts(jdbc, timerId).size() >= 4);
+            assertThat(parked.parked(1000)).noneMatch(p -> timerId.equals(p.get("id")));
+            assertThat(timers.dueAt(TIMER, timerId)).isPresent();
+            assertThat(parked.failing(1000)).anyMatch(f -> timerId.equals(f.get("id"))
+                    && ((Integer) f.get("attempts")) >= 3
+                    && ((String) f.get("last_error")).contains("database away on purpose"));
+            await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> {
+                timers.cancel(TIMER, timerId); // refused while an attempt runs; then it goes
+                return timers.dueAt(TIMER, timerId).isEmpty();
+            });
+            assertThat(parked.failing(1000)).noneMatch(f -> timerId.equals(f.get("id")));
+        }
+    }
+
+    @Test
     void the_retry_delay_doubles_from_the_backoff_up_to_its_cap() {
         var retries = new com.brandclosure.platform.timers.TimerRetries(null, null, 8, Duration.ofSeconds(1),
                 Duration.ofSeconds(20));

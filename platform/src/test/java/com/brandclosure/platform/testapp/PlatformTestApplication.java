@@ -78,10 +78,16 @@ public class PlatformTestApplication {
 
         /**
          * A timer with data "fail" records its attempt and fails until a row in {@code test_fixes}
-         * names it (the cause fixed); then it fires like any other.
+         * names it (the cause fixed); then it fires like any other. With "fail-transient" it always
+         * fails as the infrastructure would.
          */
         @Override
         public void fire(String timerId, String data) {
+            if ("fail-transient".equals(data)) {
+                jdbc.update("INSERT INTO test_timer_attempts (timer_id) VALUES (?)", timerId);
+                // As when the database is briefly unavailable: a failure of the infrastructure.
+                throw new org.springframework.dao.TransientDataAccessResourceException("database away on purpose");
+            }
             if ("fail".equals(data)) {
                 jdbc.update("INSERT INTO test_timer_attempts (timer_id) VALUES (?)", timerId);
                 if (jdbc.queryForObject("SELECT count(*) FROM test_fixes WHERE timer_id = ?", Integer.class,
