@@ -188,7 +188,9 @@ class PayoutsIntegrationTest {
         assertThat(payload(events("ActionRejected").getFirst()).get("reason").asString()).isEqualTo("ACCOUNT_CLOSED");
         assertThat(get("/actions/before").get("state").asString()).isEqualTo("PENDING");
 
-        // A late arrival after the closure is rejected as well.
+        // A late arrival after the closure is rejected as well (the clock moves on first: an event date
+        // later than the receiving clock + the allowed skew is refused at ingest).
+        clock.advance(Duration.ofHours(1));
         ingest("late", "p-1", now.plus(Duration.ofHours(1)), now.plus(Duration.ofHours(1)), 300);
         await().atMost(WAIT).until(() -> events("ActionRejected").size() == 2);
         assertThat(get("/actions/late").get("state").asString()).isEqualTo("REJECTED");
@@ -234,6 +236,37 @@ class PayoutsIntegrationTest {
         // Conversions are independent: nothing waits behind the bad one.
         assertThat(jdbc.queryForObject("SELECT count(*) FROM parked_accounts WHERE account_id = ?", Long.class,
                 account)).isZero();
+    }
+
+    @Test
+    void a_far_future_or_ancient_event_date_is_dead_lettered_alone_and_the_rest_of_the_poll_is_tracked() {
+        putSettings(1, 0, "MONTH", 10, "UTC");
+        activateContract("p-1", clock.instant().minus(Duration.ofDays(1)));
+        Instant now = clock.instant();
+        for (int i = 0; i < 10; i++) {
+            ingest("d-" + i, "p-1", now, now, 100 + i);
+        }
+        // Within the allowed clock skew (PT5M): accepted.
+        ingest("skewed", "p-1", now.plus(Duration.ofMinutes(4)), now.plus(Duration.ofMinutes(4)), 99);
+        String farFuture = conversion("far-1", "p-1", Instant.parse("2999-01-01T00:00:00Z"),
+                Instant.parse("2999-01-01T00:00:00Z"), 100);
+        probe.send(Topics.ACTIONS_INGEST, account, farFuture);
+        String ancient = conversion("old-1", "p-1", Instant.parse("1999-12-31T23:59:59Z"), now, 100);
+        probe.send(Topics.ACTIONS_INGEST, account, ancient);
+        for (int i = 10; i < 20; i++) {
+            ingest("d-" + i, "p-1", now, now, 100 + i);
+        }
+
+        await().atMost(WAIT).until(() -> events("ActionTracked").size() == 21);
+        await().atMost(WAIT).until(() -> dlt().contains(farFuture) && dlt().contains(ancient));
+        assertThat(dlt()).hasSize(2);
+        assertThat(get("/actions?state=PENDING").get("total").asLong()).isEqualTo(21);
+        assertThat(get("/actions/far-1").get("status").asInt()).isEqualTo(404);
+        assertThat(get("/actions/old-1").get("status").asInt()).isEqualTo(404);
+        assertThat(jdbc.queryForObject("SELECT error FROM dead_letters WHERE record_key = ? AND record_value LIKE ?",
+                String.class, account, "%far-1%")).contains("eventAt 2999-01-01T00:00:00Z is later than the receiving clock");
+        assertThat(jdbc.queryForObject("SELECT error FROM dead_letters WHERE record_key = ? AND record_value LIKE ?",
+                String.class, account, "%old-1%")).contains("eventAt 1999-12-31T23:59:59Z is before 2000-01-01");
     }
 
     @Test

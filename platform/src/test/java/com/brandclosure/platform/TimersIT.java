@@ -21,8 +21,9 @@ import static org.awaitility.Awaitility.await;
 /** Durable timers across restarts and with two instances, on the real database. */
 class TimersIT {
 
-    static ConfigurableApplicationContext start(String instance) {
+    static ConfigurableApplicationContext start(String instance, String... more) {
         List<String> args = new ArrayList<>(List.of(RealInfrastructureContextCustomizerFactory.commandLineArgs("platform_timers")));
+        args.addAll(List.of(more));
         args.add("--test.instance=" + instance);
         args.add("--spring.kafka.consumer.group-id=platform-timers-" + instance);
         return new SpringApplicationBuilder(PlatformTestApplication.class).run(args.toArray(String[]::new));
@@ -94,11 +95,112 @@ class TimersIT {
             String timerId = "failing-" + System.nanoTime();
             DurableTimers timers = app.getBean(DurableTimers.class);
             timers.schedule(TIMER, timerId, app.getBean(Clock.class).instant(), "fail");
-            // db-scheduler records the failure and retries later (minutes), so the gauge stays up meanwhile.
+            // The failure is recorded and retried with backoff (parked only after 8 attempts), so the gauge stays up meanwhile.
             await().atMost(Duration.ofSeconds(20)).until(() -> failing.value() == before + 1);
             assertThat(firings(app.getBean(JdbcTemplate.class), timerId)).isZero();
             timers.cancel(TIMER, timerId);
             assertThat(failing.value()).isEqualTo(before);
         }
+    }
+
+    @Test
+    void a_failing_timer_is_retried_with_growing_gaps_then_parked_and_fires_once_when_rescheduled_after_a_fix()
+            throws Exception {
+        try (var app = start("parking", "--platform.timers.max-attempts=4", "--platform.timers.retry-backoff=PT1S")) {
+            JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+            var registry = app.getBean(io.micrometer.core.instrument.MeterRegistry.class);
+            var parkedGauge = registry.get("timers.parked").gauge();
+            var queries = app.getBean(com.brandclosure.platform.ops.OpsQueries.class);
+            var endpoint = app.getBean(com.brandclosure.platform.ops.TimersEndpoint.class);
+            var health = app.getBean("timersHealthIndicator", org.springframework.boot.health.contributor.HealthIndicator.class);
+            DurableTimers timers = app.getBean(DurableTimers.class);
+            double parkedBefore = parkedGauge.value();
+            String timerId = "acct-park|" + System.nanoTime();
+            Instant due = app.getBean(Clock.class).instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+            timers.schedule(TIMER, timerId, due, "fail");
+
+            // While it is retried, its lag counts from the first due time, not from the next attempt.
+            await().atMost(Duration.ofSeconds(20)).until(() -> attempts(jdbc, timerId).size() >= 3);
+            assertThat(queries.timerLag()).isGreaterThanOrEqualTo(Duration.ofSeconds(2));
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> parkedGauge.value() == parkedBefore + 1);
+            List<Instant> attempts = attempts(jdbc, timerId);
+            assertThat(attempts).hasSize(4);
+            List<Duration> gaps = new ArrayList<>();
+            for (int i = 1; i < attempts.size(); i++) {
+                gaps.add(Duration.between(attempts.get(i - 1), attempts.get(i)));
+            }
+            System.out.println("TimersIT retry gaps of " + timerId + ": " + gaps);
+            // Backoff 1 s, 2 s, 4 s (plus up to a polling interval each).
+            for (int i = 0; i < gaps.size(); i++) {
+                Duration planned = Duration.ofSeconds(1L << i);
+                assertThat(gaps.get(i)).isGreaterThanOrEqualTo(planned.minusMillis(50))
+                        .isLessThan(planned.plusSeconds(2));
+            }
+            assertThat(gaps.get(0)).isLessThan(gaps.get(1));
+            assertThat(gaps.get(1)).isLessThan(gaps.get(2));
+            // Parked: out of scheduled_tasks, no longer retried, kept with its data, first due time and error.
+            assertThat(timers.dueAt(TIMER, timerId)).isEmpty();
+            await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5))
+                    .until(() -> attempts(jdbc, timerId).size() == 4);
+            @SuppressWarnings("unchecked")
+            var parked = ((List<java.util.Map<String, Object>>) endpoint.list().get("parked")).stream()
+                    .filter(p -> timerId.equals(p.get("id"))).toList();
+            assertThat(parked).hasSize(1);
+            assertThat(parked.getFirst()).containsEntry("kind", TIMER).containsEntry("data", "fail")
+                    .containsEntry("attempts", 4);
+            assertThat((String) parked.getFirst().get("last_error")).contains("timer fails on purpose");
+            assertThat(((java.sql.Timestamp) parked.getFirst().get("first_due")).toInstant()).isEqualTo(due);
+            assertThat(health.health().getDetails()).containsEntry("parked", (long) parkedBefore + 1);
+            assertThat(queries.timersFailing()).isZero();
+            assertThat(firings(jdbc, timerId)).isZero();
+
+            // The cause is fixed, the operator re-schedules it: it fires once, and nothing is parked any more.
+            jdbc.update("INSERT INTO test_fixes (timer_id) VALUES (?)", timerId);
+            endpoint.reschedule(TIMER, timerId);
+            await().atMost(Duration.ofSeconds(20)).until(() -> firings(jdbc, timerId) == 1);
+            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> firings(jdbc, timerId) == 1);
+            assertThat(parkedGauge.value()).isEqualTo(parkedBefore);
+            assertThat(timers.dueAt(TIMER, timerId)).isEmpty();
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> endpoint.reschedule(TIMER, timerId))
+                    .isInstanceOf(java.util.NoSuchElementException.class);
+        }
+    }
+
+    @Test
+    void a_timer_failing_on_the_infrastructure_is_retried_past_the_attempt_limit_and_never_parked() {
+        try (var app = start("transient", "--platform.timers.max-attempts=2", "--platform.timers.retry-backoff=PT0.5S",
+                "--platform.timers.max-retry-backoff=PT1S")) {
+            JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+            DurableTimers timers = app.getBean(DurableTimers.class);
+            var parked = app.getBean(com.brandclosure.platform.timers.ParkedTimers.class);
+            String timerId = "acct-transient|" + System.nanoTime();
+            timers.schedule(TIMER, timerId, app.getBean(Clock.class).instant(), "fail-transient");
+            await().atMost(Duration.ofSeconds(20)).until(() -> attempts(jdbc, timerId).size() >= 4);
+            assertThat(parked.parked(1000)).noneMatch(p -> timerId.equals(p.get("id")));
+            assertThat(timers.dueAt(TIMER, timerId)).isPresent();
+            assertThat(parked.failing(1000)).anyMatch(f -> timerId.equals(f.get("id"))
+                    && ((Integer) f.get("attempts")) >= 3
+                    && ((String) f.get("last_error")).contains("database away on purpose"));
+            await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> {
+                timers.cancel(TIMER, timerId); // refused while an attempt runs; then it goes
+                return timers.dueAt(TIMER, timerId).isEmpty();
+            });
+            assertThat(parked.failing(1000)).noneMatch(f -> timerId.equals(f.get("id")));
+        }
+    }
+
+    @Test
+    void the_retry_delay_doubles_from_the_backoff_up_to_its_cap() {
+        var retries = new com.brandclosure.platform.timers.TimerRetries(null, null, 8, Duration.ofSeconds(1),
+                Duration.ofSeconds(20));
+        assertThat(java.util.stream.IntStream.rangeClosed(1, 7).mapToObj(retries::delayAfter).toList())
+                .containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4),
+                        Duration.ofSeconds(8), Duration.ofSeconds(16), Duration.ofSeconds(20), Duration.ofSeconds(20));
+    }
+
+    static List<Instant> attempts(JdbcTemplate jdbc, String timerId) {
+        return jdbc.queryForList("SELECT attempt_at FROM test_timer_attempts WHERE timer_id = ? ORDER BY attempt_at",
+                java.sql.Timestamp.class, timerId).stream().map(java.sql.Timestamp::toInstant).toList();
     }
 }

@@ -13,9 +13,12 @@ import com.brandclosure.platform.kernel.AccountId;
 import com.brandclosure.platform.kernel.DomainException;
 import com.brandclosure.platform.kernel.Money;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +37,15 @@ public class ActionsIngestListener {
 
     static final String ACTOR = "payouts-ingest";
     private static final String ID_PATTERN = "[A-Za-z0-9._:-]{1,100}";
+    /** No tracking system reports a conversion from before this: an earlier date is a broken record. */
+    static final Instant EARLIEST_EVENT_DATE = Instant.parse("2000-01-01T00:00:00Z");
+
+    /**
+     * How far ahead of this service's clock an event date may be (the tracking systems' clocks drift a
+     * little). A far-future date would give a lock date far ahead and hold the brand's closure for as long.
+     */
+    @Value("${payouts.ingest.max-clock-skew:PT5M}")
+    Duration maxClockSkew = Duration.ofMinutes(5);
 
     private final CommandContexts contexts;
     private final InboundBatches.Subscription subscription;
@@ -81,8 +93,18 @@ public class ActionsIngestListener {
         }
         // Without a report time, the time the tracking system published the record is the report time.
         var reportedAt = c.reportedAt() != null ? c.reportedAt() : event.envelope().occurredAt();
+        Instant latest = contexts.clock().instant().plus(maxClockSkew);
+        requireDate("eventAt", c.eventAt(), latest, maxClockSkew);
+        requireDate("reportedAt", reportedAt, latest, maxClockSkew);
         return new Conversion(AccountId.of(c.accountId()), c.actionId(), c.partnerId(), c.contractId(), c.eventAt(),
                 reportedAt, cost, contexts.causedBy(event, ACTOR));
+    }
+
+    private static void requireDate(String field, Instant value, Instant latest, Duration skew) {
+        require(value != null, field + " is required");
+        require(!value.isBefore(EARLIEST_EVENT_DATE), field + " " + value + " is before " + EARLIEST_EVENT_DATE);
+        require(!value.isAfter(latest), field + " " + value + " is later than the receiving clock + " + skew
+                + " (" + latest + ")");
     }
 
     private static void require(boolean condition, String message) {

@@ -21,9 +21,11 @@ import com.brandclosure.platform.retention.RetentionJob;
 import com.brandclosure.platform.time.AdjustableClock;
 import com.brandclosure.platform.time.ClockController;
 import com.brandclosure.platform.timers.DurableTimers;
+import com.brandclosure.platform.timers.ParkedTimers;
 import com.brandclosure.platform.timers.SchedulerLifecycle;
 import com.brandclosure.platform.timers.TimerHandler;
 import com.brandclosure.platform.timers.TimerKind;
+import com.brandclosure.platform.timers.TimerRetries;
 import com.brandclosure.platform.web.PlatformExceptionHandler;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.Task;
@@ -236,7 +238,19 @@ public class PlatformAutoConfiguration {
         var untilItPasses = new org.springframework.util.backoff.ExponentialBackOff(
                 Math.max(1, consumer.getRetryBackoff().toMillis()), 2.0);
         untilItPasses.setMaxInterval(10_000);
-        var handler = new DefaultErrorHandler(recoverer, untilItPasses);
+        // The recoverer never dead-letters a record for a failure of the infrastructure. Spring Kafka's batch
+        // retry re-classifies when the exception's class changes during an outage (an I/O error, then "cannot
+        // open a connection") and may call the recoverer whatever the back-off says; refusing here makes it
+        // re-seek the poll and retry it instead (PostgresOutageIT).
+        org.springframework.kafka.listener.ConsumerRecordRecoverer neverTransient = (record, e) -> {
+            if (Failures.isTransient(e)) {
+                throw new org.springframework.kafka.KafkaException("not dead-lettering " + record.topic() + "-"
+                        + record.partition() + "@" + record.offset() + " for a failure of the infrastructure; "
+                        + "retrying the poll", e);
+            }
+            recoverer.accept(record, e);
+        };
+        var handler = new DefaultErrorHandler(neverTransient, untilItPasses);
         handler.setBackOffFunction((record, e) -> Failures.isTransient(e) ? null
                 : new FixedBackOff(consumer.getRetryBackoff().toMillis(), Math.max(0, consumer.getMaxAttempts() - 1)));
         handler.addNotRetryableExceptions(MalformedMessageException.class);
@@ -278,12 +292,19 @@ public class PlatformAutoConfiguration {
      */
     @Bean
     Map<String, Task<String>> timerTasks(ObjectProvider<TimerHandler> handlers,
-                                         org.springframework.beans.factory.ListableBeanFactory beans) {
+                                         org.springframework.beans.factory.ListableBeanFactory beans,
+                                         TimerRetries retries) {
         Map<String, Task<String>> tasks = new HashMap<>();
         for (String beanName : beans.getBeanNamesForType(TimerHandler.class)) {
             String kind = kindOf(beans, beanName);
             Task<String> task = Tasks.oneTime(kind, String.class)
-                    .execute((instance, ctx) -> handlerOf(handlers, kind).fire(instance.getId(), instance.getData()));
+                    .onFailure(retries)
+                    .execute((instance, ctx) -> {
+                        handlerOf(handlers, kind).fire(instance.getId(), instance.getData());
+                        if (ctx.getExecution().consecutiveFailures > 0) {
+                            retries.succeeded(kind, instance.getId());
+                        }
+                    });
             if (tasks.put(kind, task) != null) {
                 throw new IllegalStateException("two TimerHandler beans for timer kind " + kind);
             }
@@ -322,8 +343,19 @@ public class PlatformAutoConfiguration {
     }
 
     @Bean
-    DurableTimers durableTimers(Scheduler scheduler, Map<String, Task<String>> timerTasks) {
-        return new DurableTimers(scheduler, timerTasks);
+    TimerRetries timerRetries(JdbcTemplate jdbc, TransactionTemplate tx, PlatformProperties properties) {
+        var timers = properties.getTimers();
+        return new TimerRetries(jdbc, tx, timers.getMaxAttempts(), timers.getRetryBackoff(), timers.getMaxRetryBackoff());
+    }
+
+    @Bean
+    DurableTimers durableTimers(Scheduler scheduler, Map<String, Task<String>> timerTasks, JdbcTemplate jdbc) {
+        return new DurableTimers(scheduler, timerTasks, jdbc);
+    }
+
+    @Bean
+    ParkedTimers parkedTimers(JdbcTemplate jdbc, TransactionTemplate tx, DurableTimers timers, Clock clock) {
+        return new ParkedTimers(jdbc, tx, timers, clock);
     }
 
     @Bean

@@ -262,6 +262,36 @@ public class PlatformProperties {
         private boolean enabled = true;
         private Duration pollingInterval = Duration.ofSeconds(1);
         private int threads = 4;
+        /** Failed attempts in a row after which a timer is parked (failures of the infrastructure never park). */
+        private int maxAttempts = 8;
+        /** Delay before the first retry of a failed timer; doubled after each further failure. */
+        private Duration retryBackoff = Duration.ofSeconds(1);
+        /** The longest delay between two attempts. */
+        private Duration maxRetryBackoff = Duration.ofMinutes(5);
+
+        public int getMaxAttempts() {
+            return maxAttempts;
+        }
+
+        public void setMaxAttempts(int maxAttempts) {
+            this.maxAttempts = maxAttempts;
+        }
+
+        public Duration getRetryBackoff() {
+            return retryBackoff;
+        }
+
+        public void setRetryBackoff(Duration retryBackoff) {
+            this.retryBackoff = retryBackoff;
+        }
+
+        public Duration getMaxRetryBackoff() {
+            return maxRetryBackoff;
+        }
+
+        public void setMaxRetryBackoff(Duration maxRetryBackoff) {
+            this.maxRetryBackoff = maxRetryBackoff;
+        }
 
         public boolean isEnabled() {
             return enabled;

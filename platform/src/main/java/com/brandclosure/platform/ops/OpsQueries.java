@@ -53,29 +53,47 @@ public class OpsQueries {
         return Optional.ofNullable(at).map(java.sql.Timestamp::toInstant);
     }
 
-    /** Timers whose time has come and that have not run yet. */
+    /**
+     * Each scheduled timer with the time it was first due: a failing timer's first due time is kept in
+     * {@code failing_timers} (db-scheduler moves {@code execution_time} on each retry); a failing timer
+     * counts while a retry runs too, a timer running for the first time does not.
+     */
+    private static final String TIMERS_BY_FIRST_DUE = """
+            SELECT coalesce(f.first_due, s.execution_time) AS due FROM scheduled_tasks s
+            LEFT JOIN failing_timers f ON s.consecutive_failures > 0 AND f.kind = s.task_name AND f.id = s.task_instance
+            WHERE NOT s.picked OR f.kind IS NOT NULL""";
+
+    /** Timers whose time has come (counted from their first due time) and that have not run successfully yet. */
     public long timersDue() {
-        Long n = jdbc.queryForObject("SELECT count(*) FROM scheduled_tasks WHERE execution_time <= ? AND NOT picked",
-                Long.class, java.sql.Timestamp.from(clock.instant()));
-        return n == null ? 0 : n;
+        return timersDueBefore(clock.instant());
     }
 
-    /** Timers due for longer than {@code grace} and still not run. */
+    /** Timers first due longer than {@code grace} ago and still not run successfully. */
     public long timersOverdue(Duration grace) {
-        Long n = jdbc.queryForObject("SELECT count(*) FROM scheduled_tasks WHERE execution_time <= ? AND NOT picked",
-                Long.class, java.sql.Timestamp.from(clock.instant().minus(grace)));
+        return timersDueBefore(clock.instant().minus(grace));
+    }
+
+    private long timersDueBefore(Instant instant) {
+        Long n = jdbc.queryForObject("SELECT count(*) FROM (" + TIMERS_BY_FIRST_DUE + ") t WHERE due <= ?",
+                Long.class, java.sql.Timestamp.from(instant));
         return n == null ? 0 : n;
     }
 
-    /** Timers whose last run threw (db-scheduler retries them; the count drops when a retry succeeds). */
+    /** Timers whose last run threw (retried with backoff; the count drops when a retry succeeds or the timer is parked). */
     public long timersFailing() {
         Long n = jdbc.queryForObject("SELECT count(*) FROM scheduled_tasks WHERE consecutive_failures > 0", Long.class);
         return n == null ? 0 : n;
     }
 
-    /** How late the most overdue timer is, or zero. */
+    /** Timers parked after their last failed attempt, waiting for an operator. */
+    public long timersParked() {
+        Long n = jdbc.queryForObject("SELECT count(*) FROM parked_timers", Long.class);
+        return n == null ? 0 : n;
+    }
+
+    /** How late the most overdue timer is, from its first due time, or zero. */
     public Duration timerLag() {
-        var oldest = jdbc.queryForObject("SELECT min(execution_time) FROM scheduled_tasks WHERE NOT picked",
+        var oldest = jdbc.queryForObject("SELECT min(due) FROM (" + TIMERS_BY_FIRST_DUE + ") t",
                 java.sql.Timestamp.class);
         return oldest == null ? Duration.ZERO : positive(Duration.between(oldest.toInstant(), clock.instant()));
     }

@@ -8,7 +8,8 @@ import org.springframework.kafka.core.KafkaAdmin;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
-/** Readiness contributors: Kafka reachable, outbox not stuck, timers not lagging (thresholds in configuration). */
+/** Readiness contributors: Kafka reachable, outbox not stuck, timers not lagging (from their first due time;
+ * thresholds in configuration), with the failing and parked timers as details. */
 public final class PlatformHealth {
 
     private PlatformHealth() {
@@ -28,7 +29,10 @@ public final class PlatformHealth {
         return () -> {
             Duration lag = queries.timerLag();
             Health.Builder health = lag.compareTo(maxLag) > 0 ? Health.down() : Health.up();
+            // Parked timers wait for an operator (metric, alert, /actuator/timers): shown, but they do not
+            // take every instance out of service.
             return health.withDetail("lagSeconds", lag.toSeconds()).withDetail("due", queries.timersDue())
+                    .withDetail("failing", queries.timersFailing()).withDetail("parked", queries.timersParked())
                     .withDetail("thresholdSeconds", maxLag.toSeconds()).build();
         };
     }

@@ -16,10 +16,10 @@ import org.springframework.kafka.core.KafkaAdmin;
 import java.time.Duration;
 
 /**
- * What operators watch, for every service: the {@code outbox} and {@code deadletters} actuator
- * endpoints, readiness contributors ({@code kafka}, {@code outbox}, {@code timers}) and the
+ * What operators watch, for every service: the {@code outbox}, {@code deadletters}, {@code parked}
+ * and {@code timers} actuator endpoints, readiness contributors ({@code kafka}, {@code outbox}, {@code timers}) and the
  * platform metrics ({@code outbox_backlog}, {@code outbox_publish_lag_seconds}, {@code timers_due},
- * {@code timers_overdue}, {@code timers_failing}, {@code inbox_duplicates_skipped_total},
+ * {@code timers_overdue}, {@code timers_failing}, {@code timers_parked}, {@code inbox_duplicates_skipped_total},
  * {@code deadletters_total}). Alert rules on them: deploy/prometheus/rules.
  */
 @AutoConfiguration(after = PlatformAutoConfiguration.class)
@@ -39,6 +39,11 @@ public class PlatformObservabilityAutoConfiguration {
     @Bean
     ParkedEndpoint parkedEndpoint(InboundBatches inbound) {
         return new ParkedEndpoint(inbound);
+    }
+
+    @Bean
+    TimersEndpoint timersEndpoint(com.brandclosure.platform.timers.ParkedTimers parkedTimers) {
+        return new TimersEndpoint(parkedTimers);
     }
 
     @Bean
@@ -72,7 +77,9 @@ public class PlatformObservabilityAutoConfiguration {
             Gauge.builder("timers.overdue", queries, q -> q.timersOverdue(properties.getHealth().getTimerMaxLag()))
                     .description("durable timers due for longer than the lag threshold").register(registry);
             Gauge.builder("timers.failing", queries, OpsQueries::timersFailing)
-                    .description("durable timers whose last run failed (retried by the scheduler)").register(registry);
+                    .description("durable timers whose last run failed (retried with backoff)").register(registry);
+            Gauge.builder("timers.parked", queries, OpsQueries::timersParked)
+                    .description("durable timers parked after their last failed attempt").register(registry);
             FunctionCounter.builder("inbox.duplicates.skipped", inbound, InboundBatches::duplicatesSkipped)
                     .description("redelivered events dropped by the idempotent consumer").register(registry);
             FunctionCounter.builder("deadletters", deadLetters, DeadLetters::count)

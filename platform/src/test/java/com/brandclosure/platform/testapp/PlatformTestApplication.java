@@ -76,10 +76,24 @@ public class PlatformTestApplication {
             this.instance = instance;
         }
 
+        /**
+         * A timer with data "fail" records its attempt and fails until a row in {@code test_fixes}
+         * names it (the cause fixed); then it fires like any other. With "fail-transient" it always
+         * fails as the infrastructure would.
+         */
         @Override
         public void fire(String timerId, String data) {
+            if ("fail-transient".equals(data)) {
+                jdbc.update("INSERT INTO test_timer_attempts (timer_id) VALUES (?)", timerId);
+                // As when the database is briefly unavailable: a failure of the infrastructure.
+                throw new org.springframework.dao.TransientDataAccessResourceException("database away on purpose");
+            }
             if ("fail".equals(data)) {
-                throw new IllegalStateException("timer fails on purpose");
+                jdbc.update("INSERT INTO test_timer_attempts (timer_id) VALUES (?)", timerId);
+                if (jdbc.queryForObject("SELECT count(*) FROM test_fixes WHERE timer_id = ?", Integer.class,
+                        timerId) == 0) {
+                    throw new IllegalStateException("timer fails on purpose");
+                }
             }
             jdbc.update("INSERT INTO test_timer_firings (timer_id, data, instance) VALUES (?, ?, ?)",
                     timerId, data, instance);
