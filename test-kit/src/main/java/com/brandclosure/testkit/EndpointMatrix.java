@@ -50,8 +50,8 @@ public final class EndpointMatrix {
         for (var entry : mapping.getHandlerMethods().entrySet()) {
             RequestMappingInfo info = entry.getKey();
             HandlerMethod handler = entry.getValue();
-            if (handler.getBeanType().getName().startsWith("org.springframework.")) {
-                continue; // the framework's own error controller
+            if (handler.getBeanType().getName().startsWith("org.springframework.") || isErrorPage(handler.getBeanType())) {
+                continue; // the framework's or the platform's error page (/error), not an endpoint of the service
             }
             Set<String> roles = roles(handler);
             boolean isPublic = has(handler, PUBLIC);
@@ -65,6 +65,17 @@ public final class EndpointMatrix {
         }
         endpoints.sort((a, b) -> (a.path + a.method).compareTo(b.path + b.method));
         return endpoints;
+    }
+
+    private static boolean isErrorPage(Class<?> type) {
+        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+            for (Class<?> i : c.getInterfaces()) {
+                if (i.getName().equals("org.springframework.boot.webmvc.error.ErrorController")) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static boolean has(HandlerMethod handler, String annotation) {

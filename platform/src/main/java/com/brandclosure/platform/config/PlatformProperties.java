@@ -56,6 +56,16 @@ public class PlatformProperties {
     public static class Web {
         /** Largest request body accepted; larger requests get 413. */
         private long maxRequestBytes = 4L * 1024 * 1024;
+        /** Longest string value accepted in a JSON request body; longer ones get 400 naming the field. */
+        private int maxStringLength = 10_000;
+
+        public int getMaxStringLength() {
+            return maxStringLength;
+        }
+
+        public void setMaxStringLength(int maxStringLength) {
+            this.maxStringLength = maxStringLength;
+        }
 
         public long getMaxRequestBytes() {
             return maxRequestBytes;
@@ -324,6 +334,16 @@ public class PlatformProperties {
     public static class EventStore {
         /** Save a snapshot every this many events of a stream (0: never). */
         private int snapshotEvery = 100;
+        /** Longest wait for an account's lock; then the command fails as busy (HTTP 503 with Retry-After). */
+        private Duration lockTimeout = Duration.ofSeconds(5);
+
+        public Duration getLockTimeout() {
+            return lockTimeout;
+        }
+
+        public void setLockTimeout(Duration lockTimeout) {
+            this.lockTimeout = lockTimeout;
+        }
 
         public int getSnapshotEvery() {
             return snapshotEvery;

@@ -1,6 +1,7 @@
 package com.brandclosure.platform.security;
 
 import com.brandclosure.platform.config.PlatformProperties;
+import com.brandclosure.platform.web.ProblemResponses;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -8,7 +9,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -90,14 +90,10 @@ public class PlatformSecurityAutoConfiguration {
 
     private static void problem(jakarta.servlet.http.HttpServletResponse res, HttpStatus status, String detail,
                                 PlatformProperties.Security.Mode mode) throws IOException {
-        res.setStatus(status.value());
         if (status == HttpStatus.UNAUTHORIZED) {
             res.setHeader("WWW-Authenticate", mode == PlatformProperties.Security.Mode.DEMO ? "Basic realm=\"demo\"" : "Bearer");
         }
-        res.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        String safe = detail == null ? "" : detail.replace("\\", "\\\\").replace("\"", "\\\"");
-        res.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + status.getReasonPhrase() + "\",\"status\":"
-                + status.value() + ",\"detail\":\"" + safe + "\"}");
+        ProblemResponses.write(res, status, detail == null ? status.getReasonPhrase().toLowerCase() : detail);
     }
 
     @Bean
