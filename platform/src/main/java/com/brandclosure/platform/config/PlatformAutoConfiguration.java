@@ -233,9 +233,11 @@ public class PlatformAutoConfiguration {
     }
 
     @Bean
-    RetentionJob retentionJob(JdbcTemplate jdbc, Clock clock, PlatformProperties properties) {
-        return new RetentionJob(jdbc, clock, properties.getRetention().getOutbox(),
-                properties.getRetention().getProcessedMessages());
+    RetentionJob retentionJob(JdbcTemplate jdbc, Clock clock, PlatformProperties properties,
+                              ObjectProvider<com.brandclosure.platform.retention.RetentionPolicy> policies) {
+        var retention = properties.getRetention();
+        return new RetentionJob(jdbc, clock, retention.getOutbox(), retention.getProcessedMessages(),
+                retention.getReplayedDeadLetters(), retention.getDeadLetters(), policies.orderedStream().toList());
     }
 
     /**

@@ -27,7 +27,10 @@ import java.io.IOException;
 /**
  * One security setup for every service. Stateless: JWT bearer tokens in production
  * ({@code platform.security.mode=jwt}, issuer/keys from {@code spring.security.oauth2.resourceserver.jwt.*}),
- * HTTP Basic with the documented demo identities on the local stack ({@code mode=demo}).
+ * HTTP Basic with the documented demo identities on the local stack ({@code mode=demo}), only on
+ * loopback or with an explicit remote opt-in and generated password ({@link DemoInterlock}), without
+ * a Basic challenge (browsers never cache the credentials) and with {@link RequestedByFilter}
+ * against cross-site forms.
  * Actuator: health (with liveness/readiness) is public, every other endpoint needs OPS. Handlers
  * marked {@link PublicEndpoint} are public; every other request must be authenticated and then
  * pass its {@link Allow} roles; tenant checks are the application layer's ({@link Actor#requireAccess}).
@@ -59,6 +62,9 @@ public class PlatformSecurityAutoConfiguration {
                         .accessDeniedHandler((req, res, ex) -> problem(res, HttpStatus.FORBIDDEN, ex.getMessage(),
                                 properties.getSecurity().getMode())));
         if (properties.getSecurity().getMode() == PlatformProperties.Security.Mode.DEMO) {
+            DemoInterlock.check(context.getEnvironment().getProperty("server.address"), properties.getSecurity());
+            http.addFilterBefore(new RequestedByFilter(),
+                    org.springframework.security.web.authentication.www.BasicAuthenticationFilter.class);
             http.httpBasic(basic -> basic.authenticationEntryPoint((req, res, ex) ->
                             problem(res, HttpStatus.UNAUTHORIZED, "authentication required", PlatformProperties.Security.Mode.DEMO)))
                     .userDetailsService(DemoUsers.from(properties.getSecurity()));
@@ -90,8 +96,10 @@ public class PlatformSecurityAutoConfiguration {
 
     private static void problem(jakarta.servlet.http.HttpServletResponse res, HttpStatus status, String detail,
                                 PlatformProperties.Security.Mode mode) throws IOException {
-        if (status == HttpStatus.UNAUTHORIZED) {
-            res.setHeader("WWW-Authenticate", mode == PlatformProperties.Security.Mode.DEMO ? "Basic realm=\"demo\"" : "Bearer");
+        // No Basic challenge in demo mode: a browser would prompt and then cache the credentials and
+        // attach them to any later request to this origin, including forged cross-site ones.
+        if (status == HttpStatus.UNAUTHORIZED && mode == PlatformProperties.Security.Mode.JWT) {
+            res.setHeader("WWW-Authenticate", "Bearer");
         }
         ProblemResponses.write(res, status, detail == null ? status.getReasonPhrase().toLowerCase() : detail);
     }
