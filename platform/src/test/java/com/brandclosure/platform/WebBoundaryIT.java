@@ -171,9 +171,11 @@ class WebBoundaryIT {
         Answer kind = pay(account, VALID.replace("\"CARD\"", "\"CASH\""));
         assertProblem(kind, 400);
         assertThat(kind.body().path("fieldErrors").path("kind").asString()).isEqualTo("must be one of CARD, TRANSFER");
-        Answer date = pay(account, VALID.replace("2026-01-31", "31/01/2026"));
-        assertProblem(date, 400);
-        assertNamesField(date, "on");
+        for (String date : List.of("\"31/01/2026\"", "\"2026-02-30\"", "20483")) {
+            Answer a = pay(account, VALID.replace("\"2026-01-31\"", date));
+            assertProblem(a, 400);
+            assertNamesField(a, "on");
+        }
         assertThat(effects(account)).isZero();
 
         assertThat(pay(account, VALID).status()).isEqualTo(201);

@@ -24,8 +24,14 @@ public class RealInfrastructureContextCustomizerFactory implements ContextCustom
         @Override
         public void customizeContext(org.springframework.context.ConfigurableApplicationContext context,
                                      org.springframework.test.context.MergedContextConfiguration config) {
-            context.getEnvironment().getPropertySources().addFirst(
-                    new MapPropertySource("realInfrastructure", properties(database)));
+            Map<String, Object> properties = new java.util.HashMap<>(properties(database));
+            // A test that asks for another security mode in its own properties (the platform's demo-mode
+            // test) keeps it; every other test runs with JWTs, as in production.
+            if (java.util.Arrays.stream(config.getPropertySourceProperties())
+                    .anyMatch(p -> p.startsWith("platform.security.mode="))) {
+                properties.remove("platform.security.mode");
+            }
+            context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("realInfrastructure", properties));
         }
     }
 

@@ -22,7 +22,7 @@ import java.util.Map;
  * How request bodies are read: strictly. A client's {@code 10.5}, {@code "100"}, {@code 100.0} or
  * {@code 1e2} for a whole number (money in minor units, counts, versions) is refused instead of
  * being bent into 10 or 100; a number or boolean where text is expected, an unknown field, a
- * duplicate key, a NUL character (PostgreSQL's jsonb cannot store it) and a string longer than
+ * duplicate key, a date given as a number or an impossible date, a NUL character (PostgreSQL's jsonb cannot store it) and a string longer than
  * {@code maxStringLength} are refused too. Each refusal is a Jackson exception with the field's
  * path, which the web layer answers with 400 naming the field.
  * <p>
@@ -52,6 +52,8 @@ public final class StrictJson {
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                // Dates and times as ISO text only: no epoch numbers, no 2026-02-30 rolled into March.
+                .defaultLeniency(false)
                 // Numbers for text and text for numbers are type errors, not conversions.
                 .withAllCoercionConfigs(c -> REFUSED_COERCIONS.forEach((type, shapes) -> shapes.forEach(shape ->
                         c.findOrCreateCoercion(type).setCoercion(shape, CoercionAction.Fail))))
@@ -65,6 +67,7 @@ public final class StrictJson {
                 .enable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .enable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
                 .disable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .defaultLeniency(null)
                 // null: no explicit coercion, Jackson's defaults apply again.
                 .withAllCoercionConfigs(c -> REFUSED_COERCIONS.forEach((type, shapes) -> shapes.forEach(shape ->
                         c.findOrCreateCoercion(type).setCoercion(shape, null))))

@@ -22,7 +22,8 @@ import org.springframework.web.bind.annotation.RestController;
 @PublicEndpoint("the container's error page: renders the refusal of a request that already failed")
 public class ProblemErrorController implements ErrorController {
 
-    @RequestMapping(produces = {MediaType.APPLICATION_PROBLEM_JSON_VALUE, MediaType.APPLICATION_JSON_VALUE, "*/*"})
+    // Any Accept: the content type is set explicitly, so an error is never turned into a 406.
+    @RequestMapping
     public ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         HttpStatus status = code instanceof Integer i && HttpStatus.resolve(i) != null ? HttpStatus.valueOf(i)
