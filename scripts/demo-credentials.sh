@@ -1,6 +1,6 @@
 #!/usr/bin/env sh
 # Generates the demo password docker-compose passes to every service (PLATFORM_SECURITY_DEMO_PASSWORD,
-# through .env) and to Prometheus (deploy/prometheus/demo-password), and prints it once. The services
+# through .env) and to Prometheus (deploy/prometheus/secrets/demo-password), and prints it once. The services
 # refuse demo security on a published port with the documented password "demo" (the demo interlock).
 # Run it once before `docker compose up`; it keeps an existing password (delete .env to get a new one).
 set -eu
@@ -13,5 +13,5 @@ else
   echo "DEMO_PASSWORD=$password" >> .env
   echo "demo password for every demo identity (acme-admin, support-alice, ops, ...): $password"
 fi
-printf '%s' "$password" > deploy/prometheus/demo-password
-chmod 644 deploy/prometheus/demo-password
+printf '%s' "$password" > deploy/prometheus/secrets/demo-password
+chmod 644 deploy/prometheus/secrets/demo-password

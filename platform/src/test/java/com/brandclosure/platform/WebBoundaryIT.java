@@ -42,7 +42,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class WebBoundaryIT {
 
     static final String VALID = "{\"amountMinor\":100,\"note\":\"rent\",\"kind\":\"CARD\",\"on\":\"2026-01-31\","
-            + "\"tags\":[\"a\"],\"urgent\":false}";
+            + "\"at\":\"2026-01-31T10:00:00Z\",\"tags\":[\"a\"],\"urgent\":false}";
 
     @Autowired
     Environment env;
@@ -175,6 +175,11 @@ class WebBoundaryIT {
             Answer a = pay(account, VALID.replace("\"2026-01-31\"", date));
             assertProblem(a, 400);
             assertNamesField(a, "on");
+        }
+        for (String instant : List.of("123", "1.7e9", "\"yesterday\"")) {
+            Answer a = pay(account, VALID.replace("\"2026-01-31T10:00:00Z\"", instant));
+            assertProblem(a, 400);
+            assertThat(a.body().path("fieldErrors").has("at")).as(a.text()).isTrue();
         }
         assertThat(effects(account)).isZero();
 

@@ -3,7 +3,12 @@ package com.brandclosure.platform.json;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.BeanDescription;
+import tools.jackson.databind.DeserializationConfig;
 import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.ValueDeserializer;
+import tools.jackson.databind.deser.ValueDeserializerModifier;
+import tools.jackson.databind.deser.std.DelegatingDeserializer;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.cfg.CoercionAction;
@@ -15,6 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.module.SimpleModule;
 import tools.jackson.databind.type.LogicalType;
 
+import java.time.temporal.Temporal;
 import java.util.List;
 import java.util.Map;
 
@@ -58,7 +64,17 @@ public final class StrictJson {
                 .withAllCoercionConfigs(c -> REFUSED_COERCIONS.forEach((type, shapes) -> shapes.forEach(shape ->
                         c.findOrCreateCoercion(type).setCoercion(shape, CoercionAction.Fail))))
                 .addModule(new SimpleModule("platform-strict-strings")
-                        .addDeserializer(String.class, new CheckedStringDeserializer(maxStringLength)));
+                        .addDeserializer(String.class, new CheckedStringDeserializer(maxStringLength))
+                        .setDeserializerModifier(new ValueDeserializerModifier() {
+                            @Override
+                            public ValueDeserializer<?> modifyDeserializer(DeserializationConfig config,
+                                                                           BeanDescription.Supplier beanDesc,
+                                                                           ValueDeserializer<?> deserializer) {
+                                Class<?> type = deserializer.handledType();
+                                return type != null && Temporal.class.isAssignableFrom(type)
+                                        ? new TextOnlyTemporal(deserializer) : deserializer;
+                            }
+                        }));
     }
 
     /** The lenient reading of stored and published JSON, on a builder derived from the strict mapper. */
@@ -85,6 +101,30 @@ public final class StrictJson {
 
         public String reason() {
             return reason;
+        }
+    }
+
+    /**
+     * A date or time only as ISO text: an epoch number for an instant ({@code "eventAt": 123}) is a
+     * type error in a request, not 1970-01-01T00:02:03Z.
+     */
+    static final class TextOnlyTemporal extends DelegatingDeserializer {
+        TextOnlyTemporal(ValueDeserializer<?> delegate) {
+            super(delegate);
+        }
+
+        @Override
+        protected ValueDeserializer<?> newDelegatingInstance(ValueDeserializer<?> delegate) {
+            return new TextOnlyTemporal(delegate);
+        }
+
+        @Override
+        public Object deserialize(JsonParser p, DeserializationContext ctxt) throws JacksonException {
+            if (p.currentToken() != null && p.currentToken().isNumeric()
+                    && !Boolean.TRUE.equals(ctxt.getAttribute(LENIENT))) {
+                return ctxt.reportInputMismatch(handledType(), "a date or time must be ISO-8601 text");
+            }
+            return super.deserialize(p, ctxt);
         }
     }
 

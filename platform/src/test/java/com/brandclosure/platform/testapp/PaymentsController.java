@@ -32,7 +32,7 @@ public class PaymentsController {
     public enum Kind { CARD, TRANSFER }
 
     public record Payment(@NotNull @Positive Long amountMinor, @NotBlank String note, @NotNull Kind kind,
-                          LocalDate on, List<String> tags, boolean urgent) {
+                          LocalDate on, java.time.Instant at, List<String> tags, boolean urgent) {
     }
 
     private final JdbcTemplate jdbc;
