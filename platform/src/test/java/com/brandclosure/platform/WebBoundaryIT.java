@@ -148,6 +148,13 @@ class WebBoundaryIT {
         assertProblem(badKind, 400);
         assertThat(badKind.body().path("fieldErrors").path("kind").asString()).isEqualTo("must be one of CARD, TRANSFER");
 
+        Answer nulParameter = send("GET", "/api/v1/accounts/" + account + "/payments?note=a%00b", null, null,
+                "Authorization", service);
+        assertProblem(nulParameter, 400);
+        Answer nulKind = send("GET", "/api/v1/accounts/" + account + "/payments?kind=%00", null, null,
+                "Authorization", service);
+        assertProblem(nulKind, 400);
+
         Answer rejected = send("GET", "/api/v1/accounts/a%2F..%2Fb/payments", null, null, "Authorization", service);
         assertThat(rejected.status()).isBetween(400, 499);
         assertThat(rejected.text()).doesNotContain("Exception");

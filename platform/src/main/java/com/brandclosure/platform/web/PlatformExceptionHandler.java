@@ -107,6 +107,13 @@ public class PlatformExceptionHandler {
         return problem(HttpStatus.UNAUTHORIZED, "authentication required");
     }
 
+    /** The security firewall refused a parameter or header value (e.g. a NUL or other control character). */
+    @ExceptionHandler(org.springframework.security.web.firewall.RequestRejectedException.class)
+    ProblemDetail rejected(org.springframework.security.web.firewall.RequestRejectedException e) {
+        return problem(HttpStatus.BAD_REQUEST, "the request contains characters that are not allowed "
+                + "(control characters such as NUL in a parameter or header)");
+    }
+
     @ExceptionHandler(MethodArgumentNotValidException.class)
     ProblemDetail invalid(MethodArgumentNotValidException e) {
         Map<String, String> fields = new LinkedHashMap<>();

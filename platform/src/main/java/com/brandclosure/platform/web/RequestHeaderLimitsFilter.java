@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  * Refuses (400) the request headers the services copy into what they store:
  * {@code X-Correlation-Id} goes into every event and outbox row, {@code Idempotency-Key} into
  * the idempotency table. Each must be at most {@link #MAX_LENGTH} characters of letters, digits
- * and {@code - _ . :} (a UUID fits), and given once.
+ * and {@code - _ . :} (a UUID fits), and given once. A NUL character in the query string is refused
+ * too: the services pass query parameters to PostgreSQL, which cannot store or compare it.
  */
 public class RequestHeaderLimitsFilter extends OncePerRequestFilter {
 
@@ -28,6 +29,12 @@ public class RequestHeaderLimitsFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        String query = request.getQueryString();
+        if (query != null && (query.contains("%00") || query.indexOf('\u0000') >= 0)) {
+            // A NUL reaches the database as a query parameter value and PostgreSQL refuses it (a 500 otherwise).
+            ProblemResponses.write(response, HttpStatus.BAD_REQUEST, "query parameters must not contain the NUL character");
+            return;
+        }
         for (String name : BOUNDED) {
             List<String> values = Collections.list(request.getHeaders(name));
             String reason = null;

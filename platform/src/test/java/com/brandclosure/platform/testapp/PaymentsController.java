@@ -58,7 +58,7 @@ public class PaymentsController {
 
     @GetMapping
     public List<String> list(@PathVariable String accountId, @RequestParam(defaultValue = "10") int size,
-                             @RequestParam(required = false) Kind kind) {
+                             @RequestParam(required = false) Kind kind, @RequestParam(required = false) String note) {
         return jdbc.queryForList("SELECT event_id FROM test_effects WHERE account_id = ? LIMIT ?", String.class,
                 accountId, size);
     }
