@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 @SpringBootTest(classes = PlatformTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.main.web-application-type=servlet", "spring.kafka.consumer.group-id=platform-demo",
-                "platform.security.mode=demo", "server.address=127.0.0.1"})
+                "platform.security.mode=demo", "server.address=127.0.0.1", "spring.kafka.listener.auto-startup=false"})
 @RealInfrastructure(database = "platform_demo")
 class DemoSecurityIT {
 

@@ -34,11 +34,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The platform's HTTP boundary on a real servlet app: every refusal is a problem detail without
  * Java names (unknown path, 405, 406, 415, missing and unreadable bodies, mistyped parameters),
  * request JSON is strict while stored JSON stays lenient, bodies and headers are bounded, and a
- * busy account answers 503 with Retry-After. Same context as {@link SecurityIT}.
+ * busy account answers 503 with Retry-After. Its own context (no Kafka listener): sharing
+ * {@link SecurityIT}'s would resume that context after others ran, and its db-scheduler cannot
+ * start again once paused.
  */
 @SpringBootTest(classes = PlatformTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.main.web-application-type=servlet", "spring.kafka.consumer.group-id=platform-security"})
-@RealInfrastructure(database = "platform_security")
+        properties = {"spring.main.web-application-type=servlet", "spring.kafka.consumer.group-id=platform-web",
+                "spring.kafka.listener.auto-startup=false"})
+@RealInfrastructure(database = "platform_web")
 class WebBoundaryIT {
 
     static final String VALID = "{\"amountMinor\":100,\"note\":\"rent\",\"kind\":\"CARD\",\"on\":\"2026-01-31\","
