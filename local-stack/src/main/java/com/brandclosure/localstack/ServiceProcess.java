@@ -81,6 +81,8 @@ final class ServiceProcess {
         return List.of(
                 "--spring.profiles.active=local",
                 "--server.port=" + spec.port(),
+                // Demo security starts only on loopback (the platform's demo interlock).
+                "--server.address=127.0.0.1",
                 "--spring.datasource.url=" + jdbcUrl + "?reWriteBatchedInserts=true",
                 "--spring.datasource.username=" + LocalPostgres.USER,
                 "--spring.datasource.password=" + LocalPostgres.PASSWORD,

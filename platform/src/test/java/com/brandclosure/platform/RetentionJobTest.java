@@ -3,6 +3,7 @@ package com.brandclosure.platform;
 import com.brandclosure.events.PreconditionMet;
 import com.brandclosure.platform.eventstore.EventMetadata;
 import com.brandclosure.platform.retention.RetentionJob;
+import com.brandclosure.platform.retention.RetentionPolicy;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -13,6 +14,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Retention purges only what is old enough and, for the outbox, already published. */
 class RetentionJobTest {
@@ -56,5 +58,41 @@ class RetentionJobTest {
                 .containsExactly("unpublished-old", "published-recent-not");
         assertThat(fixture.jdbc.queryForList("SELECT event_id FROM processed_messages", String.class))
                 .containsExactly("recent");
+    }
+
+    @Test
+    void purges_replayed_and_old_dead_letters_and_the_tables_services_register_but_keeps_recent_ones() {
+        fixture.jdbc.update("DELETE FROM dead_letters");
+        fixture.jdbc.update("""
+                INSERT INTO dead_letters (consumer, topic, partition_no, record_offset, record_key, error, recorded_at, replayed_at)
+                VALUES ('c', 't', 0, 1, 'old-unreplayed', 'e', now() - interval '100 days', NULL),
+                       ('c', 't', 0, 2, 'recent-unreplayed', 'e', now() - interval '1 day', NULL),
+                       ('c', 't', 0, 3, 'replayed-long-ago', 'e', now() - interval '20 days', now() - interval '10 days'),
+                       ('c', 't', 0, 4, 'replayed-just-now', 'e', now() - interval '20 days', now() - interval '1 hour')""");
+        fixture.jdbc.execute("CREATE TABLE IF NOT EXISTS retention_keys (k TEXT, created_at TIMESTAMPTZ NOT NULL)");
+        fixture.jdbc.update("DELETE FROM retention_keys");
+        fixture.jdbc.update("INSERT INTO retention_keys VALUES ('old', now() - interval '2 days'), ('new', now())");
+
+        var job = new RetentionJob(fixture.jdbc, Clock.systemUTC(), Duration.ofDays(7), Duration.ofDays(30),
+                Duration.ofDays(7), Duration.ofDays(90),
+                java.util.List.of(new RetentionPolicy("retention_keys", "created_at", Duration.ofDays(1))));
+        RetentionJob.Purged purged = job.purgeAll();
+
+        assertThat(purged.deadLetters()).isEqualTo(2);
+        assertThat(purged.byPolicy()).containsEntry("retention_keys", 1L);
+        assertThat(fixture.jdbc.queryForList("SELECT record_key FROM dead_letters ORDER BY id", String.class))
+                .containsExactly("recent-unreplayed", "replayed-just-now");
+        assertThat(fixture.jdbc.queryForList("SELECT k FROM retention_keys", String.class)).containsExactly("new");
+        assertThat(job.purgeAll().deadLetters()).as("a second run finds nothing more").isZero();
+    }
+
+    @Test
+    void a_retention_policy_names_only_plain_sql_identifiers() {
+        assertThatThrownBy(() -> new RetentionPolicy("keys; DROP TABLE events", "created_at", Duration.ofDays(1)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new RetentionPolicy("keys", "created_at or true", Duration.ofDays(1)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new RetentionPolicy("keys", "created_at", Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

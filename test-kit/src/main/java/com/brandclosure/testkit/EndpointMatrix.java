@@ -51,8 +51,8 @@ public final class EndpointMatrix {
             RequestMappingInfo info = entry.getKey();
             HandlerMethod handler = entry.getValue();
             if (handler.getBeanType().getName().startsWith("org.springframework.")
-                    || handler.getBeanType().getName().startsWith("org.springdoc.")) {
-                continue; // the framework's own error controller; springdoc's API document (public by the filter chain)
+                    || handler.getBeanType().getName().startsWith("org.springdoc.") || isErrorPage(handler.getBeanType())) {
+                continue; // the framework's or the platform's error page (/error); springdoc's API document (public)
             }
             Set<String> roles = roles(handler);
             boolean isPublic = has(handler, PUBLIC);
@@ -66,6 +66,17 @@ public final class EndpointMatrix {
         }
         endpoints.sort((a, b) -> (a.path + a.method).compareTo(b.path + b.method));
         return endpoints;
+    }
+
+    private static boolean isErrorPage(Class<?> type) {
+        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+            for (Class<?> i : c.getInterfaces()) {
+                if (i.getName().equals("org.springframework.boot.webmvc.error.ErrorController")) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     static boolean has(HandlerMethod handler, String annotation) {

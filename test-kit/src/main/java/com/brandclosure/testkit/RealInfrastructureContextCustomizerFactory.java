@@ -29,8 +29,14 @@ public class RealInfrastructureContextCustomizerFactory implements ContextCustom
             String principal = kafkaPrincipal.isEmpty()
                     ? principalOf(context.getEnvironment().getProperty("spring.application.name"))
                     : kafkaPrincipal;
-            context.getEnvironment().getPropertySources().addFirst(
-                    new MapPropertySource("realInfrastructure", properties(database, principal)));
+            Map<String, Object> properties = new java.util.HashMap<>(properties(database, principal));
+            // A test that asks for another security mode in its own properties (the platform's demo-mode
+            // test) keeps it; every other test runs with JWTs, as in production.
+            if (java.util.Arrays.stream(config.getPropertySourceProperties())
+                    .anyMatch(p -> p.startsWith("platform.security.mode="))) {
+                properties.remove("platform.security.mode");
+            }
+            context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("realInfrastructure", properties));
         }
     }
 

@@ -20,6 +20,13 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 public class ContractsConfiguration {
 
+    /** Stored Idempotency-Key answers are purged by the platform's retention job after a day. */
+    @Bean
+    com.brandclosure.platform.retention.RetentionPolicy idempotencyKeysRetention() {
+        return new com.brandclosure.platform.retention.RetentionPolicy("idempotency_keys", "created_at",
+                java.time.Duration.ofDays(1));
+    }
+
     @Bean
     EventTypes contractsEventTypes() {
         return EventTypes.create()

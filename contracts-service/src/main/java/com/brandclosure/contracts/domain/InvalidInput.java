@@ -1,25 +1,14 @@
 package com.brandclosure.contracts.domain;
 
-/**
- * A request field holds a value the domain refuses (e.g. a date in the past). Unlike
- * {@code DomainException.BadRequest} it names the field, so the web layer can answer 400 with
- * field errors.
- */
-public final class InvalidInput extends RuntimeException {
+import com.brandclosure.platform.kernel.DomainException;
 
-    private final String field;
+/**
+ * A request field holds a value the domain refuses (e.g. a date in the past). It names the
+ * field, so the platform's web layer answers 400 with field errors.
+ */
+public final class InvalidInput extends DomainException.BadRequest {
 
     public InvalidInput(String field, String message) {
-        super(field + ": " + message);
-        this.field = field;
-    }
-
-    public String field() {
-        return field;
-    }
-
-    /** The message without the field name. */
-    public String reason() {
-        return getMessage().substring(field.length() + 2);
+        super(field, message);
     }
 }

@@ -232,6 +232,8 @@ public final class ClosureDemo implements DemoJourney {
             b.header("Content-Type", "application/json");
         }
         if (user != null) {
+            // Unsafe methods with HTTP Basic need X-Requested-By (the platform's guard against cross-site forms).
+            b.header("X-Requested-By", "local-stack-demo");
             b.header("Authorization", "Basic " + Base64.getEncoder()
                     .encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)));
         }

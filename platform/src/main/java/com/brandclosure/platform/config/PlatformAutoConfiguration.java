@@ -12,6 +12,7 @@ import com.brandclosure.platform.inbox.InboundBatches;
 import com.brandclosure.platform.inbox.Failures;
 import com.brandclosure.platform.inbox.MalformedMessageException;
 import com.brandclosure.platform.json.JsonCodec;
+import com.brandclosure.platform.json.StrictJson;
 import com.brandclosure.platform.outbox.Outbox;
 import com.brandclosure.platform.outbox.OutboxNotifications;
 import com.brandclosure.platform.outbox.OutboxRelay;
@@ -26,7 +27,6 @@ import com.brandclosure.platform.timers.SchedulerLifecycle;
 import com.brandclosure.platform.timers.TimerHandler;
 import com.brandclosure.platform.timers.TimerKind;
 import com.brandclosure.platform.timers.TimerRetries;
-import com.brandclosure.platform.web.PlatformExceptionHandler;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
@@ -57,7 +57,6 @@ import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.backoff.FixedBackOff;
-import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 import javax.sql.DataSource;
@@ -121,11 +120,14 @@ public class PlatformAutoConfiguration {
         return new CommandContexts(clock, idSource);
     }
 
-    /** The web layer refuses unknown JSON fields; stored and published JSON is read leniently (see JsonCodec). */
+    /**
+     * The web layer reads request bodies strictly ({@link StrictJson}: no bent numbers, unknown
+     * fields, duplicate keys, NUL or overlong strings); stored and published JSON is read
+     * leniently (see JsonCodec).
+     */
     @Bean
-    JsonMapperBuilderCustomizer platformJsonCustomizer() {
-        return builder -> builder.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+    JsonMapperBuilderCustomizer platformJsonCustomizer(PlatformProperties properties) {
+        return builder -> StrictJson.strict(builder, properties.getWeb().getMaxStringLength());
     }
 
     @Bean
@@ -280,9 +282,11 @@ public class PlatformAutoConfiguration {
     }
 
     @Bean
-    RetentionJob retentionJob(JdbcTemplate jdbc, Clock clock, PlatformProperties properties) {
-        return new RetentionJob(jdbc, clock, properties.getRetention().getOutbox(),
-                properties.getRetention().getProcessedMessages());
+    RetentionJob retentionJob(JdbcTemplate jdbc, Clock clock, PlatformProperties properties,
+                              ObjectProvider<com.brandclosure.platform.retention.RetentionPolicy> policies) {
+        var retention = properties.getRetention();
+        return new RetentionJob(jdbc, clock, retention.getOutbox(), retention.getProcessedMessages(),
+                retention.getReplayedDeadLetters(), retention.getDeadLetters(), policies.orderedStream().toList());
     }
 
     /**
@@ -359,25 +363,7 @@ public class PlatformAutoConfiguration {
     }
 
     @Bean
-    AccountLocks accountLocks(JdbcTemplate jdbc) {
-        return new AccountLocks(jdbc);
-    }
-
-    @Bean
-    @ConditionalOnWebApplication
-    @ConditionalOnClass(name = "org.springframework.web.servlet.DispatcherServlet")
-    org.springframework.boot.web.servlet.FilterRegistrationBean<com.brandclosure.platform.web.RequestSizeFilter> requestSizeFilter(
-            PlatformProperties properties) {
-        var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(
-                new com.brandclosure.platform.web.RequestSizeFilter(properties.getWeb().getMaxRequestBytes()));
-        registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE);
-        return registration;
-    }
-
-    @Bean
-    @ConditionalOnWebApplication
-    @ConditionalOnClass(name = "org.springframework.web.servlet.DispatcherServlet")
-    PlatformExceptionHandler platformExceptionHandler() {
-        return new PlatformExceptionHandler();
+    AccountLocks accountLocks(JdbcTemplate jdbc, PlatformProperties properties) {
+        return new AccountLocks(jdbc, properties.getEventStore().getLockTimeout());
     }
 }

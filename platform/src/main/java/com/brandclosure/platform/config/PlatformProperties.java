@@ -22,10 +22,30 @@ public class PlatformProperties {
     }
 
     public static class Health {
-        /** Readiness goes DOWN when the oldest unpublished outbox row is older than this. */
+        /** Readiness reports the outbox DEGRADED when the oldest unpublished row is older than this. */
         private Duration outboxMaxAge = Duration.ofSeconds(60);
-        /** Readiness goes DOWN when a due timer has waited longer than this. */
+        /** Readiness reports timers DEGRADED when a due timer has waited longer than this. */
         private Duration timerMaxLag = Duration.ofSeconds(60);
+        /** How long a platform health check's answer is reused (readiness is public and polled). */
+        private Duration cacheFor = Duration.ofSeconds(5);
+        /** Longest wait for one platform health check (e.g. Kafka's cluster description). */
+        private Duration checkTimeout = Duration.ofSeconds(2);
+
+        public Duration getCacheFor() {
+            return cacheFor;
+        }
+
+        public void setCacheFor(Duration cacheFor) {
+            this.cacheFor = cacheFor;
+        }
+
+        public Duration getCheckTimeout() {
+            return checkTimeout;
+        }
+
+        public void setCheckTimeout(Duration checkTimeout) {
+            this.checkTimeout = checkTimeout;
+        }
 
         public Duration getOutboxMaxAge() {
             return outboxMaxAge;
@@ -56,6 +76,16 @@ public class PlatformProperties {
     public static class Web {
         /** Largest request body accepted; larger requests get 413. */
         private long maxRequestBytes = 4L * 1024 * 1024;
+        /** Longest string value accepted in a JSON request body; longer ones get 400 naming the field. */
+        private int maxStringLength = 10_000;
+
+        public int getMaxStringLength() {
+            return maxStringLength;
+        }
+
+        public void setMaxStringLength(int maxStringLength) {
+            this.maxStringLength = maxStringLength;
+        }
 
         public long getMaxRequestBytes() {
             return maxRequestBytes;
@@ -73,6 +103,38 @@ public class PlatformProperties {
         private Mode mode = Mode.JWT;
         /** Demo identities; when empty in DEMO mode the documented defaults apply (password "demo"). */
         private java.util.List<DemoUser> demoUsers = new java.util.ArrayList<>();
+        private final Demo demo = new Demo();
+
+        public Demo getDemo() {
+            return demo;
+        }
+
+        /** The demo-mode interlock (see {@code DemoInterlock}). */
+        public static class Demo {
+            /**
+             * Accept the demo identities although the server is not bound to loopback. Requires a
+             * generated {@link #password}: never the documented "demo" on a reachable interface.
+             */
+            private boolean allowRemote = false;
+            /** Password of the default demo identities instead of "demo" (docker-compose passes a generated one). */
+            private String password;
+
+            public boolean isAllowRemote() {
+                return allowRemote;
+            }
+
+            public void setAllowRemote(boolean allowRemote) {
+                this.allowRemote = allowRemote;
+            }
+
+            public String getPassword() {
+                return password;
+            }
+
+            public void setPassword(String password) {
+                this.password = password;
+            }
+        }
 
         public Mode getMode() {
             return mode;
@@ -90,9 +152,19 @@ public class PlatformProperties {
             this.demoUsers = demoUsers;
         }
 
-        /** The configured demo users, or the documented defaults when none are configured. */
+        /**
+         * The configured demo users, or the documented defaults when none are configured (with
+         * {@code platform.security.demo.password} instead of "demo" when it is set).
+         */
         public java.util.List<DemoUser> effectiveDemoUsers() {
-            return demoUsers.isEmpty() ? DemoUser.defaults() : demoUsers;
+            if (!demoUsers.isEmpty()) {
+                return demoUsers;
+            }
+            java.util.List<DemoUser> defaults = DemoUser.defaults();
+            if (demo.password != null && !demo.password.isBlank()) {
+                defaults.forEach(u -> u.setPassword(demo.password));
+            }
+            return defaults;
         }
 
         public static class DemoUser {
@@ -325,6 +397,26 @@ public class PlatformProperties {
         private Duration processedMessages = Duration.ofDays(30);
         /** How often the purge runs. */
         private Duration interval = Duration.ofHours(1);
+        /** How long a dead letter is kept after it was replayed. */
+        private Duration replayedDeadLetters = Duration.ofDays(7);
+        /** How long any dead letter is kept, replayed or not (the DLT topic keeps its own copy). */
+        private Duration deadLetters = Duration.ofDays(90);
+
+        public Duration getReplayedDeadLetters() {
+            return replayedDeadLetters;
+        }
+
+        public void setReplayedDeadLetters(Duration replayedDeadLetters) {
+            this.replayedDeadLetters = replayedDeadLetters;
+        }
+
+        public Duration getDeadLetters() {
+            return deadLetters;
+        }
+
+        public void setDeadLetters(Duration deadLetters) {
+            this.deadLetters = deadLetters;
+        }
 
         public Duration getOutbox() {
             return outbox;
@@ -363,6 +455,17 @@ public class PlatformProperties {
 
         public void setCommandMaxAttempts(int commandMaxAttempts) {
             this.commandMaxAttempts = commandMaxAttempts;
+        }
+
+        /** Longest wait for an account's lock; then the command fails as busy (HTTP 503 with Retry-After). */
+        private Duration lockTimeout = Duration.ofSeconds(5);
+
+        public Duration getLockTimeout() {
+            return lockTimeout;
+        }
+
+        public void setLockTimeout(Duration lockTimeout) {
+            this.lockTimeout = lockTimeout;
         }
 
         public int getSnapshotEvery() {

@@ -26,6 +26,7 @@ public final class Failures {
             if (t instanceof TransientDataAccessException || t instanceof RecoverableDataAccessException
                     || t instanceof DataAccessResourceFailureException || t instanceof CannotCreateTransactionException
                     || t instanceof CannotAcquireLockException || t instanceof ConcurrencyConflictException
+                    || t instanceof com.brandclosure.platform.eventstore.AccountBusyException
                     || t instanceof SQLTransientException || t instanceof SQLRecoverableException
                     || t instanceof org.apache.kafka.common.errors.RetriableException
                     || t instanceof java.util.concurrent.TimeoutException
@@ -33,9 +34,6 @@ public final class Failures {
                 return true;
             }
             if (t instanceof SQLException sql && sql.getSQLState() != null && isTransientState(sql.getSQLState())) {
-                return true;
-            }
-            if (t.getClass().getSimpleName().equals("AccountBusyException")) {
                 return true;
             }
         }

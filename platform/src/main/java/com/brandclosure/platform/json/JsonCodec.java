@@ -1,7 +1,6 @@
 package com.brandclosure.platform.json;
 
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -9,16 +8,14 @@ import tools.jackson.databind.json.JsonMapper;
  * The one JSON setup for stored events, snapshots and Kafka envelopes, derived from the
  * application's {@link JsonMapper} (the same one the web layer uses). Reading stored or
  * published JSON tolerates unknown fields so that adding a field is not a breaking change;
- * the web layer stays strict.
+ * the web layer stays strict ({@link StrictJson}).
  */
 public final class JsonCodec {
 
     private final JsonMapper mapper;
 
     public JsonCodec(JsonMapper applicationMapper) {
-        this.mapper = applicationMapper.rebuild()
-                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .build();
+        this.mapper = StrictJson.lenient(applicationMapper.rebuild()).build();
     }
 
     public String write(Object value) {

@@ -11,8 +11,8 @@ import java.util.Map;
 /**
  * Defaults every service shares, at the lowest precedence (a service's application.yml or the
  * command line override them): what actuator exposes (never heapdump, env, shutdown or
- * threaddump), the liveness/readiness groups, the health details shown to OPS only, Flyway
- * applying a late platform migration, HTTP latency histograms and the API document's error responses.
+ * threaddump), the liveness/readiness groups and the DEGRADED status, the health details shown to OPS only,
+ * Flyway applying a late platform migration, HTTP latency histograms and the API document's error responses.
  */
 public class PlatformDefaults implements EnvironmentPostProcessor {
 
@@ -25,6 +25,10 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
         defaults.put("management.endpoint.health.group.liveness.include", "livenessState");
         defaults.put("management.endpoint.health.group.readiness.include", "readinessState,db,kafka,outbox,timers");
         defaults.put("management.endpoint.health.show-details", "when-authorized");
+        // DEGRADED (PlatformHealth): a dependency is impaired but the instance serves; it ranks
+        // below DOWN, above UP, and answers 200 so the instance stays in readiness.
+        defaults.put("management.endpoint.health.status.order", "DOWN,OUT_OF_SERVICE,DEGRADED,UP,UNKNOWN");
+        defaults.put("management.endpoint.health.status.http-mapping.DEGRADED", "200");
         defaults.put("management.endpoint.health.roles", "OPS");
         defaults.put("management.info.git.mode", "simple");
         defaults.put("management.info.java.enabled", "true");

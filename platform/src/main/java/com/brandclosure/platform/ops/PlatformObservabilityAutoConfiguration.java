@@ -13,7 +13,6 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.core.KafkaAdmin;
 
-import java.time.Duration;
 
 /**
  * What operators watch, for every service: the {@code outbox}, {@code deadletters}, {@code parked}
@@ -48,17 +47,22 @@ public class PlatformObservabilityAutoConfiguration {
 
     @Bean
     HealthIndicator outboxHealthIndicator(OpsQueries queries, PlatformProperties properties) {
-        return PlatformHealth.outbox(queries, properties.getHealth().getOutboxMaxAge());
+        return cached(PlatformHealth.outbox(queries, properties.getHealth().getOutboxMaxAge()), properties);
     }
 
     @Bean
     HealthIndicator timersHealthIndicator(OpsQueries queries, PlatformProperties properties) {
-        return PlatformHealth.timers(queries, properties.getHealth().getTimerMaxLag());
+        return cached(PlatformHealth.timers(queries, properties.getHealth().getTimerMaxLag()), properties);
     }
 
     @Bean
-    HealthIndicator kafkaHealthIndicator(KafkaAdmin admin) {
-        return PlatformHealth.kafka(admin, Duration.ofSeconds(3));
+    HealthIndicator kafkaHealthIndicator(KafkaAdmin admin, PlatformProperties properties) {
+        return cached(PlatformHealth.kafka(admin.getConfigurationProperties(), properties.getHealth().getCheckTimeout()),
+                properties);
+    }
+
+    private static HealthIndicator cached(HealthIndicator check, PlatformProperties properties) {
+        return PlatformHealth.cached(check, properties.getHealth().getCacheFor(), properties.getHealth().getCheckTimeout());
     }
 
     @Bean

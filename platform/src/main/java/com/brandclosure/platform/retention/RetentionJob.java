@@ -7,40 +7,79 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
- * Purges outbox rows that were published and are older than the outbox retention, and
- * processed-message records older than the inbox retention. The inbox retention must exceed
- * how long a redelivery can arrive late (Kafka's retention of the consumed topics).
+ * Purges outbox rows that were published and are older than the outbox retention,
+ * processed-message records older than the inbox retention, dead letters that were replayed
+ * longer ago than the replayed-dead-letter retention or recorded longer ago than the dead-letter
+ * retention, and the rows of every {@link RetentionPolicy} a service declares. The inbox retention
+ * must exceed how long a redelivery can arrive late (Kafka's retention of the consumed topics).
  */
 public class RetentionJob {
 
     private static final Logger log = LoggerFactory.getLogger(RetentionJob.class);
 
+    /** Rows purged per table. */
+    public record Purged(long outbox, long processed, long deadLetters, Map<String, Long> byPolicy) {
+    }
+
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final Duration outboxRetention;
     private final Duration processedRetention;
+    private final Duration replayedDeadLetterRetention;
+    private final Duration deadLetterRetention;
+    private final List<RetentionPolicy> policies;
 
     public RetentionJob(JdbcTemplate jdbc, Clock clock, Duration outboxRetention, Duration processedRetention) {
+        this(jdbc, clock, outboxRetention, processedRetention, Duration.ofDays(7), Duration.ofDays(90), List.of());
+    }
+
+    public RetentionJob(JdbcTemplate jdbc, Clock clock, Duration outboxRetention, Duration processedRetention,
+                        Duration replayedDeadLetterRetention, Duration deadLetterRetention,
+                        List<RetentionPolicy> policies) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.outboxRetention = outboxRetention;
         this.processedRetention = processedRetention;
+        this.replayedDeadLetterRetention = replayedDeadLetterRetention;
+        this.deadLetterRetention = deadLetterRetention;
+        this.policies = List.copyOf(policies);
     }
 
-    /** Returns {outbox rows purged, processed records purged}. */
+    /** Returns {outbox rows purged, processed records purged}; {@link #purgeAll()} has every count. */
     public long[] purge() {
-        Timestamp outboxBefore = Timestamp.from(clock.instant().minus(outboxRetention));
-        Timestamp processedBefore = Timestamp.from(clock.instant().minus(processedRetention));
+        Purged purged = purgeAll();
+        return new long[]{purged.outbox(), purged.processed()};
+    }
+
+    public Purged purgeAll() {
         int outbox = jdbc.update("""
                 DELETE FROM outbox o USING outbox_relay_position p
                 WHERE p.relay = 'default' AND o.created_at < ? AND (o.tx_id, o.id) <= (p.last_tx_id, p.last_id)""",
-                outboxBefore);
-        int processed = jdbc.update("DELETE FROM processed_messages WHERE processed_at < ?", processedBefore);
-        if (outbox > 0 || processed > 0) {
-            log.info("retention purged {} published outbox rows and {} processed-message records", outbox, processed);
+                before(outboxRetention));
+        int processed = jdbc.update("DELETE FROM processed_messages WHERE processed_at < ?", before(processedRetention));
+        int deadLetters = jdbc.update("DELETE FROM dead_letters WHERE replayed_at < ? OR recorded_at < ?",
+                before(replayedDeadLetterRetention), before(deadLetterRetention));
+        Map<String, Long> byPolicy = new LinkedHashMap<>();
+        for (RetentionPolicy policy : policies) {
+            // Identifiers are checked by RetentionPolicy; the cut-off is a parameter.
+            long n = jdbc.update("DELETE FROM " + policy.table() + " WHERE " + policy.timestampColumn() + " < ?",
+                    before(policy.maxAge()));
+            byPolicy.merge(policy.table(), n, Long::sum);
         }
-        return new long[]{outbox, processed};
+        long others = byPolicy.values().stream().mapToLong(Long::longValue).sum();
+        if (outbox > 0 || processed > 0 || deadLetters > 0 || others > 0) {
+            log.info("retention purged {} published outbox rows, {} processed-message records, {} dead letters and {}",
+                    outbox, processed, deadLetters, byPolicy);
+        }
+        return new Purged(outbox, processed, deadLetters, Map.copyOf(byPolicy));
+    }
+
+    private Timestamp before(Duration retention) {
+        return Timestamp.from(clock.instant().minus(retention));
     }
 }

@@ -1,6 +1,7 @@
 package com.brandclosure.platform.security;
 
 import com.brandclosure.platform.config.PlatformProperties;
+import com.brandclosure.platform.web.ProblemResponses;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -8,7 +9,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -27,7 +27,10 @@ import java.io.IOException;
 /**
  * One security setup for every service. Stateless: JWT bearer tokens in production
  * ({@code platform.security.mode=jwt}, issuer/keys from {@code spring.security.oauth2.resourceserver.jwt.*}),
- * HTTP Basic with the documented demo identities on the local stack ({@code mode=demo}).
+ * HTTP Basic with the documented demo identities on the local stack ({@code mode=demo}), only on
+ * loopback or with an explicit remote opt-in and generated password ({@link DemoInterlock}), without
+ * a Basic challenge (browsers never cache the credentials) and with {@link RequestedByFilter}
+ * against cross-site forms.
  * Actuator: health (with liveness/readiness) is public, every other endpoint needs OPS. The OpenAPI
  * document and Swagger UI ({@link com.brandclosure.platform.apidocs.ApiDocs}) are public. Handlers
  * marked {@link PublicEndpoint} are public; every other request must be authenticated and then
@@ -62,6 +65,9 @@ public class PlatformSecurityAutoConfiguration {
                         .accessDeniedHandler((req, res, ex) -> problem(res, HttpStatus.FORBIDDEN, ex.getMessage(),
                                 properties.getSecurity().getMode())));
         if (properties.getSecurity().getMode() == PlatformProperties.Security.Mode.DEMO) {
+            DemoInterlock.check(context.getEnvironment().getProperty("server.address"), properties.getSecurity());
+            http.addFilterBefore(new RequestedByFilter(),
+                    org.springframework.security.web.authentication.www.BasicAuthenticationFilter.class);
             http.httpBasic(basic -> basic.authenticationEntryPoint((req, res, ex) ->
                             problem(res, HttpStatus.UNAUTHORIZED, "authentication required", PlatformProperties.Security.Mode.DEMO)))
                     .userDetailsService(DemoUsers.from(properties.getSecurity()));
@@ -93,14 +99,12 @@ public class PlatformSecurityAutoConfiguration {
 
     private static void problem(jakarta.servlet.http.HttpServletResponse res, HttpStatus status, String detail,
                                 PlatformProperties.Security.Mode mode) throws IOException {
-        res.setStatus(status.value());
-        if (status == HttpStatus.UNAUTHORIZED) {
-            res.setHeader("WWW-Authenticate", mode == PlatformProperties.Security.Mode.DEMO ? "Basic realm=\"demo\"" : "Bearer");
+        // No Basic challenge in demo mode: a browser would prompt and then cache the credentials and
+        // attach them to any later request to this origin, including forged cross-site ones.
+        if (status == HttpStatus.UNAUTHORIZED && mode == PlatformProperties.Security.Mode.JWT) {
+            res.setHeader("WWW-Authenticate", "Bearer");
         }
-        res.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        String safe = detail == null ? "" : detail.replace("\\", "\\\\").replace("\"", "\\\"");
-        res.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + status.getReasonPhrase() + "\",\"status\":"
-                + status.value() + ",\"detail\":\"" + safe + "\"}");
+        ProblemResponses.write(res, status, detail == null ? status.getReasonPhrase().toLowerCase() : detail);
     }
 
     @Bean

@@ -21,13 +21,27 @@ public final class AdjustableClock extends Clock {
         this.base = base;
     }
 
-    /** Moves time forward by {@code amount}; returns the new now. Going back is refused: time never rewinds. */
+    /** How far ahead of the real time the clock may be in total: enough for any demo, far from Instant's limits. */
+    public static final Duration MAX_OFFSET = Duration.ofDays(3650);
+
+    /**
+     * Moves time forward by {@code amount}; returns the new now. Going back is refused (time never
+     * rewinds), and so is going more than {@link #MAX_OFFSET} ahead in total; a refused amount
+     * changes nothing, so a bad request cannot leave a clock that every later request fails on.
+     */
     public Instant advance(Duration amount) {
         if (amount.isNegative()) {
             throw new IllegalArgumentException("the clock only moves forward; got " + amount);
         }
-        offset.updateAndGet(o -> o.plus(amount));
-        return instant();
+        Duration updated = offset.updateAndGet(o -> {
+            if (amount.compareTo(MAX_OFFSET.minus(o)) > 0) {
+                throw new IllegalArgumentException("the clock may be at most " + MAX_OFFSET.toDays()
+                        + " days ahead in total; it is " + o.toDays() + " days ahead, so at most "
+                        + MAX_OFFSET.minus(o).toDays() + " more days can be added");
+            }
+            return o.plus(amount);
+        });
+        return base.instant().plus(updated);
     }
 
     public Duration offset() {
