@@ -4,6 +4,7 @@ import com.brandclosure.events.EventCatalog;
 import com.brandclosure.events.IntegrationEvent;
 import com.brandclosure.platform.eventstore.EventMetadata;
 import com.brandclosure.platform.json.JsonCodec;
+import com.brandclosure.platform.tracing.Traces;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -19,31 +20,34 @@ import java.util.UUID;
 public class Outbox {
 
     private static final String INSERT = """
-            INSERT INTO outbox (topic, message_key, event_id, event_type, envelope)
-            SELECT topic, message_key, event_id, event_type, envelope
-            FROM unnest(?::text[], ?::text[], ?::uuid[], ?::text[], ?::text[])
-                 WITH ORDINALITY AS t(topic, message_key, event_id, event_type, envelope, ord)
+            INSERT INTO outbox (topic, message_key, event_id, event_type, envelope, traceparent)
+            SELECT topic, message_key, event_id, event_type, envelope, traceparent
+            FROM unnest(?::text[], ?::text[], ?::uuid[], ?::text[], ?::text[], ?::text[])
+                 WITH ORDINALITY AS t(topic, message_key, event_id, event_type, envelope, traceparent, ord)
             ORDER BY ord""";
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
     private final JsonCodec json;
     private final java.util.function.Supplier<OutboxRelay> localRelay;
+    private final Traces traces;
 
     public Outbox(JdbcTemplate jdbc, TransactionTemplate tx, JsonCodec json) {
-        this(jdbc, tx, json, () -> null);
+        this(jdbc, tx, json, () -> null, Traces.none());
     }
 
     /**
      * @param localRelay this instance's relay, if it has one: while it owns the position it is woken in
      *                   process after the commit; otherwise the transaction NOTIFYs the instance that owns it.
+     * @param traces         where a message without a traceparent of its own takes the current span's from
      */
     public Outbox(JdbcTemplate jdbc, TransactionTemplate tx, JsonCodec json,
-                  java.util.function.Supplier<OutboxRelay> localRelay) {
+                  java.util.function.Supplier<OutboxRelay> localRelay, Traces traces) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.json = json;
         this.localRelay = localRelay;
+        this.traces = traces;
     }
 
     private static final Object WAKE_REGISTERED = new Object();
@@ -77,8 +81,21 @@ public class Outbox {
         }
     }
 
-    /** A message to publish: topic, event, metadata. */
-    public record Message(String topic, IntegrationEvent event, EventMetadata metadata) {
+    /**
+     * A message to publish: topic, event, metadata, and the W3C traceparent of its cause (null: the span
+     * current when it is written, if any; see platform.tracing).
+     */
+    public record Message(String topic, IntegrationEvent event, EventMetadata metadata, String traceparent) {
+
+        public Message(String topic, IntegrationEvent event, EventMetadata metadata) {
+            this(topic, event, metadata, null);
+        }
+
+        /** This message with {@code traceparent} as its cause's trace unless it has one already. */
+        public Message tracedBy(String traceparent) {
+            return this.traceparent != null || traceparent == null ? this
+                    : new Message(topic, event, metadata, traceparent);
+        }
     }
 
     public void publish(String topic, IntegrationEvent event, EventMetadata metadata) {
@@ -96,6 +113,8 @@ public class Outbox {
         UUID[] ids = new UUID[n];
         String[] types = new String[n];
         String[] envelopes = new String[n];
+        String[] traceparents = new String[n];
+        String current = traces.current();
         for (int i = 0; i < n; i++) {
             Message m = messages.get(i);
             String type = EventCatalog.nameOf(m.event().getClass());
@@ -107,6 +126,7 @@ public class Outbox {
             ids[i] = md.eventId();
             types[i] = type;
             envelopes[i] = json.write(envelope);
+            traceparents[i] = m.traceparent() != null ? m.traceparent() : current;
         }
         tx.executeWithoutResult(status -> jdbc.execute((ConnectionCallback<Integer>) c -> {
             try (var ps = c.prepareStatement(INSERT)) {
@@ -115,6 +135,7 @@ public class Outbox {
                 ps.setArray(3, c.createArrayOf("uuid", ids));
                 ps.setArray(4, c.createArrayOf("text", types));
                 ps.setArray(5, c.createArrayOf("text", envelopes));
+                ps.setArray(6, c.createArrayOf("text", traceparents));
                 return ps.executeUpdate();
             }
         }));
