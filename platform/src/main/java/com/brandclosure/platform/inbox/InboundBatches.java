@@ -288,6 +288,8 @@ public class InboundBatches {
                     .toList();
             try (var span = traces.continueFrom(consumer, causes.isEmpty() ? null : causes.get(0), causes)) {
                 work.traceAccount(account, span.traceparent());
+                // In the continued trace: with DEBUG on, the trace id in this line ties it to the cause.
+                log.debug("{}: applying {} record(s) of account {}", consumer, events.size(), account);
                 try {
                     handler.apply(account, events, work);
                 } catch (RuntimeException e) {

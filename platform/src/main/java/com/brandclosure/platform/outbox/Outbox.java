@@ -5,6 +5,8 @@ import com.brandclosure.events.IntegrationEvent;
 import com.brandclosure.platform.eventstore.EventMetadata;
 import com.brandclosure.platform.json.JsonCodec;
 import com.brandclosure.platform.tracing.Traces;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -18,6 +20,8 @@ import java.util.UUID;
  * the sending. Integration events are version 1 of their public shape until a change says so.
  */
 public class Outbox {
+
+    private static final Logger log = LoggerFactory.getLogger(Outbox.class);
 
     private static final String INSERT = """
             INSERT INTO outbox (topic, message_key, event_id, event_type, envelope, traceparent)
@@ -127,6 +131,9 @@ public class Outbox {
             types[i] = type;
             envelopes[i] = json.write(envelope);
             traceparents[i] = m.traceparent() != null ? m.traceparent() : current;
+        }
+        if (log.isDebugEnabled()) {
+            log.debug("{} outbox row(s) written: {}", n, String.join(", ", types));
         }
         tx.executeWithoutResult(status -> jdbc.execute((ConnectionCallback<Integer>) c -> {
             try (var ps = c.prepareStatement(INSERT)) {
