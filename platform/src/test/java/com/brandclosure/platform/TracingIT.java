@@ -44,6 +44,10 @@ class TracingIT {
     CommandRunner runner;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    com.brandclosure.platform.inbox.InboundBatches inbound;
+    @Autowired
+    com.brandclosure.platform.json.JsonCodec json;
 
     @BeforeAll
     static void probe() {
@@ -123,5 +127,59 @@ class TracingIT {
         List<String> seen = PlatformTestApplication.Listener.SEEN_TRACES.get(eventId.toString());
         assertThat(seen.get(0)).isNotBlank();
         assertThat(Traces.traceIdOf(seen.get(1))).isEqualTo(seen.get(0));
+    }
+
+    /** A record as the relay sends it: envelope value, event-id/event-type headers, and the cause's traceparent. */
+    org.apache.kafka.clients.consumer.ConsumerRecord<String, String> record(String account, String what, UUID id,
+                                                                               String traceparent, long offset) {
+        var event = new PreconditionMet(account, what, "src");
+        var envelope = new com.brandclosure.platform.outbox.Envelope(id.toString(), "PreconditionMet", 1, account,
+                Instant.now(), "tester", "corr-" + account, null, json.tree(event));
+        var record = new org.apache.kafka.clients.consumer.ConsumerRecord<>(TOPIC, 0, offset, account,
+                json.write(envelope));
+        record.headers().add("event-type", "PreconditionMet".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        record.headers().add(Traces.HEADER, traceparent.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return record;
+    }
+
+    static String traceparent() {
+        return "00-" + UUID.randomUUID().toString().replace("-", "") + "-"
+                + UUID.randomUUID().toString().replace("-", "").substring(0, 16) + "-01";
+    }
+
+    /**
+     * A poll mixing several traces (the batch path, fed directly with the records the relay would send):
+     * each account is handled in a span of its first record's trace, and what it publishes carries that
+     * span, so two accounts in one poll keep their own traces.
+     */
+    @Test
+    void in_a_poll_of_several_traces_each_account_continues_its_first_records_trace() {
+        String a = "acct-" + UUID.randomUUID();
+        String b = "acct-" + UUID.randomUUID();
+        String a1 = traceparent();
+        String a2 = traceparent();
+        String b1 = traceparent();
+        java.util.Map<String, String> handledIn = new java.util.concurrent.ConcurrentHashMap<>();
+        var subscription = inbound.subscribe("tracing-mixed-" + UUID.randomUUID(), List.of(PreconditionMet.class),
+                com.brandclosure.platform.inbox.AccountHandler.each((event, work) -> {
+                    handledIn.put(event.eventId(), tracer.currentSpan() == null ? "none"
+                            : Traces.format(tracer.currentSpan().context()));
+                    work.publish(COUNTED_TOPIC, new PreconditionMet(event.accountId(), "echoed", event.eventId()),
+                            new EventMetadata(UUID.randomUUID(), "listener", "corr", event.eventId(), Instant.now()));
+                }));
+        UUID ea1 = UUID.randomUUID();
+        UUID eb1 = UUID.randomUUID();
+        UUID ea2 = UUID.randomUUID();
+        subscription.accept(List.of(record(a, "one", ea1, a1, 1), record(b, "one", eb1, b1, 2),
+                record(a, "two", ea2, a2, 3)));
+
+        assertThat(Traces.traceIdOf(handledIn.get(ea1.toString()))).isEqualTo(Traces.traceIdOf(a1));
+        assertThat(handledIn.get(ea2.toString())).as("the account's later record: same span, the first record's trace")
+                .isEqualTo(handledIn.get(ea1.toString()));
+        assertThat(Traces.traceIdOf(handledIn.get(eb1.toString()))).isEqualTo(Traces.traceIdOf(b1));
+        List<String> aRows = jdbc.queryForList("SELECT traceparent FROM outbox WHERE topic = ? AND message_key = ?",
+                String.class, COUNTED_TOPIC, a);
+        assertThat(aRows).hasSize(2).containsOnly(handledIn.get(ea1.toString()));
+        assertThat(outboxTraceparent(COUNTED_TOPIC, b)).isEqualTo(handledIn.get(eb1.toString()));
     }
 }
