@@ -19,7 +19,10 @@
  * causes carry the current span if there is one, and otherwise none (the consumer then starts a fresh
  * trace).
  * <p>
- * The traceparent is written and read here rather than through Boot's propagator, because the propagator
- * is switched off with {@code management.tracing.export.enabled=false} while ids in logs must stay.
+ * The traceparent is written and read here (W3C format, {@link com.brandclosure.platform.tracing.Traces})
+ * rather than through Boot's propagator bean, which Boot creates only while
+ * {@code management.tracing.export.enabled} is true (the default): the outbox and the consumers keep the
+ * trace whatever that switch says. Span export itself is off until an OTLP endpoint is set
+ * ({@code management.opentelemetry.tracing.export.otlp.endpoint}).
  */
 package com.brandclosure.platform.tracing;
