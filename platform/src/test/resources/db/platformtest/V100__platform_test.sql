@@ -12,6 +12,6 @@ CREATE TABLE test_projection (
     total      BIGINT NOT NULL,
     version    BIGINT NOT NULL
 );
-CREATE TABLE test_fixes (
+CREATE TABLE test_account_fixes (
     account_id TEXT PRIMARY KEY
 );

@@ -27,6 +27,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * There is no Docker engine here, so docker-compose.yml, the Dockerfile, Prometheus and Grafana
@@ -131,6 +132,45 @@ class DockerComposeConsistencyTest {
         // kafka-storage format refuses an id that is not a base64 UUID; the container would never start.
         String clusterId = String.valueOf(map(composeServices.get(kafkaHost).get("environment")).get("CLUSTER_ID"));
         assertThat(Uuid.fromString(clusterId).toString()).isEqualTo(clusterId);
+    }
+
+    /**
+     * Traces (README "Traces"): each service exports its spans to the compose Jaeger's OTLP/HTTP receiver,
+     * with a property Spring Boot really has (checked against the configuration metadata on the classpath);
+     * the services themselves set no endpoint, so export is off outside compose.
+     */
+    @Test
+    void each_service_exports_its_traces_to_the_compose_jaeger_and_exports_nothing_by_default() throws IOException {
+        String variable = "MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT";
+        String property = "management.opentelemetry.tracing.export.otlp.endpoint";
+        assertThat(bootPropertyNames()).as("Spring Boot's configuration metadata").contains(property);
+        assertThat(variable).isEqualTo(property.replace('.', '_').toUpperCase(java.util.Locale.ROOT));
+        String jaeger = serviceWithImagePrefix("jaegertracing/all-in-one:");
+        assertThat(map(composeServices.get(jaeger).get("environment"))).containsEntry("COLLECTOR_OTLP_ENABLED", "true");
+        for (String module : serviceModules) {
+            var environment = map(composeServices.get(module).get("environment"));
+            assertThat(String.valueOf(environment.get(variable))).as(module + " " + variable)
+                    .isEqualTo("http://" + jaeger + ":4318/v1/traces");
+            assertThat(map(map(composeServices.get(module).get("depends_on")).get(jaeger))).as(module + " waits for " + jaeger)
+                    .containsEntry("condition", "service_started");
+            assertThatThrownBy(() -> effective(module, property.split("\\."))).as(module + " sets no OTLP endpoint itself")
+                    .isInstanceOf(AssertionError.class);
+        }
+    }
+
+    private static Set<String> bootPropertyNames() throws IOException {
+        Set<String> names = new TreeSet<>();
+        var resources = DockerComposeConsistencyTest.class.getClassLoader()
+                .getResources("META-INF/spring-configuration-metadata.json");
+        var json = new tools.jackson.databind.ObjectMapper();
+        while (resources.hasMoreElements()) {
+            try (var in = resources.nextElement().openStream()) {
+                for (var p : json.readTree(in).path("properties")) {
+                    names.add(p.path("name").asString());
+                }
+            }
+        }
+        return names;
     }
 
     @Test

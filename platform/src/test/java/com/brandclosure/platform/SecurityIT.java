@@ -101,7 +101,7 @@ class SecurityIT {
                 .isTrue();
         assertThat(status("/actuator/deadletters/" + id, TestTokens.support("sam"))).isEqualTo(403);
 
-        jdbc.update("INSERT INTO test_fixes (account_id) VALUES (?)", key);
+        jdbc.update("INSERT INTO test_account_fixes (account_id) VALUES (?)", key);
         int replay = http.post().uri("/actuator/deadletters/" + id).header("Authorization", TestTokens.ops("olga"))
                 .exchange((req, res) -> res.getStatusCode().value());
         assertThat(replay).isEqualTo(200);

@@ -224,8 +224,13 @@ final class Brand {
     }
 
     Http.Response approveClosure(String supportToken, long version) {
+        return approveClosure(supportToken, version, null);
+    }
+
+    /** The approval, sent inside the caller's trace when {@code traceparent} is given (README "Traces"). */
+    Http.Response approveClosure(String supportToken, long version, String traceparent) {
         return http.post(system.url(ORCHESTRATOR, "/api/v1/closures/" + account + "/approve"), supportToken,
-                Map.of("version", version));
+                Map.of("version", version), traceparent == null ? Map.of() : Map.of("traceparent", traceparent));
     }
 
     Http.Response rejectClosure(String supportToken, List<String> reasons) {

@@ -60,9 +60,24 @@ class ClosureJourneyTest {
 
         // The brand admin may not review its own closure; support (someone else) approves what it saw.
         assertThat(brand.approveClosure(brand.admin, requested.get("version").asLong()).status()).isEqualTo(403);
-        var approved = brand.approveClosure(TestTokens.support("support-bob"), requested.get("version").asLong());
+        // The approval is sent inside a trace of the test's own (W3C traceparent): README "Traces".
+        String traceId = java.util.UUID.randomUUID().toString().replace("-", "");
+        String traceparent = "00-" + traceId + "-00f067aa0ba902b7-01";
+        var approved = brand.approveClosure(TestTokens.support("support-bob"), requested.get("version").asLong(),
+                traceparent);
         assertThat(approved.status()).as(approved.toString()).isEqualTo(200);
         var deactivated = events.awaitOne(Topics.CLOSURE, brand.account, "AccountDeactivated");
+        assertThat(com.brandclosure.testkit.KafkaProbe.header(deactivated.record(), "traceparent")).as("AccountDeactivated continues the approval's trace")
+                .startsWith("00-" + traceId + "-");
+        // That trace through the five services' logs: the orchestrator writes AccountDeactivated to its
+        // outbox in it, and the other four apply AccountDeactivated in a span of it.
+        await("trace " + traceId + " in every service's log").atMost(Events.PATIENCE).untilAsserted(() -> {
+            for (String module : List.of(RunningSystem.ORCHESTRATOR, RunningSystem.CONTRACTS, RunningSystem.PAYOUTS,
+                    RunningSystem.FUNDING, RunningSystem.CATALOG)) {
+                assertThat(system.service(module).logLinesWith(traceId)).as(module + " log lines of trace " + traceId)
+                        .isNotEmpty();
+            }
+        });
         var afterApproval = brand.awaitClosure("AwaitingFinalSettlement");
         assertThat(afterApproval.get("approvedBy").asString()).isEqualTo("support-bob");
 

@@ -58,8 +58,18 @@ final class Http {
         return send("DELETE", url, authorization, null);
     }
 
+    /** A POST with extra request headers (e.g. a W3C {@code traceparent} the service continues). */
+    Response post(String url, String authorization, Object body, java.util.Map<String, String> headers) {
+        return send("POST", url, authorization, body, headers);
+    }
+
     Response send(String method, String url, String authorization, Object body) {
+        return send(method, url, authorization, body, java.util.Map.of());
+    }
+
+    Response send(String method, String url, String authorization, Object body, java.util.Map<String, String> headers) {
         var builder = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
+        headers.forEach(builder::header);
         if (authorization != null) {
             builder.header("Authorization", authorization);
         }

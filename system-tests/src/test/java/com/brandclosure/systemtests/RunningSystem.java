@@ -73,7 +73,11 @@ final class RunningSystem implements AutoCloseable {
                     "--spring.datasource.password=" + infrastructure.postgresPassword(),
                     "--spring.kafka.bootstrap-servers=" + infrastructure.kafkaBootstrapServers(),
                     // The durable timers run on this clock: advancing it makes lock and clearing dates come due.
-                    "--platform.clock.adjustable=true"));
+                    "--platform.clock.adjustable=true",
+                    // One line per outbox write and per account a consumer applies, each with its trace id
+                    // (ClosureJourneyTest follows the approval's trace through the five logs).
+                    "--logging.level.com.brandclosure.platform.outbox.Outbox=DEBUG",
+                    "--logging.level.com.brandclosure.platform.inbox.InboundBatches=DEBUG"));
             TestTokens.properties().forEach((k, v) -> args.add("--" + k + "=" + v));
             if (!infrastructure.kafkaAuthenticated()) {
                 args.add("--spring.kafka.security.protocol=PLAINTEXT");

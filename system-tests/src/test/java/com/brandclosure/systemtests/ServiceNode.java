@@ -132,6 +132,15 @@ final class ServiceNode {
         }
     }
 
+    /** The lines of the service's log (all its runs) that contain {@code text}, e.g. a trace id. */
+    List<String> logLinesWith(String text) {
+        try (var lines = Files.lines(log, StandardCharsets.UTF_8)) {
+            return lines.filter(l -> l.contains(text)).toList();
+        } catch (IOException | java.io.UncheckedIOException e) {
+            throw new IllegalStateException("cannot read " + log, e);
+        }
+    }
+
     /** The end of the service's log, for failure messages: the cause is usually there. */
     String tail(int lines) {
         try {

@@ -59,17 +59,39 @@ public final class KafkaProbe implements AutoCloseable {
         consumerConfig.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, "1000");
         consumer = new KafkaConsumer<>(consumerConfig, new StringDeserializer(), new StringDeserializer());
         consumer.subscribe(topics);
+        var assigned = new java.util.concurrent.CountDownLatch(1);
         poller = new Thread(() -> {
             while (running) {
                 var batch = consumer.poll(Duration.ofMillis(100));
                 synchronized (records) {
                     batch.forEach(records::add);
                 }
+                if (assigned.getCount() > 0 && caughtUp()) {
+                    assigned.countDown();
+                }
             }
             consumer.close();
         }, "kafka-probe");
         poller.setDaemon(true);
         poller.start();
+        // A new group takes a moment to join and to read what the topics already hold: a test that reads
+        // records() right after the service under test consumed them must not find the probe still
+        // catching up. (Topics not created yet: go on after the wait.)
+        try {
+            assigned.await(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** On the poller thread: partitions assigned and read up to the end offsets they had. */
+    private boolean caughtUp() {
+        var assignment = consumer.assignment();
+        if (assignment.isEmpty()) {
+            return false;
+        }
+        var ends = consumer.endOffsets(assignment);
+        return assignment.stream().allMatch(tp -> consumer.position(tp) >= ends.getOrDefault(tp, 0L));
     }
 
     public List<ConsumerRecord<String, String>> records() {

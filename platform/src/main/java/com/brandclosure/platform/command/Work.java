@@ -36,6 +36,7 @@ public final class Work {
     private final List<Publication> publications;
     private final Map<String, Stream<?, ?, ?>> streams = new LinkedHashMap<>();
     private final List<Outbox.Message> staged = new ArrayList<>();
+    private final Map<String, String> accountTraces = new java.util.HashMap<>();
 
     Work(Set<String> accounts, EventStore eventStore, Outbox outbox, DurableTimers timers,
          List<Projection> projections, List<Publication> publications) {
@@ -109,6 +110,18 @@ public final class Work {
         staged.add(new Outbox.Message(topic, event, metadata));
     }
 
+    /**
+     * The integration events this unit publishes for {@code accountId} carry {@code traceparent} as their
+     * cause's trace (instead of the span current at the flush). A batch consumer sets it per account,
+     * with the span it applied the account's records in (platform.tracing); a null traceparent is ignored.
+     */
+    public void traceAccount(String accountId, String traceparent) {
+        requireLocked(accountId);
+        if (traceparent != null) {
+            accountTraces.put(accountId, traceparent);
+        }
+    }
+
     /** Sets (or moves) a durable timer in this transaction: it exists if and only if the unit commits. */
     public void schedule(String kind, String timerId, Instant at, String data) {
         timers.schedule(kind, timerId, at, data);
@@ -178,6 +191,9 @@ public final class Work {
             for (Projection p : projections) {
                 p.project(appended);
             }
+        }
+        if (!accountTraces.isEmpty()) {
+            messages.replaceAll(m -> m.tracedBy(accountTraces.get(m.event().accountId())));
         }
         outbox.publishAll(messages);
     }

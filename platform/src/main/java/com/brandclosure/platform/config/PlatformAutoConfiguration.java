@@ -16,6 +16,8 @@ import com.brandclosure.platform.json.StrictJson;
 import com.brandclosure.platform.outbox.Outbox;
 import com.brandclosure.platform.outbox.OutboxNotifications;
 import com.brandclosure.platform.outbox.OutboxRelay;
+import com.brandclosure.platform.tracing.Traces;
+import io.micrometer.tracing.Tracer;
 import com.brandclosure.platform.ops.DeadLetters;
 import com.brandclosure.platform.ops.OpsQueries;
 import com.brandclosure.platform.retention.RetentionJob;
@@ -151,9 +153,17 @@ public class PlatformAutoConfiguration {
         return new EventStore(jdbc, tx, types, json, properties.getEventStore().getSnapshotEvery());
     }
 
+    /** The current trace as a traceparent, and traces continued from one (platform.tracing). */
     @Bean
-    Outbox outbox(JdbcTemplate jdbc, TransactionTemplate tx, JsonCodec json, ObjectProvider<OutboxRelay> relay) {
-        return new Outbox(jdbc, tx, json, relay::getIfAvailable);
+    @ConditionalOnMissingBean
+    Traces traces(ObjectProvider<Tracer> tracer) {
+        return new Traces(tracer.getIfAvailable(() -> Tracer.NOOP));
+    }
+
+    @Bean
+    Outbox outbox(JdbcTemplate jdbc, TransactionTemplate tx, JsonCodec json, ObjectProvider<OutboxRelay> relay,
+                  Traces traces) {
+        return new Outbox(jdbc, tx, json, relay::getIfAvailable, traces);
     }
 
     @Bean
@@ -199,9 +209,9 @@ public class PlatformAutoConfiguration {
 
     @Bean
     InboundBatches inboundBatches(JsonCodec json, JdbcTemplate jdbc, CommandRunner runner, DeadLetters deadLetters,
-                                  org.springframework.core.env.Environment environment) {
+                                  org.springframework.core.env.Environment environment, Traces traces) {
         return new InboundBatches(json, jdbc, runner, deadLetters,
-                environment.getProperty("spring.application.name", "unknown"));
+                environment.getProperty("spring.application.name", "unknown"), traces);
     }
 
     /**

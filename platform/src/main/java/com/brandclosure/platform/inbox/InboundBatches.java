@@ -8,6 +8,7 @@ import com.brandclosure.platform.json.JsonCodec;
 import com.brandclosure.platform.kernel.DomainException;
 import com.brandclosure.platform.ops.DeadLetters;
 import com.brandclosure.platform.outbox.Envelope;
+import com.brandclosure.platform.tracing.Traces;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
@@ -46,6 +47,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>an infrastructure failure ({@link Failures#isTransient}) is thrown to the container, which
  *       retries the poll with backoff until it passes: nothing is applied or dead-lettered meanwhile.</li>
  * </ol>
+ * Each account's records are applied in a span that continues their {@code traceparent} header (the first
+ * record's trace as parent, the others linked), and the events that handling publishes carry that span's
+ * traceparent: see platform.tracing for why.
  * Consumer names are {@code <spring.application.name>:<purpose>}.
  */
 public class InboundBatches {
@@ -58,12 +62,20 @@ public class InboundBatches {
     private final CommandRunner runner;
     private final DeadLetters deadLetters;
     private final String application;
+    private final Traces traces;
     private final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>();
     private final AtomicLong duplicatesSkipped = new AtomicLong();
     private final AtomicLong parkedRecords = new AtomicLong();
 
     public InboundBatches(JsonCodec json, JdbcTemplate jdbc, CommandRunner runner, DeadLetters deadLetters,
                           String application) {
+        this(json, jdbc, runner, deadLetters, application, Traces.none());
+    }
+
+    /** @param traces continues each record's trace from its {@code traceparent} header (platform.tracing) */
+    public InboundBatches(JsonCodec json, JdbcTemplate jdbc, CommandRunner runner, DeadLetters deadLetters,
+                          String application, Traces traces) {
+        this.traces = traces;
         this.json = json;
         this.jdbc = jdbc;
         this.runner = runner;
@@ -257,15 +269,40 @@ public class InboundBatches {
         private void applyAll(Map<String, List<Item>> groups, Work work) {
             Set<String> parked = parks ? parkedAmong(groups.keySet()) : Set.of();
             List<InboundEvent> candidates = new ArrayList<>();
+            Map<InboundEvent, String> traceOf = new java.util.IdentityHashMap<>();
             for (var entry : groups.entrySet()) {
                 if (parked.contains(entry.getKey())) {
                     entry.getValue().forEach(i -> park(i.record()));
                 } else {
-                    entry.getValue().forEach(i -> candidates.add(i.event()));
+                    entry.getValue().forEach(i -> {
+                        candidates.add(i.event());
+                        traceOf.put(i.event(), header(i.record(), Traces.HEADER));
+                    });
                 }
             }
             Map<String, List<InboundEvent>> fresh = fresh(candidates);
-            fresh.forEach((account, events) -> handler.apply(account, events, work));
+            fresh.forEach((account, events) -> applyTraced(account, events, work, traceOf));
+        }
+
+        /**
+         * The handler for one account's fresh records, in a span continuing the first record's trace and
+         * linking the other records' traces; the events it publishes for the account carry that span.
+         */
+        private void applyTraced(String account, List<InboundEvent> events, Work work,
+                                 Map<InboundEvent, String> traceOf) {
+            List<String> causes = events.stream().map(traceOf::get).filter(java.util.Objects::nonNull).distinct()
+                    .toList();
+            try (var span = traces.continueFrom(consumer, causes.isEmpty() ? null : causes.get(0), causes)) {
+                work.traceAccount(account, span.traceparent());
+                // In the continued trace: with DEBUG on, the trace id in this line ties it to the cause.
+                log.debug("{}: applying {} record(s) of account {}", consumer, events.size(), account);
+                try {
+                    handler.apply(account, events, work);
+                } catch (RuntimeException e) {
+                    span.failed(e);
+                    throw e;
+                }
+            }
         }
 
         /** The slow path for an account whose poll failed: each record in its own unit of work. */
@@ -286,7 +323,9 @@ public class InboundBatches {
                         } else if (item.malformed() != null) {
                             deadLetterAndPark(account, item.record(), item.malformed());
                         } else {
-                            fresh(List.of(item.event())).forEach((a, events) -> handler.apply(a, events, w));
+                            Map<InboundEvent, String> traceOf = new java.util.IdentityHashMap<>();
+                            traceOf.put(item.event(), header(item.record(), Traces.HEADER));
+                            fresh(List.of(item.event())).forEach((a, events) -> applyTraced(a, events, w, traceOf));
                         }
                     });
                 } catch (RuntimeException e) {

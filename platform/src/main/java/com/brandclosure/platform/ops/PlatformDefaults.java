@@ -12,7 +12,8 @@ import java.util.Map;
  * Defaults every service shares, at the lowest precedence (a service's application.yml or the
  * command line override them): what actuator exposes (never heapdump, env, shutdown or
  * threaddump), the liveness/readiness groups and the DEGRADED status, the health details shown to OPS only,
- * Flyway applying a late platform migration, HTTP latency histograms and the API document's error responses.
+ * Flyway applying a late platform migration, HTTP latency histograms, the API document's error responses and
+ * the trace sampling.
  */
 public class PlatformDefaults implements EnvironmentPostProcessor {
 
@@ -40,6 +41,10 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
         // The API document's error responses come from PlatformOperationCustomizer (per operation, as problem
         // details), not from springdoc copying every @ExceptionHandler onto every operation.
         defaults.put("springdoc.override-with-generic-response", "false");
+        // Traces (README "Traces"): every unit of work is sampled, so its trace id is in every log line and
+        // on the events it causes. Spans are exported only when an OTLP endpoint is set
+        // (management.opentelemetry.tracing.export.otlp.endpoint); none is set by default.
+        defaults.put("management.tracing.sampling.probability", "1.0");
         environment.getPropertySources().addLast(new MapPropertySource("platformDefaults", defaults));
     }
 }

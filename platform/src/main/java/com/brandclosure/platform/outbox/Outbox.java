@@ -5,6 +5,9 @@ import com.brandclosure.events.IntegrationEvent;
 import com.brandclosure.platform.eventstore.EventMetadata;
 import com.brandclosure.platform.jdbc.ArrayRows;
 import com.brandclosure.platform.json.JsonCodec;
+import com.brandclosure.platform.tracing.Traces;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -17,32 +20,37 @@ import java.util.List;
  */
 public class Outbox {
 
+    private static final Logger log = LoggerFactory.getLogger(Outbox.class);
+
     private static final String INSERT = """
-            INSERT INTO outbox (topic, message_key, event_id, event_type, envelope)
-            SELECT topic, message_key, event_id, event_type, envelope
-            FROM unnest(?::text[], ?::text[], ?::uuid[], ?::text[], ?::text[])
-                 WITH ORDINALITY AS t(topic, message_key, event_id, event_type, envelope, ord)
+            INSERT INTO outbox (topic, message_key, event_id, event_type, envelope, traceparent)
+            SELECT topic, message_key, event_id, event_type, envelope, traceparent
+            FROM unnest(?::text[], ?::text[], ?::uuid[], ?::text[], ?::text[], ?::text[])
+                 WITH ORDINALITY AS t(topic, message_key, event_id, event_type, envelope, traceparent, ord)
             ORDER BY ord""";
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
     private final JsonCodec json;
     private final java.util.function.Supplier<OutboxRelay> localRelay;
+    private final Traces traces;
 
     public Outbox(JdbcTemplate jdbc, TransactionTemplate tx, JsonCodec json) {
-        this(jdbc, tx, json, () -> null);
+        this(jdbc, tx, json, () -> null, Traces.none());
     }
 
     /**
      * @param localRelay this instance's relay, if it has one: while it owns the position it is woken in
      *                   process after the commit; otherwise the transaction NOTIFYs the instance that owns it.
+     * @param traces         where a message without a traceparent of its own takes the current span's from
      */
     public Outbox(JdbcTemplate jdbc, TransactionTemplate tx, JsonCodec json,
-                  java.util.function.Supplier<OutboxRelay> localRelay) {
+                  java.util.function.Supplier<OutboxRelay> localRelay, Traces traces) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.json = json;
         this.localRelay = localRelay;
+        this.traces = traces;
     }
 
     private static final Object WAKE_REGISTERED = new Object();
@@ -76,8 +84,21 @@ public class Outbox {
         }
     }
 
-    /** A message to publish: topic, event, metadata. */
-    public record Message(String topic, IntegrationEvent event, EventMetadata metadata) {
+    /**
+     * A message to publish: topic, event, metadata, and the W3C traceparent of its cause (null: the span
+     * current when it is written, if any; see platform.tracing).
+     */
+    public record Message(String topic, IntegrationEvent event, EventMetadata metadata, String traceparent) {
+
+        public Message(String topic, IntegrationEvent event, EventMetadata metadata) {
+            this(topic, event, metadata, null);
+        }
+
+        /** This message with {@code traceparent} as its cause's trace unless it has one already. */
+        public Message tracedBy(String traceparent) {
+            return this.traceparent != null || traceparent == null ? this
+                    : new Message(topic, event, metadata, traceparent);
+        }
     }
 
     public void publish(String topic, IntegrationEvent event, EventMetadata metadata) {
@@ -89,13 +110,20 @@ public class Outbox {
         if (messages.isEmpty()) {
             return;
         }
-        ArrayRows rows = ArrayRows.of("text", "text", "uuid", "text", "text");
+        ArrayRows rows = ArrayRows.of("text", "text", "uuid", "text", "text", "text");
+        List<String> types = new java.util.ArrayList<>(messages.size());
+        String current = traces.current();
         for (Message m : messages) {
             String type = EventCatalog.nameOf(m.event().getClass());
             EventMetadata md = m.metadata();
             var envelope = new Envelope(md.eventId().toString(), type, 1, m.event().accountId(), md.occurredAt(),
                     md.actor(), md.correlationId(), md.causationId(), json.tree(m.event()));
-            rows.add(m.topic(), m.event().accountId(), md.eventId(), type, json.write(envelope));
+            rows.add(m.topic(), m.event().accountId(), md.eventId(), type, json.write(envelope),
+                    m.traceparent() != null ? m.traceparent() : current);
+            types.add(type);
+        }
+        if (log.isDebugEnabled()) {
+            log.debug("{} outbox row(s) written: {}", messages.size(), String.join(", ", types));
         }
         tx.executeWithoutResult(status -> rows.update(jdbc, INSERT));
         tx.executeWithoutResult(status -> wakeRelayAfterCommit());

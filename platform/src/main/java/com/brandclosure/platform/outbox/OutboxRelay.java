@@ -7,6 +7,7 @@ import org.apache.kafka.common.errors.InvalidTopicException;
 import org.apache.kafka.common.errors.RecordBatchTooLargeException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.header.internals.RecordHeader;
+import com.brandclosure.platform.tracing.Traces;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -56,6 +57,9 @@ import java.util.function.Predicate;
  * or unknown topic) is moved to {@code outbox_parked} with the reason and the relay goes on: one
  * bad row never stalls the rows behind it. A failure of the broker itself is retried, with the
  * position unchanged.
+ * <p>
+ * A row's {@code traceparent} (the span that caused it) goes with it as the {@code traceparent} header,
+ * so the consumer continues that trace (platform.tracing); the relay opens no span of its own.
  */
 public class OutboxRelay implements SmartLifecycle, AutoCloseable {
 
@@ -159,7 +163,8 @@ public class OutboxRelay implements SmartLifecycle, AutoCloseable {
         return Integer.MAX_VALUE - 1000;
     }
 
-    private record Row(long id, String txId, String topic, String key, String eventId, String type, String envelope) {
+    private record Row(long id, String txId, String topic, String key, String eventId, String type, String envelope,
+                       String traceparent) {
     }
 
     private record Position(String txId, long id) {
@@ -310,7 +315,7 @@ public class OutboxRelay implements SmartLifecycle, AutoCloseable {
         List<Row> rows = new ArrayList<>();
         try (PreparedStatement ps = owner.prepareStatement("""
                 SELECT o.id, o.tx_id::text, o.topic, o.message_key, o.event_id::text, o.event_type, o.envelope,
-                       EXISTS (SELECT 1 FROM outbox h WHERE (h.tx_id, h.id) > (?::xid8, ?)
+                       o.traceparent, EXISTS (SELECT 1 FROM outbox h WHERE (h.tx_id, h.id) > (?::xid8, ?)
                                AND h.tx_id >= pg_snapshot_xmin(pg_current_snapshot()))
                 FROM outbox o
                 WHERE (o.tx_id, o.id) > (?::xid8, ?) AND o.tx_id < pg_snapshot_xmin(pg_current_snapshot())
@@ -324,8 +329,8 @@ public class OutboxRelay implements SmartLifecycle, AutoCloseable {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     rows.add(new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                            rs.getString(6), rs.getString(7)));
-                    held = rs.getBoolean(8);
+                            rs.getString(6), rs.getString(7), rs.getString(8)));
+                    held = rs.getBoolean(9);
                 }
             }
             if (rows.isEmpty()) {
@@ -373,9 +378,14 @@ public class OutboxRelay implements SmartLifecycle, AutoCloseable {
                         new InvalidTopicException("topic " + row.topic() + " is not one this service publishes to")));
                 continue;
             }
-            var record = new ProducerRecord<>(row.topic(), null, row.key(), row.envelope(), List.of(
-                    new RecordHeader("event-id", row.eventId().getBytes(StandardCharsets.UTF_8)),
-                    new RecordHeader("event-type", row.type().getBytes(StandardCharsets.UTF_8))));
+            List<org.apache.kafka.common.header.Header> headers = new ArrayList<>(3);
+            headers.add(new RecordHeader("event-id", row.eventId().getBytes(StandardCharsets.UTF_8)));
+            headers.add(new RecordHeader("event-type", row.type().getBytes(StandardCharsets.UTF_8)));
+            if (row.traceparent() != null) {
+                // The cause's trace, continued by the consumer (platform.tracing).
+                headers.add(new RecordHeader(Traces.HEADER, row.traceparent().getBytes(StandardCharsets.UTF_8)));
+            }
+            var record = new ProducerRecord<>(row.topic(), null, row.key(), row.envelope(), headers);
             acks.add(p.send(record));
         }
         p.flush();
@@ -436,8 +446,9 @@ public class OutboxRelay implements SmartLifecycle, AutoCloseable {
 
     private void park(List<Row> rows, List<String> reasons) throws SQLException {
         try (PreparedStatement ps = owner.prepareStatement("""
-                INSERT INTO outbox_parked (outbox_id, tx_id, topic, message_key, event_id, event_type, envelope, error)
-                VALUES (?, ?::xid8, ?, ?, ?::uuid, ?, ?, ?)""")) {
+                INSERT INTO outbox_parked (outbox_id, tx_id, topic, message_key, event_id, event_type, envelope, error,
+                                           traceparent)
+                VALUES (?, ?::xid8, ?, ?, ?::uuid, ?, ?, ?, ?)""")) {
             for (int i = 0; i < rows.size(); i++) {
                 Row r = rows.get(i);
                 ps.setLong(1, r.id());
@@ -448,6 +459,7 @@ public class OutboxRelay implements SmartLifecycle, AutoCloseable {
                 ps.setString(6, r.type());
                 ps.setString(7, r.envelope());
                 ps.setString(8, reasons.get(i));
+                ps.setString(9, r.traceparent());
                 ps.addBatch();
                 log.error("outbox row {} ({} to {}) parked, Kafka refused it: {}", r.id(), r.type(), r.topic(),
                         reasons.get(i));

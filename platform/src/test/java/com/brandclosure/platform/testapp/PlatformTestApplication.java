@@ -144,18 +144,33 @@ public class PlatformTestApplication {
     @Component
     public static class Listener {
         public static final String PURPOSE = "test-events";
+
+        /** Precondition that makes the handler publish a PreconditionMet "echoed" on COUNTED_TOPIC (TracingIT). */
+        public static final String ECHO = "echo";
+        /** Per handled event id: the MDC traceId and the tracer's current span (as a traceparent) in the handler. */
+        public static final java.util.Map<String, List<String>> SEEN_TRACES = new java.util.concurrent.ConcurrentHashMap<>();
         private final InboundBatches.Subscription subscription;
 
-        Listener(InboundBatches inbound, JdbcTemplate jdbc) {
+        Listener(InboundBatches inbound, JdbcTemplate jdbc, com.brandclosure.platform.tracing.Traces traces) {
             subscription = inbound.subscribe(PURPOSE, List.of(PreconditionMet.class),
                     AccountHandler.each((event, work) -> {
                         if (event.event() instanceof PreconditionMet pm && "fail".equals(pm.precondition())) {
                             throw new IllegalStateException("handler fails for this event on purpose");
                         }
                         if (event.event() instanceof PreconditionMet pm && "fail-until-fixed".equals(pm.precondition())
-                                && jdbc.queryForObject("SELECT count(*) FROM test_fixes WHERE account_id = ?",
+                                && jdbc.queryForObject("SELECT count(*) FROM test_account_fixes WHERE account_id = ?",
                                 Integer.class, event.accountId()) == 0) {
                             throw new IllegalStateException("handler fails for this account until it is fixed");
+                        }
+                        SEEN_TRACES.put(event.eventId(), java.util.Arrays.asList(
+                                org.slf4j.MDC.get("traceId"), traces.current()));
+                        if (event.event() instanceof PreconditionMet pm && ECHO.equals(pm.precondition())) {
+                            work.publish(COUNTED_TOPIC, new PreconditionMet(event.accountId(), "echoed",
+                                    event.eventId()), new com.brandclosure.platform.eventstore.EventMetadata(
+                                    java.util.UUID.nameUUIDFromBytes(("echo/" + event.eventId()).getBytes(
+                                            java.nio.charset.StandardCharsets.UTF_8)), "listener",
+                                    event.metadata().correlationId(), event.eventId(),
+                                    event.metadata().occurredAt()));
                         }
                         jdbc.update("INSERT INTO test_effects (event_id, account_id) VALUES (?, ?)", event.eventId(),
                                 event.accountId());
