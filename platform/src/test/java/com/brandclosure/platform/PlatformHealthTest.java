@@ -27,7 +27,7 @@ class PlatformHealthTest {
 
     @Test
     void kafka_reachable_is_up_with_the_broker_count() throws Exception {
-        var kafka = PlatformHealth.kafka(Map.of("bootstrap.servers", Infrastructure.get().kafkaBootstrapServers()),
+        var kafka = PlatformHealth.kafka(Infrastructure.get().kafkaAdminProperties(),
                 Duration.ofSeconds(10));
         try {
             Health health = kafka.health();
