@@ -137,7 +137,14 @@ public class OutboxRelay implements SmartLifecycle, AutoCloseable {
         wakeUp();
         if (thread != null) {
             try {
-                thread.join(10_000);
+                thread.join(2_000);
+                if (thread.isAlive()) {
+                    // Still blocked in I/O: waiting for a pool connection while the database is going away
+                    // (JVM shutdown), or for acknowledgements. Nothing is lost by interrupting it: the position
+                    // moves only after every acknowledgement, so an interrupted batch is re-sent by the next owner.
+                    thread.interrupt();
+                    thread.join(8_000);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
