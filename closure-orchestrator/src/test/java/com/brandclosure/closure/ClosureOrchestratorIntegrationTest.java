@@ -69,13 +69,15 @@ class ClosureOrchestratorIntegrationTest extends OrchestratorTestBase {
         // Across topics in any order, a per-item event among them, one summary delivered twice.
         sources.contractActivated(account);
         sources.send(Topics.PAYOUTS, new com.brandclosure.events.PayoutsSettled(account,
-                LocalDate.now(ZoneOffset.UTC).minusDays(1), Instant.now().minus(1, ChronoUnit.HOURS), Instant.now()));
-        String catalogs = sources.send(Topics.CATALOG, new com.brandclosure.events.CatalogsDeleted(account, Instant.now()));
+                LocalDate.now(ZoneOffset.UTC).minusDays(1), Instant.now().minus(1, ChronoUnit.HOURS), Instant.now(),
+                1));
+        String catalogs = sources.send(Topics.CATALOG, new com.brandclosure.events.CatalogsDeleted(account, Instant.now(),
+                1));
         sources.resend(Topics.CATALOG, account, catalogs);
         sources.send(Topics.FUNDING, new com.brandclosure.events.FundingSufficient(account, 100, 0, "EUR",
-                Instant.now()));
+                Instant.now(), 1));
         assertThat(stateOf(account)).isNotEqualTo("ClosureRequested");
-        sources.send(Topics.CONTRACTS, new com.brandclosure.events.ContractsExpired(account, Instant.now()));
+        sources.send(Topics.CONTRACTS, new com.brandclosure.events.ContractsExpired(account, Instant.now(), 1));
 
         await().atMost(PATIENCE).until(() -> published("ClosureRequested", account).size() == 1);
         var closure = http.get("/api/v1/closures/" + account, SUPPORT);

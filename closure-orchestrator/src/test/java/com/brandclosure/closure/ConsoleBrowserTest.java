@@ -253,7 +253,8 @@ class ConsoleBrowserTest {
         // The reviewer looks at version `shown`; live refresh is off, and new evidence arrives.
         browser.findElement(By.id("live")).click();
         assertThat(browser.findElement(By.id("live")).isSelected()).isFalse();
-        sources.send(Topics.CATALOG, new CatalogsDeleted(account, Instant.now()));
+        sources.send(Topics.CATALOG, new CatalogsDeleted(account, Instant.now(),
+                sources.nextVersion(Topics.CATALOG, account)));
         await().atMost(PATIENCE).until(() -> version(account) > shown);
         assertThat(card.getAttribute("data-version")).isEqualTo(String.valueOf(shown));
 

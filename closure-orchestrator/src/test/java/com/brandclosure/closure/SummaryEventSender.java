@@ -17,10 +17,30 @@ import com.brandclosure.testkit.KafkaProbe;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
-/** Plays the source services: sends their summary events as envelopes, as their outbox relays would. */
-record SummaryEventSender(KafkaProbe kafka, JsonCodec json) {
+/**
+ * Plays the source services: sends their summary events as envelopes, as their outbox relays would,
+ * each summary with the next source version of its account and topic (a source's summary stream).
+ */
+final class SummaryEventSender {
+
+    private final KafkaProbe kafka;
+    private final JsonCodec json;
+    private final Map<String, AtomicLong> versions = new ConcurrentHashMap<>();
+
+    SummaryEventSender(KafkaProbe kafka, JsonCodec json) {
+        this.kafka = kafka;
+        this.json = json;
+    }
+
+    /** The next source version of {@code account}'s summaries on {@code topic}, as the source's store would give. */
+    long nextVersion(String topic, String account) {
+        return versions.computeIfAbsent(topic + "|" + account, k -> new AtomicLong()).incrementAndGet();
+    }
 
     /** Sends {@code event} with a fresh event id; returns the envelope, so a test can send it again. */
     String send(String topic, IntegrationEvent event) {
@@ -42,18 +62,21 @@ record SummaryEventSender(KafkaProbe kafka, JsonCodec json) {
     /** Every precondition holds and the last lock date is {@code lockAt} (which may be past or ahead). */
     void allPreconditionsHold(String account, Instant lockAt) {
         Instant now = Instant.now();
-        send(Topics.PAYOUTS, new PayoutsSettled(account, LocalDate.ofInstant(lockAt, ZoneOffset.UTC), lockAt, now));
-        send(Topics.CONTRACTS, new ContractsExpired(account, now));
-        send(Topics.FUNDING, new FundingSufficient(account, 12_500, 0, "EUR", now));
-        send(Topics.CATALOG, new CatalogsDeleted(account, now));
+        send(Topics.PAYOUTS, new PayoutsSettled(account, LocalDate.ofInstant(lockAt, ZoneOffset.UTC), lockAt, now,
+                nextVersion(Topics.PAYOUTS, account)));
+        send(Topics.CONTRACTS, new ContractsExpired(account, now, nextVersion(Topics.CONTRACTS, account)));
+        send(Topics.FUNDING, new FundingSufficient(account, 12_500, 0, "EUR", now,
+                nextVersion(Topics.FUNDING, account)));
+        send(Topics.CATALOG, new CatalogsDeleted(account, now, nextVersion(Topics.CATALOG, account)));
     }
 
     void catalogsPresent(String account) {
-        send(Topics.CATALOG, new CatalogsPresent(account, 1, Instant.now()));
+        send(Topics.CATALOG, new CatalogsPresent(account, 1, Instant.now(), nextVersion(Topics.CATALOG, account)));
     }
 
     void contractsActive(String account) {
-        send(Topics.CONTRACTS, new ActiveContractsPresent(account, 2, Instant.now()));
+        send(Topics.CONTRACTS, new ActiveContractsPresent(account, 2, Instant.now(),
+                nextVersion(Topics.CONTRACTS, account)));
     }
 
     /** A per-item event on a summary topic, which the saga must ignore. */

@@ -1,5 +1,8 @@
 package com.brandclosure.events;
 
-/** Retraction of {@link CatalogsDeleted}. */
-public record CatalogsPresent(String accountId, long catalogs, java.time.Instant asOf) implements CatalogEvent {
+/**
+ * Retraction of {@link CatalogsDeleted}.
+ * {@code sourceVersion}: see {@link SummaryEvent#sourceVersion()}.
+ */
+public record CatalogsPresent(String accountId, long catalogs, java.time.Instant asOf, long sourceVersion) implements SummaryEvent, CatalogEvent {
 }

@@ -214,7 +214,7 @@ class ConsumerIT {
     void an_event_type_the_subscription_does_not_take_is_skipped_without_touching_the_inbox() {
         String account = "acct-" + UUID.randomUUID();
         tx.executeWithoutResult(s -> outbox.publishAll(List.of(new Outbox.Message(TOPIC,
-                new CatalogsDeleted(account, Instant.now()),
+                new CatalogsDeleted(account, Instant.now(), 1),
                 new EventMetadata(UUID.randomUUID(), "tester", "c", null, Instant.now())))));
         publish(account, "marker");
         await().atMost(Duration.ofSeconds(30)).until(() -> effects(account) == 1);

@@ -152,11 +152,12 @@ public final class ClosureSagaBenchmark {
                 }
             }
             Instant asOf = Instant.now();
-            send(producer, json, Topics.CONTRACTS, new ContractsExpired(account, asOf));
-            send(producer, json, Topics.FUNDING, new FundingSufficient(account, 10_000, 0, "EUR", asOf));
-            send(producer, json, Topics.CATALOG, new CatalogsDeleted(account, asOf));
+            // Each brand's first summary of each source: source version 1.
+            send(producer, json, Topics.CONTRACTS, new ContractsExpired(account, asOf, 1));
+            send(producer, json, Topics.FUNDING, new FundingSufficient(account, 10_000, 0, "EUR", asOf, 1));
+            send(producer, json, Topics.CATALOG, new CatalogsDeleted(account, asOf, 1));
             lastSummarySentAt.put(account, Instant.now());
-            var last = send(producer, json, Topics.PAYOUTS, new PayoutsSettled(account, lockDate, lockAt, asOf));
+            var last = send(producer, json, Topics.PAYOUTS, new PayoutsSettled(account, lockDate, lockAt, asOf, 1));
             if (pace.equals("acked")) {
                 last.get();
             }

@@ -12,7 +12,10 @@ import com.brandclosure.platform.command.Appended;
 
 import java.util.List;
 
-/** The public shape of catalog-service's stored events on {@code catalog.events}. The fence stays internal. */
+/**
+ * The public shape of catalog-service's stored events on {@code catalog.events}. The fence stays internal.
+ * The summaries live in the account stream; their stored version is published as {@code sourceVersion}.
+ */
 public final class CatalogPublication {
 
     private CatalogPublication() {
@@ -26,9 +29,11 @@ public final class CatalogPublication {
                 CatalogState.Deleted deleted = appended.state();
                 yield List.of(new CatalogDeleted(deleted.accountId(), deleted.catalogId()));
             }
-            case AccountEvent.CatalogsPreconditionMet m -> List.of(new CatalogsDeleted(appended.accountId(), m.asOf()));
+            case AccountEvent.CatalogsPreconditionMet m ->
+                    List.of(new CatalogsDeleted(appended.accountId(), m.asOf(), appended.version()));
             case AccountEvent.CatalogsPreconditionRetracted r ->
-                    List.of(new CatalogsPresent(appended.accountId(), r.liveCatalogs(), r.asOf()));
+                    List.of(new CatalogsPresent(appended.accountId(), r.liveCatalogs(), r.asOf(),
+                            appended.version()));
             case AccountEvent.AccountFenced f -> List.of();
             default -> throw new IllegalStateException("no public shape for " + appended.event().getClass().getName());
         };

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The latest fact per precondition. */
+/** The latest fact per precondition: the one with the highest source version ({@link SourceEvent#isLaterThan}). */
 public record Facts(Map<Precondition, Fact> latest) {
 
     public Facts {

@@ -4,26 +4,38 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * Where a fact came from: the source's event id and time, and its position in the consumed
- * topic partition.
+ * Where a fact came from: the source's event id and time, where it was read (topic, partition,
+ * offset) and {@code sourceVersion}, its place in the source's own sequence.
  * <p>
- * Ordering: every summary event of one precondition of one account comes from one service, on
- * one topic keyed by the account, so it lands in one partition in the order the source's outbox
- * published it. The partition offset is therefore the exact order, immune to clock skew between
- * the source's instances. Only if the topic was re-partitioned can two facts come from different
- * partitions, whose offsets say nothing about each other; then the source's occurredAt decides,
- * and the event id breaks a tie so the order is total and the same on every replay.
+ * Ordering: a source service keeps every summary of one account in one stream of its event store
+ * and publishes each with that stored event's version ({@code sourceVersion}), which the store gives
+ * once per stream, whichever instance appended it. So the higher version is the later word, and
+ * that alone decides. Partition and offset do not: a dead letter replayed, or a record re-sent by
+ * the source's outbox after a crash, lands at the end of its topic, behind newer words; nor does
+ * {@code occurredAt}, which the sender's clock sets. The same version again is a duplicate.
+ * <p>
+ * Version 0 means unknown: facts recorded before sources published versions (their stored events
+ * are upcast with 0) and records published then. A known version is later than an unknown one
+ * (it was published after the upgrade); between two unknown ones the former rule applies
+ * (offset within one partition, else occurredAt, then event id), so history folds as it did.
  */
-public record SourceEvent(String eventId, Instant occurredAt, String topic, int partition, long offset) {
+public record SourceEvent(String eventId, Instant occurredAt, String topic, int partition, long offset,
+                          long sourceVersion) {
 
     public SourceEvent {
         Objects.requireNonNull(eventId, "eventId");
         Objects.requireNonNull(occurredAt, "occurredAt");
         Objects.requireNonNull(topic, "topic");
+        if (sourceVersion < 0) {
+            throw new IllegalArgumentException("sourceVersion must not be negative");
+        }
     }
 
     /** True if this event is later than {@code other} in the source's order (a duplicate is not later). */
     public boolean isLaterThan(SourceEvent other) {
+        if (sourceVersion > 0 || other.sourceVersion > 0) {
+            return sourceVersion > other.sourceVersion;
+        }
         if (topic.equals(other.topic) && partition == other.partition) {
             return offset > other.offset;
         }

@@ -15,6 +15,7 @@ import com.brandclosure.events.IntegrationEvent;
 import com.brandclosure.events.PayoutsPending;
 import com.brandclosure.events.PayoutsSettled;
 import com.brandclosure.events.RefundIssued;
+import com.brandclosure.events.SummaryEvent;
 import com.brandclosure.platform.inbox.InboundEvent;
 
 import java.time.Instant;
@@ -36,8 +37,10 @@ public final class SummaryEvents {
 
     /** The command for {@code event}, given the time it is decided at; empty for events the saga ignores. */
     public static Optional<Function<Instant, AccountClosureCommand>> toCommand(InboundEvent event) {
+        // A refund is no summary: it has no source version (0), and nothing is ordered by it.
+        long sourceVersion = event.event() instanceof SummaryEvent summary ? summary.sourceVersion() : 0;
         SourceEvent source = new SourceEvent(event.eventId(), event.envelope().occurredAt(), event.topic(),
-                event.partition(), event.offset());
+                event.partition(), event.offset(), sourceVersion);
         Fact fact = switch (event.event()) {
             case ContractsExpired e -> Fact.holds(Precondition.CONTRACTS_EXPIRED, source);
             case ActiveContractsPresent e -> Fact.retracted(Precondition.CONTRACTS_EXPIRED, source);

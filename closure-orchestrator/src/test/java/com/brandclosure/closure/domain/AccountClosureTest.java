@@ -70,10 +70,10 @@ class AccountClosureTest {
     static final LockDate PAST_LOCK = new LockDate(LocalDate.parse("2026-02-01"), at("2026-02-01T23:59:59Z"));
     static final String TICKET = "CLS-acme-1";
 
-    // ---- facts as the sources say them: offset = position in the topic partition ----
+    // ---- facts as the sources say them: n = the source version, and the position in the topic partition ----
 
-    static SourceEvent source(Precondition p, long offset) {
-        return new SourceEvent(p.name().toLowerCase() + "-" + offset, T0.plusSeconds(offset), topicOf(p), 0, offset);
+    static SourceEvent source(Precondition p, long n) {
+        return new SourceEvent(p.name().toLowerCase() + "-" + n, T0.plusSeconds(n), topicOf(p), 0, n, n);
     }
 
     static String topicOf(Precondition p) {
@@ -246,14 +246,74 @@ class AccountClosureTest {
         }
 
         @Test
-        void acrossPartitionsTheSourceTimeDecides() {
-            // A re-partitioned topic: offsets of different partitions are not comparable.
+        void withoutSourceVersionsAcrossPartitionsTheSourceTimeDecides() {
+            // Facts recorded before sources published versions (0 = unknown), from a re-partitioned topic.
             var newer = new Fact(Precondition.CATALOGS_DELETED, false,
-                    new SourceEvent("b", T1, "catalog.events", 3, 2), null, null);
+                    new SourceEvent("b", T1, "catalog.events", 3, 2, 0), null, null);
             var older = new Fact(Precondition.CATALOGS_DELETED, true,
-                    new SourceEvent("a", T0, "catalog.events", 1, 500), null, null);
+                    new SourceEvent("a", T0, "catalog.events", 1, 500, 0), null, null);
             given(INITIATED, new PreconditionRetracted(newer, T1)).when(record(older, T1)).thenNothing();
             given(INITIATED, met(older, T0)).when(record(newer, T1)).then(new PreconditionRetracted(newer, T1));
+        }
+
+        // ---- the source's version orders facts, whatever partition, offset or occurredAt say ----
+
+        static Fact fundingFact(boolean holds, long sourceVersion, Instant occurredAt, int partition, long offset) {
+            return new Fact(Precondition.FUNDING_SUFFICIENT, holds, new SourceEvent("funding-v" + sourceVersion
+                    + "-" + offset, occurredAt, "funding.events", partition, offset, sourceVersion), null, 5_000L);
+        }
+
+        @Test
+        void aStaleFactReplayedToTheEndOfItsTopicChangesNothing() {
+            // FundingSufficient v4 (offset 10), FundingInsufficient v5 (offset 11); v4 replayed at offset 40.
+            var insufficient = fundingFact(false, 5, T0.plusSeconds(5), 0, 11);
+            var replayed = fundingFact(true, 4, T1, 0, 40);
+            var then = given(INITIATED, met(fundingFact(true, 4, T0, 0, 10), T0),
+                    new PreconditionRetracted(insufficient, T0))
+                    .when(record(replayed, T1)).thenNothing();
+            assertThat(then.state().ledger().facts().of(Precondition.FUNDING_SUFFICIENT)).contains(insufficient);
+            assertThat(then.state().ledger().facts().unmet()).contains(Precondition.FUNDING_SUFFICIENT);
+        }
+
+        @Test
+        void theSameSourceVersionAgainIsADuplicateEvenFromAnotherPosition() {
+            // Re-sent by the source's outbox after a crash: same version, new partition and offset, later time.
+            var first = fundingFact(true, 7, T0, 0, 10);
+            var resent = new Fact(Precondition.FUNDING_SUFFICIENT, false, new SourceEvent("funding-v7-resent", T1,
+                    "funding.events", 2, 99, 7), null, 5_000L);
+            given(INITIATED, met(first, T0)).when(record(resent, T1)).thenNothing();
+        }
+
+        @Test
+        void aHigherVersionFromAnotherPartitionWinsWhateverItsOffset() {
+            var current = fundingFact(true, 4, T0, 0, 500);
+            var higher = fundingFact(false, 5, T0.plusSeconds(1), 3, 2);
+            given(INITIATED, met(current, T0)).when(record(higher, T1))
+                    .then(new PreconditionRetracted(higher, T1));
+        }
+
+        @Test
+        void aHigherVersionWithAnOlderOccurredAtWins() {
+            // The source's instances' clocks differ: the later word may say it happened earlier.
+            var current = fundingFact(false, 8, T1, 0, 20);
+            var higher = fundingFact(true, 9, T0, 0, 21);
+            var state = given(INITIATED, new PreconditionRetracted(current, T1)).when(record(higher, T1))
+                    .then(met(higher, T1)).state();
+            assertThat(state.ledger().facts().of(Precondition.FUNDING_SUFFICIENT)).contains(higher);
+        }
+
+        @Test
+        void aLowerVersionWithALaterOccurredAtAndOffsetChangesNothing() {
+            var current = fundingFact(true, 9, T0, 0, 21);
+            given(INITIATED, met(current, T0)).when(record(fundingFact(false, 8, T1, 0, 60), T1)).thenNothing();
+        }
+
+        @Test
+        void aKnownVersionSupersedesAFactRecordedWithoutOneAndAnUnknownOneNeverSupersedesAKnownOne() {
+            var legacy = fundingFact(true, 0, T1, 0, 900);
+            var versioned = fundingFact(false, 1, T0, 0, 3);
+            given(INITIATED, met(legacy, T0)).when(record(versioned, T1)).then(new PreconditionRetracted(versioned, T1));
+            given(INITIATED, new PreconditionRetracted(versioned, T0)).when(record(legacy, T1)).thenNothing();
         }
 
         @Test

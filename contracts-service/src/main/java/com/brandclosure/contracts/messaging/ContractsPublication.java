@@ -32,7 +32,7 @@ public final class ContractsPublication {
     public static List<IntegrationEvent> announce(Appended appended) {
         Optional<ContractsEvent> announced = switch (appended.event()) {
             case ContractEvent e -> of(appended.<ContractState>state(), e);
-            case AccountEvent e -> of(appended.accountId(), e);
+            case AccountEvent e -> of(appended.accountId(), appended.version(), e);
             default -> Optional.empty();
         };
         return announced.<List<IntegrationEvent>>map(List::of).orElse(List.of());
@@ -70,11 +70,16 @@ public final class ContractsPublication {
         };
     }
 
-    static Optional<ContractsEvent> of(String accountId, AccountEvent event) {
+    /**
+     * {@code version}: the stored event's version in the account stream, which holds every summary
+     * of the account, published as the summary's {@code sourceVersion}.
+     */
+    static Optional<ContractsEvent> of(String accountId, long version, AccountEvent event) {
         return switch (event) {
-            case AccountEvent.ContractsPreconditionMet e -> Optional.of(new ContractsExpired(accountId, e.asOf()));
+            case AccountEvent.ContractsPreconditionMet e ->
+                    Optional.of(new ContractsExpired(accountId, e.asOf(), version));
             case AccountEvent.ContractsPreconditionRetracted e ->
-                    Optional.of(new ActiveContractsPresent(accountId, e.activeContracts(), e.asOf()));
+                    Optional.of(new ActiveContractsPresent(accountId, e.activeContracts(), e.asOf(), version));
             case AccountEvent.AccountConfigured e -> Optional.empty();
             case AccountEvent.AccountFenced e -> Optional.empty();
         };

@@ -21,7 +21,8 @@ import java.util.List;
  * Stored funding events to the public shapes on {@code funding.events}, each published under the
  * stored event's id (the runner does that). Cost bookkeeping (approved, changed, locked, paid) and
  * settling past due stay internal: payouts-service already publishes the cost facts, and their
- * effect on the account is published as {@code RequiredFundingChanged} and the summary.
+ * effect on the account is published as {@code RequiredFundingChanged} and the summary. The summary
+ * lives in the account's one stream; its stored version is published as {@code sourceVersion}.
  */
 public final class FundingPublication {
 
@@ -49,9 +50,10 @@ public final class FundingPublication {
                     e.pastDue().minor(), e.pendingPayments().minor(), e.required().minor(), e.balance().minor(),
                     code(e.balance()));
             case FundingSufficient e -> new com.brandclosure.events.FundingSufficient(account, e.balance().minor(),
-                    e.required().minor(), code(e.balance()), e.asOf());
+                    e.required().minor(), code(e.balance()), e.asOf(), appended.version());
             case FundingInsufficient e -> new com.brandclosure.events.FundingInsufficient(account,
-                    e.balance().minor(), e.required().minor(), e.pastDue().minor(), code(e.balance()), e.asOf());
+                    e.balance().minor(), e.required().minor(), e.pastDue().minor(), code(e.balance()), e.asOf(),
+                    appended.version());
             case RefundAuthorized e -> new com.brandclosure.events.RefundAuthorized(account, e.authorizationId(),
                     e.authorizedBy());
             case RefundIssued e -> new com.brandclosure.events.RefundIssued(account, e.refundId(), e.amount().minor(),

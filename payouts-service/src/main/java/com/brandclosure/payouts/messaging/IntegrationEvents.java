@@ -40,12 +40,13 @@ public final class IntegrationEvents {
         };
     }
 
-    public static PayoutsEvent of(String accountId, PayoutsSummary.SummaryEvent event) {
+    /** {@code version}: the stored event's version in the account's summary stream, published as sourceVersion. */
+    public static PayoutsEvent of(String accountId, long version, PayoutsSummary.SummaryEvent event) {
         return switch (event) {
             case PayoutsSummary.PayoutsSettled s -> new com.brandclosure.events.PayoutsSettled(accountId,
-                    s.lastLockDate(), s.lastLockAt(), s.asOf());
+                    s.lastLockDate(), s.lastLockAt(), s.asOf(), version);
             case PayoutsSummary.PayoutsPending p -> new com.brandclosure.events.PayoutsPending(accountId,
-                    p.pendingActions(), p.asOf());
+                    p.pendingActions(), p.asOf(), version);
         };
     }
 }

@@ -21,7 +21,8 @@ public final class PayoutsPublication {
     public static List<IntegrationEvent> announce(Appended appended) {
         return switch (appended.event()) {
             case ActionEvent e -> List.of(IntegrationEvents.of(e, appended.<ActionState>state()));
-            case PayoutsSummary.SummaryEvent e -> List.of(IntegrationEvents.of(appended.accountId(), e));
+            case PayoutsSummary.SummaryEvent e ->
+                    List.of(IntegrationEvents.of(appended.accountId(), appended.version(), e));
             default -> List.of();
         };
     }
