@@ -105,6 +105,9 @@ class ContractsIntegrationTest {
         awaitEvents("ActiveContractsPresent", 2);
         assertThat(summaries()).containsExactly("ContractsExpired", "ActiveContractsPresent", "ContractsExpired",
                 "ActiveContractsPresent");
+        // Each summary carries its stored version in the account stream: rising, never repeated.
+        assertThat(kafka.sourceVersions(account, "ContractsExpired", "ActiveContractsPresent"))
+                .hasSize(4).isSorted().doesNotHaveDuplicates().allSatisfy(v -> assertThat(v).isPositive());
         // Exactly one click was recorded: the one answered 302.
         assertThat(jdbc.queryForObject("SELECT count(*) FROM events WHERE stream_id = ? AND event_type = 'ClickRecorded'",
                 Long.class, "link-" + linkId)).isEqualTo(1L);

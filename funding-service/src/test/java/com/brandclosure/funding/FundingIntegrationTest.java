@@ -126,6 +126,9 @@ class FundingIntegrationTest {
         send("ActionReversed", Map.of("accountId", account, "actionId", "a-1", "reason", "fraud"));
         await().atMost(WAIT).until(() -> events("FundingSufficient").size() == 3);
         assertThat(get("").get("requiredFundingMinor").asLong()).isZero();
+        // Each summary carries its stored version in the account stream: rising, never repeated.
+        assertThat(probe.sourceVersions(account, "FundingSufficient", "FundingInsufficient"))
+                .hasSize(5).isSorted().doesNotHaveDuplicates().allSatisfy(v -> assertThat(v).isPositive());
     }
 
     @Test

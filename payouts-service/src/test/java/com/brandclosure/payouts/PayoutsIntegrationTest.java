@@ -129,6 +129,9 @@ class PayoutsIntegrationTest {
         ingest("a-3", "p-1", now, now, 700);
         await().atMost(WAIT).until(() -> events("PayoutsPending").size() == 2);
         var page = get("/actions?state=PENDING");
+        // Each summary carries its version in the account's summary stream: rising, never repeated.
+        assertThat(probe.sourceVersions(account, "PayoutsPending", "PayoutsSettled"))
+                .containsExactly(1L, 2L, 3L);
         assertThat(page.get("total").asLong()).isEqualTo(1);
         assertThat(page.get("items").get(0).get("actionId").asString()).isEqualTo("a-3");
     }

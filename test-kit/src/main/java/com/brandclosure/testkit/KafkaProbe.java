@@ -117,6 +117,21 @@ public final class KafkaProbe implements AutoCloseable {
         return records(r -> key.equals(r.key()) && type.equals(header(r, "event-type")));
     }
 
+    /**
+     * The {@code sourceVersion} of every summary event of {@code key} whose type is one of {@code types}, in
+     * the order the probe received them (one partition per key: the order they were published in).
+     */
+    public List<Long> sourceVersions(String key, String... types) {
+        var wanted = java.util.Set.of(types);
+        return records(r -> key.equals(r.key()) && wanted.contains(header(r, "event-type"))).stream()
+                .map(r -> JSON.readTree(r.value()).path("payload").path("sourceVersion"))
+                .map(v -> v.isIntegralNumber() ? v.asLong() : -1L)
+                .toList();
+    }
+
+    private static final tools.jackson.databind.json.JsonMapper JSON =
+            tools.jackson.databind.json.JsonMapper.builder().build();
+
     public static String header(ConsumerRecord<?, ?> r, String name) {
         var h = r.headers().lastHeader(name);
         return h == null ? null : new String(h.value(), java.nio.charset.StandardCharsets.UTF_8);

@@ -31,9 +31,14 @@ public final class Responses {
                               boolean overdue, String ticketId, List<String> rejectionReasons, String approvedBy,
                               LocalDate closureDate, String cancelledBy, String cancellationReason) {
 
-        /** One precondition: whether it holds, and the source event that said so last (null fields: none yet). */
+        /**
+         * One precondition: whether it holds, and the source event that said so last (null fields: none yet);
+         * {@code sourceVersion} is that event's place in the source's sequence (0: recorded before sources
+         * published it).
+         */
         public record PreconditionView(String name, boolean holds, String sourceEventId, Instant sourceOccurredAt,
-                                       String sourceTopic, Integer sourcePartition, Long sourceOffset) {
+                                       String sourceTopic, Integer sourcePartition, Long sourceOffset,
+                                       Long sourceVersion) {
         }
 
         public static ClosureView of(AccountClosureState state, Duration reviewSla, Instant now) {
@@ -42,9 +47,10 @@ public final class Responses {
             List<PreconditionView> preconditions = new ArrayList<>();
             for (Precondition p : Precondition.values()) {
                 Fact f = state.ledger().facts().of(p).orElse(null);
-                preconditions.add(f == null ? new PreconditionView(p.name(), false, null, null, null, null, null)
+                preconditions.add(f == null ? new PreconditionView(p.name(), false, null, null, null, null, null, null)
                         : new PreconditionView(p.name(), f.holds(), f.source().eventId(), f.source().occurredAt(),
-                        f.source().topic(), f.source().partition(), f.source().offset()));
+                        f.source().topic(), f.source().partition(), f.source().offset(),
+                        f.source().sourceVersion()));
             }
             LockDate lock = state.ledger().facts().lockDate().orElse(null);
             String ticket = null;
