@@ -94,6 +94,64 @@ class CatalogIntegrationTest {
     }
 
     @Test
+    void consecutive_summaries_carry_rising_source_versions_of_the_account_stream() {
+        String first = create("Shoes");
+        awaitEvents("CatalogsPresent", 1);
+        send(HttpMethod.DELETE, base() + "/" + first, null);
+        awaitEvents("CatalogsDeleted", 1);
+        create("Hats");
+        awaitEvents("CatalogsPresent", 2);
+        List<Long> versions = kafka.sourceVersions(account, "CatalogsPresent", "CatalogsDeleted");
+        assertThat(versions).hasSize(3).allSatisfy(v -> assertThat(v).isPositive());
+        assertThat(versions).isSorted().doesNotHaveDuplicates();
+    }
+
+    @Test
+    void the_list_pages_by_limit_and_the_cursor_of_the_link_header_oldest_first() {
+        List<String> created = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            created.add(create("Catalog " + i));
+        }
+        List<String> listed = new java.util.ArrayList<>();
+        List<Integer> sizes = new java.util.ArrayList<>();
+        String next = base() + "?limit=2";
+        while (next != null) {
+            var page = send(HttpMethod.GET, next, null);
+            assertThat(page.getStatusCode().value()).as(page.getBody()).isEqualTo(200);
+            body(page).forEach(c -> listed.add(c.get("catalogId").asString()));
+            sizes.add(body(page).size());
+            next = nextPage(page);
+        }
+        assertThat(sizes).containsExactly(2, 2, 1);
+        assertThat(listed).isEqualTo(created);
+        // One page holds them all: no next.
+        var all = send(HttpMethod.GET, base() + "?limit=5", null);
+        assertThat(body(all)).hasSize(5);
+        assertThat(all.getHeaders().get("Link")).isNull();
+
+        for (String bad : List.of("0", "501", "abc")) {
+            var refused = send(HttpMethod.GET, base() + "?limit=" + bad, null);
+            assertThat(refused.getStatusCode().value()).isEqualTo(400);
+            assertThat(body(refused).get("fieldErrors").has("limit")).as(refused.getBody()).isTrue();
+        }
+        var badCursor = send(HttpMethod.GET, base() + "?after=xyz", null);
+        assertThat(badCursor.getStatusCode().value()).isEqualTo(400);
+        assertThat(body(badCursor).get("fieldErrors").has("after")).as(badCursor.getBody()).isTrue();
+    }
+
+    /** The path and query of the {@code Link: <…>; rel="next"} header, or null on the last page. */
+    static String nextPage(ResponseEntity<String> page) {
+        String link = page.getHeaders().getFirst("Link");
+        if (link == null) {
+            return null;
+        }
+        var m = java.util.regex.Pattern.compile("<([^>]+)>; rel=\"next\"").matcher(link);
+        assertThat(m.find()).as(link).isTrue();
+        var uri = java.net.URI.create(m.group(1));
+        return uri.getRawPath() + "?" + uri.getRawQuery();
+    }
+
+    @Test
     void bad_requests_are_refused() {
         var noName = send(HttpMethod.POST, base(), "{}");
         assertThat(noName.getStatusCode().value()).isEqualTo(400);

@@ -179,12 +179,54 @@ class ClosureOrchestratorIntegrationTest extends OrchestratorTestBase {
         sources.catalogsPresent(account);
         await().atMost(PATIENCE).until(() -> "Preparing".equals(stateOf(account)));
 
-        var preparing = http.get("/api/v1/closures?state=Preparing&waitingOn=CATALOGS_DELETED&limit=1000", SUPPORT);
+        var preparing = http.get("/api/v1/closures?state=Preparing&waitingOn=CATALOGS_DELETED&limit=500", SUPPORT);
         assertThat(preparing.body().valueStream().map(s -> s.get("accountId").asString())).contains(account);
-        var underReview = http.get("/api/v1/closures?state=ClosureRequested&limit=1000", SUPPORT);
+        var underReview = http.get("/api/v1/closures?state=ClosureRequested&limit=500", SUPPORT);
         assertThat(underReview.body().valueStream().map(s -> s.get("accountId").asString())).doesNotContain(account);
-        var overdue = http.get("/api/v1/closures?overdue=true&limit=1000", SUPPORT);
+        var overdue = http.get("/api/v1/closures?overdue=true&limit=500", SUPPORT);
         assertThat(overdue.body().valueStream().map(s -> s.get("accountId").asString())).doesNotContain(account);
+    }
+
+    @Test
+    void theClosuresListPagesByLimitAndTheCursorOfTheLinkHeader() {
+        List<String> mine = List.of(newAccount(), newAccount(), newAccount());
+        mine.forEach(a -> assertThat(initiate(a).status()).isEqualTo(200));
+        await().atMost(PATIENCE).until(() -> accountsOf(http.get("/api/v1/closures?state=Preparing&limit=500",
+                SUPPORT)).containsAll(mine));
+
+        var first = http.get("/api/v1/closures?state=Preparing&limit=2", SUPPORT);
+        assertThat(first.body()).hasSize(2);
+        assertThat(first.next()).contains("limit=2").contains("state=Preparing").contains("after=");
+        List<String> paged = new java.util.ArrayList<>();
+        List<Integer> sizes = new java.util.ArrayList<>();
+        String next = "/api/v1/closures?state=Preparing&limit=2";
+        while (next != null) {
+            var page = http.get(next, SUPPORT);
+            assertThat(page.status()).isEqualTo(200);
+            paged.addAll(accountsOf(page));
+            sizes.add(page.body().size());
+            next = page.next();
+        }
+        var whole = http.get("/api/v1/closures?state=Preparing&limit=500", SUPPORT);
+        if (whole.next() == null) {
+            assertThat(paged).isEqualTo(accountsOf(whole));
+        }
+        assertThat(paged).doesNotHaveDuplicates().containsAll(mine);
+        assertThat(sizes.subList(0, sizes.size() - 1)).allSatisfy(n -> assertThat(n).isEqualTo(2));
+        assertThat(sizes.getLast()).isBetween(1, 2);
+
+        for (String bad : List.of("0", "501", "x")) {
+            var refused = http.get("/api/v1/closures?limit=" + bad, SUPPORT);
+            assertThat(refused.status()).isEqualTo(400);
+            assertThat(refused.body().get("fieldErrors").has("limit")).as(refused.body().toString()).isTrue();
+        }
+        var badCursor = http.get("/api/v1/closures?after=abcd", SUPPORT);
+        assertThat(badCursor.status()).isEqualTo(400);
+        assertThat(badCursor.body().get("fieldErrors").has("after")).as(badCursor.body().toString()).isTrue();
+    }
+
+    static List<String> accountsOf(HttpClient.Answer list) {
+        return list.body().valueStream().map(s -> s.get("accountId").asString()).toList();
     }
 
     @Test

@@ -16,7 +16,8 @@ record HttpClient(RestClient rest, JsonCodec json) {
         return new HttpClient(RestClient.create("http://localhost:" + port), json);
     }
 
-    record Answer(int status, JsonNode body) {
+    /** {@code next}: the path and query of the {@code Link: <…>; rel="next"} header, null without one. */
+    record Answer(int status, JsonNode body, String next) {
         String text(String field) {
             JsonNode n = body.get(field);
             return n == null || n.isNull() ? null : n.asString();
@@ -29,7 +30,8 @@ record HttpClient(RestClient rest, JsonCodec json) {
         if (authorization != null) {
             spec = spec.header("Authorization", authorization);
         }
-        return spec.exchange((req, res) -> answer(res.getStatusCode().value(), res.getBody()));
+        return spec.exchange((req, res) -> answer(res.getStatusCode().value(), res.getBody(),
+                res.getHeaders().getFirst("Link")));
     }
 
     Answer post(String path, String authorization, String jsonBody) {
@@ -37,13 +39,22 @@ record HttpClient(RestClient rest, JsonCodec json) {
         if (authorization != null) {
             spec = spec.header("Authorization", authorization);
         }
-        return spec.exchange((req, res) -> answer(res.getStatusCode().value(), res.getBody()));
+        return spec.exchange((req, res) -> answer(res.getStatusCode().value(), res.getBody(),
+                res.getHeaders().getFirst("Link")));
     }
 
-    private Answer answer(int status, java.io.InputStream body) {
+    private Answer answer(int status, java.io.InputStream body, String link) {
+        String next = null;
+        if (link != null) {
+            var m = java.util.regex.Pattern.compile("<([^>]+)>; rel=\"next\"").matcher(link);
+            if (m.find()) {
+                var uri = java.net.URI.create(m.group(1));
+                next = uri.getRawPath() + "?" + uri.getRawQuery();
+            }
+        }
         try {
             String text = new String(body.readAllBytes(), StandardCharsets.UTF_8);
-            return new Answer(status, text.isBlank() ? json.parse("{}") : json.parse(text));
+            return new Answer(status, text.isBlank() ? json.parse("{}") : json.parse(text), next);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -157,10 +157,16 @@ class ContractsIntegrationTest {
         JsonNode expiring = body(http.get(base() + "/contracts?status=EXPIRING"));
         assertThat(expiring.get("total").asLong()).isEqualTo(1);
         assertThat(expiring.get("items").get(0).get("contractId").asString()).isEqualTo(contractId);
-        JsonNode firstPage = body(http.get(base() + "/contracts?page=0&size=1"));
+        var first = http.get(base() + "/contracts?limit=1");
+        JsonNode firstPage = body(first);
         assertThat(firstPage.get("total").asLong()).isEqualTo(2);
         assertThat(firstPage.get("items")).hasSize(1);
-        assertThat(body(http.get(base() + "/contracts?page=1&size=1")).get("items")).hasSize(1);
+        // The next page through the Link header's cursor: the other contract, and no page after it.
+        var second = http.get(nextPage(first));
+        assertThat(body(second).get("items")).hasSize(1);
+        assertThat(body(second).get("items").get(0).get("contractId").asString())
+                .isNotEqualTo(firstPage.get("items").get(0).get("contractId").asString());
+        assertThat(second.getHeaders().get("Link")).isNull();
         assertThat(events("ContractsExpired")).isEmpty();
     }
 
@@ -374,5 +380,15 @@ class ContractsIntegrationTest {
 
     private void awaitEvents(String type, int count) {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(events(type)).hasSize(count));
+    }
+
+    /** The path and query of the {@code Link: <…>; rel="next"} header (it must be there). */
+    static String nextPage(org.springframework.http.ResponseEntity<String> page) {
+        String link = page.getHeaders().getFirst("Link");
+        assertThat(link).as("Link header").isNotNull();
+        var m = java.util.regex.Pattern.compile("<([^>]+)>; rel=\"next\"").matcher(link);
+        assertThat(m.find()).as(link).isTrue();
+        var uri = java.net.URI.create(m.group(1));
+        return uri.getRawPath() + "?" + uri.getRawQuery();
     }
 }

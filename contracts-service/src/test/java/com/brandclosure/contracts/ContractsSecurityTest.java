@@ -216,9 +216,9 @@ class ContractsSecurityTest {
                 "{\"partnerId\":\"p1\",\"landingUrl\":\"ftp://x\"}");
         assertThat(badUrl.getStatusCode().value()).isEqualTo(400);
         assertThat(json.readTree(badUrl.getBody()).get("fieldErrors").has("landingUrl")).as(badUrl.getBody()).isTrue();
-        var badPage = support.get("/api/v1/accounts/" + newAccount() + "/contracts?size=501");
+        var badPage = support.get("/api/v1/accounts/" + newAccount() + "/contracts?limit=501");
         assertThat(badPage.getStatusCode().value()).isEqualTo(400);
-        assertThat(json.readTree(badPage.getBody()).get("fieldErrors").has("size")).as(badPage.getBody()).isTrue();
+        assertThat(json.readTree(badPage.getBody()).get("fieldErrors").has("limit")).as(badPage.getBody()).isTrue();
         assertThat(anonymous.get("/t/" + tooLong).getStatusCode().value()).isEqualTo(400);
     }
 

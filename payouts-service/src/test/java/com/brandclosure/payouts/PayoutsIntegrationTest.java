@@ -306,8 +306,8 @@ class PayoutsIntegrationTest {
         assertThat(put("/locking-settings", settings(0, 28, "MONTH", 0, "UTC")).status()).isEqualTo(400);
         assertThat(put("/locking-settings", settings(0, 3, "MONTH", 0, "Mars/Olympus")).status()).isEqualTo(400);
         assertThat(get("/locking-settings").get("lockMonths").asInt()).isEqualTo(1);
-        assertThat(get("/actions?state=APPROVED&page=0&size=1").get("total").asLong()).isEqualTo(2);
-        assertThat(get("/actions?state=APPROVED&page=0&size=1").get("items").size()).isEqualTo(1);
+        assertThat(get("/actions?state=APPROVED&limit=1").get("total").asLong()).isEqualTo(2);
+        assertThat(get("/actions?state=APPROVED&limit=1").get("items").size()).isEqualTo(1);
         assertThat(get("/actions?state=WHATEVER").get("status").asInt()).isEqualTo(400);
     }
 
@@ -328,9 +328,9 @@ class PayoutsIntegrationTest {
         var badBatch = post("/actions/batch", Map.of("operation", "APPROVE", "actionIds", List.of("ok", "not ok")));
         assertThat(badBatch.status()).isEqualTo(400);
         assertThat(badBatch.body().get("fieldErrors").propertyNames()).anyMatch(f -> f.startsWith("actionIds"));
-        var badPage = get("/actions?state=WHATEVER&size=0");
+        var badPage = get("/actions?state=WHATEVER&limit=0");
         assertThat(badPage.get("status").asInt()).isEqualTo(400);
-        assertThat(badPage.get("fieldErrors").propertyNames()).contains("state", "size");
+        assertThat(badPage.get("fieldErrors").propertyNames()).contains("state", "limit");
         assertThat(get("/actions").get("total").asLong()).isZero();
     }
 

@@ -6,6 +6,7 @@ import com.brandclosure.catalog.persistence.CatalogView;
 import com.brandclosure.platform.eventstore.EventStore;
 import com.brandclosure.platform.kernel.AccountId;
 import com.brandclosure.platform.security.Actor;
+import com.brandclosure.platform.web.Paging;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
@@ -22,8 +23,9 @@ public record CatalogQueries(EventStore eventStore, CatalogView view) {
         return state;
     }
 
-    public List<CatalogView.Row> list(Actor actor, AccountId account, boolean includeDeleted) {
+    /** The rows of one page of the account's catalogs ({@link Paging.Request#fetch()} at most). */
+    public List<CatalogView.Row> list(Actor actor, AccountId account, boolean includeDeleted, Paging.Request page) {
         actor.requireAccess(account.value());
-        return view.list(account.value(), includeDeleted);
+        return view.list(account.value(), includeDeleted, page);
     }
 }

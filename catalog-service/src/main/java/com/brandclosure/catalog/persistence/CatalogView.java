@@ -4,11 +4,13 @@ import com.brandclosure.catalog.domain.CatalogEvent;
 import com.brandclosure.catalog.domain.CatalogState;
 import com.brandclosure.platform.command.Appended;
 import com.brandclosure.platform.command.Projection;
+import com.brandclosure.platform.web.Paging;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -55,12 +57,26 @@ public class CatalogView implements Projection {
         return n == null ? 0 : n;
     }
 
-    public List<Row> list(String accountId, boolean includeDeleted) {
-        return jdbc.query("SELECT catalog_id, account_id, name, status, created_at, deleted_at FROM catalog_view "
-                        + "WHERE account_id = ?" + (includeDeleted ? "" : " AND status = 'LIVE'")
-                        + " ORDER BY created_at, catalog_id",
+    /** One page of the account's catalogs, oldest first (created at, then id: unique and stable). */
+    public List<Row> list(String accountId, boolean includeDeleted, Paging.Request page) {
+        var sql = new StringBuilder("SELECT catalog_id, account_id, name, status, created_at, deleted_at FROM catalog_view "
+                + "WHERE account_id = ?" + (includeDeleted ? "" : " AND status = 'LIVE'"));
+        List<Object> args = new ArrayList<>(List.of(accountId));
+        if (!page.fromStart()) {
+            sql.append(" AND (created_at, catalog_id) > (?, ?)");
+            args.add(page.afterTimestamp(0));
+            args.add(page.after(1));
+        }
+        sql.append(" ORDER BY created_at, catalog_id LIMIT ?");
+        args.add(page.fetch());
+        return jdbc.query(sql.toString(),
                 (rs, i) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getTimestamp(5).toInstant(),
-                        rs.getTimestamp(6) == null ? null : rs.getTimestamp(6).toInstant()), accountId);
+                        rs.getTimestamp(6) == null ? null : rs.getTimestamp(6).toInstant()), args.toArray());
+    }
+
+    /** The paging cursor of {@code row}: its place in {@link #list}'s order. */
+    public static String cursorOf(Row row) {
+        return Paging.cursor(row.createdAt().toString(), row.catalogId());
     }
 }

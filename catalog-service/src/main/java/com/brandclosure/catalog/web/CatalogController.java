@@ -2,6 +2,7 @@ package com.brandclosure.catalog.web;
 
 import com.brandclosure.catalog.application.CatalogCommands;
 import com.brandclosure.catalog.application.CatalogQueries;
+import com.brandclosure.catalog.persistence.CatalogView;
 import com.brandclosure.catalog.web.Responses.Catalog;
 import com.brandclosure.platform.eventstore.CommandContext;
 import com.brandclosure.platform.eventstore.CommandContexts;
@@ -9,7 +10,10 @@ import com.brandclosure.platform.kernel.AccountId;
 import com.brandclosure.platform.security.Allow;
 import com.brandclosure.platform.security.CurrentActor;
 import com.brandclosure.platform.security.Role;
+import com.brandclosure.platform.web.Paging;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -60,9 +64,13 @@ public record CatalogController(CatalogCommands commands, CatalogQueries queries
     @GetMapping
     @Allow({Role.BRAND_ADMIN, Role.SUPPORT, Role.OPS, Role.SERVICE})
     List<Catalog> list(@PathVariable @Pattern(regexp = AccountId.PATTERN, message = ACCOUNT_ID_MESSAGE) String accountId,
-                       @RequestParam(defaultValue = "false") boolean includeDeleted) {
-        return queries.list(CurrentActor.get(), AccountId.of(accountId), includeDeleted).stream().map(Catalog::of)
-                .toList();
+                       @RequestParam(defaultValue = "false") boolean includeDeleted,
+                       @RequestParam(required = false) @Min(value = 1, message = Paging.LIMIT_REASON)
+                       @Max(value = Paging.MAX_LIMIT, message = Paging.LIMIT_REASON) Integer limit,
+                       @RequestParam(required = false) String after) {
+        Paging.Request page = Paging.request(limit, after, 2);
+        return Paging.page(queries.list(CurrentActor.get(), AccountId.of(accountId), includeDeleted, page), page,
+                CatalogView::cursorOf).stream().map(Catalog::of).toList();
     }
 
     @GetMapping("/{catalogId}")

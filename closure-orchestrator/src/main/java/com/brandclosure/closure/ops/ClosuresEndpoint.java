@@ -1,6 +1,7 @@
 package com.brandclosure.closure.ops;
 
 import com.brandclosure.closure.persistence.ClosureProjection;
+import com.brandclosure.platform.web.Paging;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.stereotype.Component;
@@ -31,7 +32,8 @@ public class ClosuresEndpoint {
         view.put("byState", projection.countsByState());
         view.put("byWaitingOn", projection.countsByWaitingOn());
         view.put("overdueCount", projection.countOverdue());
-        List<Map<String, Object>> overdue = projection.list(null, null, true, OVERDUE_SHOWN).stream().map(s -> {
+        List<Map<String, Object>> overdue = projection.list(null, null, true, new Paging.Request(OVERDUE_SHOWN, null)).stream()
+                .limit(OVERDUE_SHOWN).map(s -> {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("accountId", s.accountId());
             row.put("state", s.state());

@@ -10,6 +10,7 @@ import com.brandclosure.closure.domain.Initiation;
 import com.brandclosure.closure.domain.LockDate;
 import com.brandclosure.platform.command.Appended;
 import com.brandclosure.platform.command.Projection;
+import com.brandclosure.platform.web.Paging;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -84,8 +85,11 @@ public class ClosureProjection implements Projection {
                 ticket, lockDate, Timestamp.from(clock.instant()));
     }
 
-    /** Closures matching every given filter (null: any), oldest first. */
-    public List<Summary> list(String state, String waitingOn, Boolean overdue, int limit) {
+    /**
+     * One page of the closures matching every given filter (null: any), oldest first: by {@code since}, then
+     * account id (unique and stable); {@link Paging.Request#fetch()} rows at most.
+     */
+    public List<Summary> list(String state, String waitingOn, Boolean overdue, Paging.Request page) {
         var sql = new StringBuilder("""
                 SELECT account_id, state, waiting_on, since, until, version, initiated_by, ticket_id, last_lock_date
                 FROM closure_summary WHERE true""");
@@ -103,8 +107,13 @@ public class ClosureProjection implements Projection {
             sql.append(overdue ? " AND until < ?" : " AND (until IS NULL OR until >= ?)");
             args.add(now);
         }
+        if (!page.fromStart()) {
+            sql.append(" AND (since, account_id) > (?, ?)");
+            args.add(page.afterTimestamp(0));
+            args.add(page.after(1));
+        }
         sql.append(" ORDER BY since, account_id LIMIT ?");
-        args.add(limit);
+        args.add(page.fetch());
         Instant at = now.toInstant();
         return jdbc.query(sql.toString(), (rs, i) -> {
             Array waiting = rs.getArray(3);
@@ -115,6 +124,11 @@ public class ClosureProjection implements Projection {
                     until != null && until.toInstant().isBefore(at), rs.getLong(6), rs.getString(7), rs.getString(8),
                     lock == null ? null : lock.toLocalDate());
         }, args.toArray());
+    }
+
+    /** The paging cursor of {@code summary}: its place in {@link #list}'s order. */
+    public static String cursorOf(Summary summary) {
+        return Paging.cursor(summary.since().toString(), summary.accountId());
     }
 
     /** How many closures are in each state (states without any are absent). */

@@ -9,6 +9,7 @@ import com.brandclosure.platform.kernel.AccountId;
 import com.brandclosure.platform.kernel.DomainException;
 import com.brandclosure.platform.security.Allow;
 import com.brandclosure.platform.security.Role;
+import com.brandclosure.platform.web.Paging;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -38,7 +39,10 @@ public record SupportClosureController(FinalReview review, ClosureProjection pro
     public List<ClosureProjection.Summary> list(@RequestParam(required = false) String state,
                                                 @RequestParam(required = false) String waitingOn,
                                                 @RequestParam(required = false) Boolean overdue,
-                                                @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
+                                                @RequestParam(required = false) @Min(value = 1, message = Paging.LIMIT_REASON)
+                                                @Max(value = Paging.MAX_LIMIT, message = Paging.LIMIT_REASON) Integer limit,
+                                                @RequestParam(required = false) String after) {
+        Paging.Request page = Paging.request(limit, after, 2);
         if (state != null && !STATES.contains(state)) {
             throw new DomainException.BadRequest("unknown state '" + state + "'; one of " + STATES);
         }
@@ -46,7 +50,7 @@ public record SupportClosureController(FinalReview review, ClosureProjection pro
             throw new DomainException.BadRequest("unknown waitingOn '" + waitingOn + "'; one of "
                     + ClosureStatus.waitingOnValues());
         }
-        return projection.list(state, waitingOn, overdue, limit);
+        return Paging.page(projection.list(state, waitingOn, overdue, page), page, ClosureProjection::cursorOf);
     }
 
     @GetMapping("/{accountId}")

@@ -7,6 +7,7 @@ import com.brandclosure.contracts.persistence.ContractView;
 import com.brandclosure.platform.eventstore.EventStore;
 import com.brandclosure.platform.kernel.AccountId;
 import com.brandclosure.platform.security.Actor;
+import com.brandclosure.platform.web.Paging;
 import org.springframework.stereotype.Service;
 
 /** Reading contracts: one from its stream, many from the list read model. No lock: nothing is decided. */
@@ -21,9 +22,10 @@ public record ContractQueries(EventStore eventStore, ContractView contractView) 
         return PartnerContract.requireIn(account.value(), contractId, state);
     }
 
-    public ContractView.Page list(Actor actor, AccountId account, ContractView.Status status, int page, int size) {
+    /** The matching contracts' count and the rows of one page ({@link Paging.Request#fetch()} at most). */
+    public ContractView.Page list(Actor actor, AccountId account, ContractView.Status status, Paging.Request page) {
         actor.requireAccess(account.value());
         ContractAccount.requireKnown(Streams.readAccount(eventStore, account.value()));
-        return contractView.list(account.value(), status, page, size);
+        return contractView.list(account.value(), status, page);
     }
 }

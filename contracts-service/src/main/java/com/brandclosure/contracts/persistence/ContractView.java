@@ -5,6 +5,7 @@ import com.brandclosure.contracts.domain.ContractState;
 import com.brandclosure.platform.command.Appended;
 import com.brandclosure.platform.command.Projection;
 import com.brandclosure.platform.jdbc.ArrayRows;
+import com.brandclosure.platform.web.Paging;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -142,14 +143,30 @@ public class ContractView implements Projection {
                 accountId, contractId).stream().findFirst();
     }
 
-    public Page list(String accountId, Status status, int page, int size) {
+    /**
+     * The matching contracts' count and one page of them ({@link Paging.Request#fetch()} at most), oldest first:
+     * by created at, then contract id (unique and stable).
+     */
+    public Page list(String accountId, Status status, Paging.Request page) {
         String filter = status == null ? "" : " AND status = '" + status.name() + "'";
         Long total = jdbc.queryForObject("SELECT count(*) FROM contract_view WHERE account_id = ?" + filter,
                 Long.class, accountId);
-        List<Row> items = jdbc.query("SELECT * FROM contract_view WHERE account_id = ?" + filter
-                        + " ORDER BY created_at, contract_id LIMIT ? OFFSET ?", ContractView::row,
-                accountId, size, (long) page * size);
+        List<Object> args = new ArrayList<>(List.of(accountId));
+        String after = "";
+        if (!page.fromStart()) {
+            after = " AND (created_at, contract_id) > (?, ?)";
+            args.add(page.afterTimestamp(0));
+            args.add(page.after(1));
+        }
+        args.add(page.fetch());
+        List<Row> items = jdbc.query("SELECT * FROM contract_view WHERE account_id = ?" + filter + after
+                + " ORDER BY created_at, contract_id LIMIT ?", ContractView::row, args.toArray());
         return new Page(items, total == null ? 0 : total);
+    }
+
+    /** The paging cursor of {@code row}: its place in {@link #list}'s order. */
+    public static String cursorOf(Row row) {
+        return Paging.cursor(row.createdAt().toString(), row.contractId());
     }
 
     private static Row row(java.sql.ResultSet rs, int i) throws java.sql.SQLException {

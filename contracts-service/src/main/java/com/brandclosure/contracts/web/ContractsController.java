@@ -13,6 +13,7 @@ import com.brandclosure.platform.kernel.AccountId;
 import com.brandclosure.platform.security.Allow;
 import com.brandclosure.platform.security.CurrentActor;
 import com.brandclosure.platform.security.Role;
+import com.brandclosure.platform.web.Paging;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -109,11 +110,13 @@ public class ContractsController {
     @Allow({Role.BRAND_ADMIN, Role.SUPPORT, Role.OPS, Role.SERVICE})
     Responses.ContractPage list(@PathVariable @Pattern(regexp = AccountId.PATTERN, message = ID_MESSAGE) String accountId,
                                 @RequestParam(required = false) ContractView.Status status,
-                                @RequestParam(defaultValue = "0") @Min(0) int page,
-                                @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
-        var result = queries.list(CurrentActor.get(), AccountId.of(accountId), status, page, size);
-        return new Responses.ContractPage(result.items().stream().map(Responses.ContractListItem::of).toList(), page,
-                size, result.total());
+                                @RequestParam(required = false) @Min(value = 1, message = Paging.LIMIT_REASON)
+                                @Max(value = Paging.MAX_LIMIT, message = Paging.LIMIT_REASON) Integer limit,
+                                @RequestParam(required = false) String after) {
+        Paging.Request page = Paging.request(limit, after, 2);
+        var result = queries.list(CurrentActor.get(), AccountId.of(accountId), status, page);
+        return new Responses.ContractPage(Paging.page(result.items(), page, ContractView::cursorOf).stream()
+                .map(Responses.ContractListItem::of).toList(), result.total());
     }
 
     @GetMapping("/contracts/{contractId}")

@@ -50,7 +50,8 @@ final class Responses {
         }
     }
 
-    record ContractPage(List<ContractListItem> items, int page, int size, long total) {
+    /** One page of contracts ({@code Link: rel="next"} when more follow) and how many match in all. */
+    record ContractPage(List<ContractListItem> items, long total) {
     }
 
     record SwitchCreated(String contractId, String switchId, String kind) {

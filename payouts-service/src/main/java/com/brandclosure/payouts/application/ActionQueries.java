@@ -4,6 +4,7 @@ import com.brandclosure.payouts.persistence.PayoutsStore;
 import com.brandclosure.payouts.persistence.StoredAction;
 import com.brandclosure.platform.kernel.AccountId;
 import com.brandclosure.platform.security.Actor;
+import com.brandclosure.platform.web.Paging;
 import org.springframework.stereotype.Service;
 
 import java.time.LocalDate;
@@ -25,9 +26,10 @@ public class ActionQueries {
         return Optional.ofNullable(db.actions(account.value(), List.of(actionId)).get(actionId));
     }
 
-    public PayoutsStore.Page list(Actor actor, AccountId account, String state, LocalDate from, LocalDate to, int page,
-                                  int size) {
+    /** The matching actions' count and the rows of one page ({@link Paging.Request#fetch()} at most). */
+    public PayoutsStore.Page list(Actor actor, AccountId account, String state, LocalDate from, LocalDate to,
+                                  Paging.Request page) {
         actor.requireAccess(account.value());
-        return db.list(account.value(), state, from, to, page, size);
+        return db.list(account.value(), state, from, to, page);
     }
 }

@@ -8,6 +8,7 @@ import com.brandclosure.payouts.domain.ReferencePeriod;
 import com.brandclosure.payouts.domain.RejectionReason;
 import com.brandclosure.platform.kernel.AccountId;
 import com.brandclosure.platform.kernel.Money;
+import com.brandclosure.platform.web.Paging;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
@@ -207,7 +208,11 @@ public class PayoutsStore {
     public record Page(List<StoredAction> items, long total) {
     }
 
-    public Page list(String accountId, String state, LocalDate from, LocalDate to, int page, int size) {
+    /**
+     * The matching actions' count and one page of them ({@link Paging.Request#fetch()} at most), by event date,
+     * then action id (unique and stable).
+     */
+    public Page list(String accountId, String state, LocalDate from, LocalDate to, Paging.Request page) {
         StringBuilder where = new StringBuilder(" WHERE account_id = ?");
         List<Object> args = new ArrayList<>(List.of(accountId));
         if (state != null) {
@@ -224,11 +229,22 @@ public class PayoutsStore {
         }
         Long total = jdbc.queryForObject("SELECT count(*) FROM actions" + where, Long.class, args.toArray());
         List<Object> pageArgs = new ArrayList<>(args);
-        pageArgs.add(size);
-        pageArgs.add((long) page * size);
-        var items = jdbc.query("SELECT " + ACTION_COLUMNS + " FROM actions" + where
-                + " ORDER BY event_date, action_id LIMIT ? OFFSET ?", ACTION, pageArgs.toArray());
+        String after = "";
+        if (!page.fromStart()) {
+            after = " AND (event_date, action_id) > (?, ?)";
+            pageArgs.add(page.after(0, LocalDate::parse));
+            pageArgs.add(page.after(1));
+        }
+        pageArgs.add(page.fetch());
+        var items = jdbc.query("SELECT " + ACTION_COLUMNS + " FROM actions" + where + after
+                + " ORDER BY event_date, action_id LIMIT ?", ACTION, pageArgs.toArray());
         return new Page(items, total == null ? 0 : total);
+    }
+
+    /** The paging cursor of {@code action}: its place in {@link #list}'s order. */
+    public static String cursorOf(StoredAction action) {
+        var details = ((ActionState.Tracked) action.state()).details();
+        return Paging.cursor(details.eventDate().toString(), details.actionId());
     }
 
     private static LocalDate localDate(ResultSet rs, int column) throws SQLException {

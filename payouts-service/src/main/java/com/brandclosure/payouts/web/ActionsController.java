@@ -7,6 +7,7 @@ import com.brandclosure.payouts.application.ReviewActions.ItemResult;
 import com.brandclosure.payouts.application.ReviewActions.Outcome;
 import com.brandclosure.payouts.application.TrackConversions;
 import com.brandclosure.payouts.domain.ActionCommand;
+import com.brandclosure.payouts.persistence.PayoutsStore;
 import com.brandclosure.payouts.web.Requests.BatchRequest;
 import com.brandclosure.payouts.web.Requests.ModifyRequest;
 import com.brandclosure.payouts.web.Requests.ReasonRequest;
@@ -24,6 +25,7 @@ import com.brandclosure.platform.security.Actor;
 import com.brandclosure.platform.security.Allow;
 import com.brandclosure.platform.security.CurrentActor;
 import com.brandclosure.platform.security.Role;
+import com.brandclosure.platform.web.Paging;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -62,13 +64,16 @@ public record ActionsController(TrackConversions tracking, ReviewActions review,
                              String state,
                              @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                              @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                             @RequestParam(defaultValue = "0") @Min(0) @Max(1_000_000) int page,
-                             @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int size) {
+                             @RequestParam(required = false) @Min(value = 1, message = Paging.LIMIT_REASON)
+                             @Max(value = Paging.MAX_LIMIT, message = Paging.LIMIT_REASON) Integer limit,
+                             @RequestParam(required = false) String after) {
         if (from != null && to != null && from.isAfter(to)) {
             throw new DomainException.BadRequest("from " + from + " is after to " + to);
         }
-        var result = queries.list(CurrentActor.get(), AccountId.of(accountId), state, from, to, page, size);
-        return new PageResponse(result.items().stream().map(ActionView::of).toList(), page, size, result.total());
+        Paging.Request page = Paging.request(limit, after, 2);
+        var result = queries.list(CurrentActor.get(), AccountId.of(accountId), state, from, to, page);
+        return new PageResponse(Paging.page(result.items(), page, PayoutsStore::cursorOf).stream().map(ActionView::of)
+                .toList(), result.total());
     }
 
     @GetMapping("/{actionId}")

@@ -43,7 +43,8 @@ public final class Responses {
     public record BatchResponse(int changed, int unchanged, int refused, int notFound, List<BatchItem> results) {
     }
 
-    public record PageResponse(List<ActionView> items, int page, int size, long total) {
+    /** One page of actions ({@code Link: rel="next"} when more follow) and how many match in all. */
+    public record PageResponse(List<ActionView> items, long total) {
     }
 
     /** The settings; {@code stored: false} when they are the defaults (and {@code currency} null until fixed). */

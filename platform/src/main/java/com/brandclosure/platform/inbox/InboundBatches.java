@@ -9,6 +9,7 @@ import com.brandclosure.platform.kernel.DomainException;
 import com.brandclosure.platform.ops.DeadLetters;
 import com.brandclosure.platform.outbox.Envelope;
 import com.brandclosure.platform.tracing.Traces;
+import com.brandclosure.platform.web.Paging;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
@@ -446,13 +447,37 @@ public class InboundBatches {
                                 long waitingRecords) {
     }
 
+    /** Every parked account, oldest first. */
     public List<ParkedAccount> parked() {
+        return parked(null);
+    }
+
+    /**
+     * One page of the parked accounts ({@link Paging.Request#fetch()} at most), oldest first: by parked at,
+     * consumer, account (unique and stable); {@code page} null: all of them.
+     */
+    public List<ParkedAccount> parked(Paging.Request page) {
+        boolean after = page != null && !page.fromStart();
+        List<Object> args = new ArrayList<>();
+        if (after) {
+            args.addAll(List.of(page.afterTimestamp(0), page.after(1), page.after(2)));
+        }
+        if (page != null) {
+            args.add(page.fetch());
+        }
         return jdbc.query("""
                 SELECT p.consumer, p.account_id, p.dead_letter_id, d.error, p.parked_at,
                        (SELECT count(*) FROM parked_records r WHERE r.consumer = p.consumer AND r.account_id = p.account_id)
-                FROM parked_accounts p JOIN dead_letters d ON d.id = p.dead_letter_id
-                ORDER BY p.parked_at, p.consumer, p.account_id""", (rs, i) -> new ParkedAccount(rs.getString(1),
-                rs.getString(2), rs.getLong(3), rs.getString(4), rs.getTimestamp(5).toInstant(), rs.getLong(6)));
+                FROM parked_accounts p JOIN dead_letters d ON d.id = p.dead_letter_id"""
+                + (after ? " WHERE (p.parked_at, p.consumer, p.account_id) > (?, ?, ?)" : "")
+                + " ORDER BY p.parked_at, p.consumer, p.account_id" + (page != null ? " LIMIT ?" : ""),
+                (rs, i) -> new ParkedAccount(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4),
+                        rs.getTimestamp(5).toInstant(), rs.getLong(6)), args.toArray());
+    }
+
+    /** The paging cursor of {@code parked}: its place in {@link #parked(Paging.Request)}'s order. */
+    public static String cursorOf(ParkedAccount parked) {
+        return Paging.cursor(parked.parkedAt().toString(), parked.consumer(), parked.accountId());
     }
 
     public long parkedAccountCount() {

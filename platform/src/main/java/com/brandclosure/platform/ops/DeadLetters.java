@@ -1,5 +1,6 @@
 package com.brandclosure.platform.ops;
 
+import com.brandclosure.platform.web.Paging;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -87,8 +88,19 @@ public class DeadLetters implements ConsumerRecordRecoverer {
                         String error, Instant recordedAt, Instant replayedAt) {
     }
 
-    public List<Entry> latest(int limit) {
-        return jdbc.query("SELECT * FROM dead_letters ORDER BY id DESC LIMIT ?", (rs, i) -> entry(rs), limit);
+    /** One page of the dead letters, newest first (by id), {@link Paging.Request#fetch()} at most. */
+    public List<Entry> latest(Paging.Request page) {
+        if (page.fromStart()) {
+            return jdbc.query("SELECT * FROM dead_letters ORDER BY id DESC LIMIT ?", (rs, i) -> entry(rs),
+                    page.fetch());
+        }
+        return jdbc.query("SELECT * FROM dead_letters WHERE id < ? ORDER BY id DESC LIMIT ?", (rs, i) -> entry(rs),
+                page.afterNumber(0), page.fetch());
+    }
+
+    /** The paging cursor of {@code entry}: its place in {@link #latest}'s order. */
+    public static String cursorOf(Entry entry) {
+        return Paging.cursor(Long.toString(entry.id()));
     }
 
     public Optional<Entry> find(long id) {

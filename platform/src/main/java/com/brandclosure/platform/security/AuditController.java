@@ -1,5 +1,8 @@
 package com.brandclosure.platform.security;
 
+import com.brandclosure.platform.web.Paging;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,24 +26,28 @@ public class AuditController {
         this.jdbc = jdbc;
     }
 
-    /** One entry of the trail. {@code position} pages: pass the last one seen as {@code after}. */
+    /** One entry of the trail: {@code position} is its place in the store (the trail's order). */
     public record AuditEntry(long position, String stream, long version, String type, Instant occurredAt, String actor,
                              String correlationId, String causationId, String eventId, String payload) {
     }
 
+    /** One page of the trail, oldest first ({@link Paging}: {@code ?limit=}, {@code ?after=} from the Link header). */
     @GetMapping("/api/v1/accounts/{accountId}/audit")
     @Allow({Role.SUPPORT, Role.OPS})
-    public List<AuditEntry> audit(@PathVariable String accountId, @RequestParam(defaultValue = "0") long after,
-                                  @RequestParam(defaultValue = "500") int limit) {
-        if (limit < 1 || limit > 5000) {
-            throw new IllegalArgumentException("limit must be between 1 and 5000");
-        }
-        return jdbc.query("""
+    public List<AuditEntry> audit(@PathVariable String accountId, @RequestParam(required = false)
+                                  @Min(value = 1, message = Paging.LIMIT_REASON)
+                                  @Max(value = Paging.MAX_LIMIT, message = Paging.LIMIT_REASON) Integer limit,
+                                  @RequestParam(required = false) String after) {
+        Paging.Request page = Paging.request(limit, after, 1);
+        long from = page.fromStart() ? 0 : page.afterNumber(0);
+        return Paging.page(jdbc.query("""
                 SELECT global_position, stream_id, version, event_type, occurred_at, actor, correlation_id, causation_id,
                        event_id::text, payload::text
                 FROM events WHERE account_id = ? AND global_position > ? ORDER BY global_position LIMIT ?""",
                 (rs, i) -> new AuditEntry(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4),
                         rs.getTimestamp(5).toInstant(), rs.getString(6), rs.getString(7), rs.getString(8),
-                        rs.getString(9), rs.getString(10)), accountId, after, limit);
+                        rs.getString(9), rs.getString(10)), accountId, from, page.fetch()),
+                page, entry -> Paging.cursor(Long.toString(entry.position())));
     }
+
 }
