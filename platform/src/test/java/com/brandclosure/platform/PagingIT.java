@@ -159,13 +159,38 @@ class PagingIT {
         }
     }
 
+    @Test
+    void parked_timers_page_oldest_first_to_the_end() {
+        String prefix = "paging-" + UUID.randomUUID().toString().substring(0, 8) + "|";
+        for (int i = 0; i < 3; i++) {
+            jdbc.update("""
+                    INSERT INTO parked_timers (kind, id, data, first_due, attempts, last_error, parked_at)
+                    VALUES ('paging-kind', ?, null, now(), 8, 'test', now() + make_interval(secs => ?))""",
+                    prefix + i, 1_000_000 + i);
+        }
+        try {
+            Answer first = get("/actuator/timers?limit=1");
+            assertThat(first.body().get("parked")).hasSize(1);
+            assertThat(first.next()).contains("/actuator/timers");
+            var pages = pages("/actuator/timers?limit=1", body -> body.get("parked"));
+            List<String> ids = pages.stream().flatMap(List::stream).map(t -> t.get("id").asString()).toList();
+            assertThat(ids).doesNotHaveDuplicates().hasSize((int) first.body().get("parkedCount").asLong());
+            // Parked far in the future: the last three, in order.
+            assertThat(ids.subList(ids.size() - 3, ids.size())).containsExactly(prefix + 0, prefix + 1, prefix + 2);
+            assertThat(pages.getLast()).hasSize(1);
+        } finally {
+            jdbc.update("DELETE FROM parked_timers WHERE id LIKE ?", prefix + "%");
+        }
+    }
+
     private static String prefix(String prefix, int i) {
         return "paging-consumer/" + prefix + i;
     }
 
     @Test
     void a_bad_limit_or_cursor_is_refused_with_a_problem_naming_the_field() {
-        for (String path : List.of("/api/v1/accounts/acme/audit", "/actuator/deadletters", "/actuator/parked")) {
+        for (String path : List.of("/api/v1/accounts/acme/audit", "/actuator/deadletters", "/actuator/parked",
+                "/actuator/timers")) {
             for (String limit : List.of("0", "501", "-1", "abc", "1.5", "99999999999")) {
                 Answer bad = get(path + "?limit=" + limit);
                 assertThat(bad.status()).as(path + "?limit=" + limit).isEqualTo(400);

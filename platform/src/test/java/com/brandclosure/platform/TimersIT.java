@@ -144,7 +144,7 @@ class TimersIT {
             await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5))
                     .until(() -> attempts(jdbc, timerId).size() == 4);
             @SuppressWarnings("unchecked")
-            var parked = ((List<java.util.Map<String, Object>>) endpoint.list().get("parked")).stream()
+            var parked = ((List<java.util.Map<String, Object>>) endpoint.list(null, null).get("parked")).stream()
                     .filter(p -> timerId.equals(p.get("id"))).toList();
             assertThat(parked).hasSize(1);
             assertThat(parked.getFirst()).containsEntry("kind", TIMER).containsEntry("data", "fail")
@@ -177,7 +177,8 @@ class TimersIT {
             String timerId = "acct-transient|" + System.nanoTime();
             timers.schedule(TIMER, timerId, app.getBean(Clock.class).instant(), "fail-transient");
             await().atMost(Duration.ofSeconds(20)).until(() -> attempts(jdbc, timerId).size() >= 4);
-            assertThat(parked.parked(1000)).noneMatch(p -> timerId.equals(p.get("id")));
+            assertThat(parked.parked(new com.brandclosure.platform.web.Paging.Request(500, null)))
+                    .noneMatch(p -> timerId.equals(p.get("id")));
             assertThat(timers.dueAt(TIMER, timerId)).isPresent();
             assertThat(parked.failing(1000)).anyMatch(f -> timerId.equals(f.get("id"))
                     && ((Integer) f.get("attempts")) >= 3

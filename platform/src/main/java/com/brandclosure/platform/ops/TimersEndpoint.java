@@ -1,6 +1,8 @@
 package com.brandclosure.platform.ops;
 
 import com.brandclosure.platform.timers.ParkedTimers;
+import com.brandclosure.platform.web.Paging;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.actuate.endpoint.annotation.DeleteOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
@@ -12,7 +14,8 @@ import java.util.Map;
 
 /**
  * {@code /actuator/timers}: the timers being retried after a failure and those parked after their
- * last attempt, with their data, first due time, attempts and last error.
+ * last attempt, with their data, first due time, attempts and last error. The parked ones are paged
+ * ({@code ?limit=}, {@code ?after=}, see {@link Paging}).
  * {@code POST /actuator/timers/{kind}/{id}} re-schedules a parked timer (due now, once its cause is
  * fixed); {@code DELETE /actuator/timers/{kind}/{id}} discards it. A timer id's {@code |} is sent as {@code %7C}.
  */
@@ -27,11 +30,13 @@ public class TimersEndpoint {
         this.timers = timers;
     }
 
+    /** The parked timers paged ({@link Paging}); the failing ones, longest failing first, at most 200. */
     @ReadOperation
-    public Map<String, Object> list() {
+    public Map<String, Object> list(@Nullable String limit, @Nullable String after) {
+        Paging.Request page = Paging.request(limit, after, 3);
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("parkedCount", timers.count());
-        view.put("parked", timers.parked(LIMIT));
+        view.put("parked", Paging.page(timers.parked(page), page, ParkedTimers::cursorOf));
         view.put("failing", timers.failing(LIMIT));
         return view;
     }

@@ -1,5 +1,6 @@
 package com.brandclosure.platform.timers;
 
+import com.brandclosure.platform.web.Paging;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -37,11 +38,24 @@ public class ParkedTimers {
         return n == null ? 0 : n;
     }
 
-    /** Parked timers, oldest parked first. */
-    public List<Map<String, Object>> parked(int limit) {
+    /** One page of the parked timers ({@link Paging.Request#fetch()} at most), oldest parked first (then kind, id). */
+    public List<Map<String, Object>> parked(Paging.Request page) {
+        if (page.fromStart()) {
+            return jdbc.queryForList("""
+                    SELECT kind, id, data, first_due, attempts, last_error, parked_at FROM parked_timers
+                    ORDER BY parked_at, kind, id LIMIT ?""", page.fetch());
+        }
         return jdbc.queryForList("""
                 SELECT kind, id, data, first_due, attempts, last_error, parked_at FROM parked_timers
-                ORDER BY parked_at, kind, id LIMIT ?""", limit);
+                WHERE (parked_at, kind, id) > (?, ?, ?)
+                ORDER BY parked_at, kind, id LIMIT ?""", page.afterTimestamp(0), page.after(1), page.after(2),
+                page.fetch());
+    }
+
+    /** The paging cursor of a parked timer row: its place in {@link #parked(Paging.Request)}'s order. */
+    public static String cursorOf(Map<String, Object> row) {
+        return Paging.cursor(((java.sql.Timestamp) row.get("parked_at")).toInstant().toString(),
+                (String) row.get("kind"), (String) row.get("id"));
     }
 
     /** Timers being retried, the longest failing first. */
