@@ -37,4 +37,10 @@ class CatalogApiDocsTest {
                 .as("jwt mode documents the bearer scheme").isTrue();
         docs.assertSwaggerUiAnswers();
     }
+
+    @Test
+    void every_list_is_paged_with_limit_and_after() {
+        assertThat(ApiDocsCheck.at(port, null).assertEveryListPaged(mapping))
+                .containsExactly("GET /api/v1/accounts/{accountId}/audit", "GET /api/v1/accounts/{accountId}/catalogs");
+    }
 }

@@ -2,6 +2,7 @@ package com.brandclosure.catalog;
 
 import com.brandclosure.events.Topics;
 import com.brandclosure.testkit.KafkaProbe;
+import com.brandclosure.testkit.PageLinks;
 import com.brandclosure.testkit.RealInfrastructure;
 import com.brandclosure.testkit.TestTokens;
 import org.junit.jupiter.api.AfterAll;
@@ -120,7 +121,7 @@ class CatalogIntegrationTest {
             assertThat(page.getStatusCode().value()).as(page.getBody()).isEqualTo(200);
             body(page).forEach(c -> listed.add(c.get("catalogId").asString()));
             sizes.add(body(page).size());
-            next = nextPage(page);
+            next = PageLinks.next(page.getHeaders().getFirst("Link"));
         }
         assertThat(sizes).containsExactly(2, 2, 1);
         assertThat(listed).isEqualTo(created);
@@ -137,18 +138,6 @@ class CatalogIntegrationTest {
         var badCursor = send(HttpMethod.GET, base() + "?after=xyz", null);
         assertThat(badCursor.getStatusCode().value()).isEqualTo(400);
         assertThat(body(badCursor).get("fieldErrors").has("after")).as(badCursor.getBody()).isTrue();
-    }
-
-    /** The path and query of the {@code Link: <…>; rel="next"} header, or null on the last page. */
-    static String nextPage(ResponseEntity<String> page) {
-        String link = page.getHeaders().getFirst("Link");
-        if (link == null) {
-            return null;
-        }
-        var m = java.util.regex.Pattern.compile("<([^>]+)>; rel=\"next\"").matcher(link);
-        assertThat(m.find()).as(link).isTrue();
-        var uri = java.net.URI.create(m.group(1));
-        return uri.getRawPath() + "?" + uri.getRawQuery();
     }
 
     @Test

@@ -44,14 +44,7 @@ record HttpClient(RestClient rest, JsonCodec json) {
     }
 
     private Answer answer(int status, java.io.InputStream body, String link) {
-        String next = null;
-        if (link != null) {
-            var m = java.util.regex.Pattern.compile("<([^>]+)>; rel=\"next\"").matcher(link);
-            if (m.find()) {
-                var uri = java.net.URI.create(m.group(1));
-                next = uri.getRawPath() + "?" + uri.getRawQuery();
-            }
-        }
+        String next = com.brandclosure.testkit.PageLinks.next(link);
         try {
             String text = new String(body.readAllBytes(), StandardCharsets.UTF_8);
             return new Answer(status, text.isBlank() ? json.parse("{}") : json.parse(text), next);

@@ -2,6 +2,7 @@ package com.brandclosure.contracts;
 
 import com.brandclosure.events.Topics;
 import com.brandclosure.testkit.KafkaProbe;
+import com.brandclosure.testkit.PageLinks;
 import com.brandclosure.testkit.RealInfrastructure;
 import com.brandclosure.testkit.TestTokens;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -162,7 +163,9 @@ class ContractsIntegrationTest {
         assertThat(firstPage.get("total").asLong()).isEqualTo(2);
         assertThat(firstPage.get("items")).hasSize(1);
         // The next page through the Link header's cursor: the other contract, and no page after it.
-        var second = http.get(nextPage(first));
+        String next = PageLinks.next(first.getHeaders().getFirst("Link"));
+        assertThat(next).as("a next page").isNotNull();
+        var second = http.get(next);
         assertThat(body(second).get("items")).hasSize(1);
         assertThat(body(second).get("items").get(0).get("contractId").asString())
                 .isNotEqualTo(firstPage.get("items").get(0).get("contractId").asString());
@@ -380,15 +383,5 @@ class ContractsIntegrationTest {
 
     private void awaitEvents(String type, int count) {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(events(type)).hasSize(count));
-    }
-
-    /** The path and query of the {@code Link: <…>; rel="next"} header (it must be there). */
-    static String nextPage(org.springframework.http.ResponseEntity<String> page) {
-        String link = page.getHeaders().getFirst("Link");
-        assertThat(link).as("Link header").isNotNull();
-        var m = java.util.regex.Pattern.compile("<([^>]+)>; rel=\"next\"").matcher(link);
-        assertThat(m.find()).as(link).isTrue();
-        var uri = java.net.URI.create(m.group(1));
-        return uri.getRawPath() + "?" + uri.getRawQuery();
     }
 }

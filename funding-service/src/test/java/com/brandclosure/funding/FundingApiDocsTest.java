@@ -39,4 +39,10 @@ class FundingApiDocsTest {
                 .as("jwt mode documents the bearer scheme").isTrue();
         docs.assertSwaggerUiAnswers();
     }
+
+    @Test
+    void every_list_is_paged_with_limit_and_after() {
+        assertThat(ApiDocsCheck.at(port, null).assertEveryListPaged(mapping))
+                .containsExactly("GET /api/v1/accounts/{accountId}/audit");
+    }
 }

@@ -4,6 +4,7 @@ import com.brandclosure.platform.eventstore.EventMetadata;
 import com.brandclosure.platform.eventstore.EventStore;
 import com.brandclosure.platform.eventstore.NewEvent;
 import com.brandclosure.platform.testapp.PlatformTestApplication;
+import com.brandclosure.testkit.PageLinks;
 import com.brandclosure.testkit.RealInfrastructure;
 import com.brandclosure.testkit.TestTokens;
 import org.junit.jupiter.api.Test;
@@ -21,7 +22,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,7 +37,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @RealInfrastructure(database = "platform_security")
 class PagingIT {
 
-    static final Pattern NEXT = Pattern.compile("<([^>]+)>; rel=\"next\"");
     static final String OPS = TestTokens.ops("olga");
     final JsonMapper json = JsonMapper.builder().build();
 
@@ -55,13 +54,7 @@ class PagingIT {
         String url = pathOrUrl.startsWith("http") ? pathOrUrl
                 : "http://localhost:" + env.getProperty("local.server.port") + pathOrUrl;
         return RestClient.create().get().uri(URI.create(url)).header("Authorization", OPS).exchange((req, res) -> {
-            String link = res.getHeaders().getFirst("Link");
-            String next = null;
-            if (link != null) {
-                var m = NEXT.matcher(link);
-                assertThat(m.find()).as("Link header %s", link).isTrue();
-                next = m.group(1);
-            }
+            String next = PageLinks.next(res.getHeaders().getFirst("Link"));
             return new Answer(res.getStatusCode().value(), json.readTree(res.getBody()), next);
         });
     }
@@ -183,6 +176,29 @@ class PagingIT {
         }
     }
 
+    @Test
+    void parked_outbox_rows_page_newest_first_to_the_end() {
+        List<Long> mine = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            mine.add(jdbc.queryForObject("""
+                    INSERT INTO outbox_parked (outbox_id, tx_id, topic, message_key, event_id, event_type, envelope, error)
+                    VALUES (?, pg_current_xact_id(), 'paging.topic', 'k', ?, 'Test', '{}', 'test') RETURNING id""",
+                    Long.class, -1 - i, UUID.randomUUID()));
+        }
+        try {
+            Answer first = get("/actuator/outbox?limit=1");
+            assertThat(first.body().get("latestParked")).hasSize(1);
+            assertThat(first.next()).contains("/actuator/outbox");
+            var pages = pages("/actuator/outbox?limit=1", body -> body.get("latestParked"));
+            List<Long> ids = pages.stream().flatMap(List::stream).map(r -> r.get("id").asLong()).toList();
+            assertThat(ids).doesNotHaveDuplicates().containsAll(mine)
+                    .isSortedAccordingTo(java.util.Comparator.reverseOrder());
+            assertThat(ids).hasSize((int) first.body().get("parked").asLong());
+        } finally {
+            jdbc.update("DELETE FROM outbox_parked WHERE outbox_id < 0");
+        }
+    }
+
     private static String prefix(String prefix, int i) {
         return "paging-consumer/" + prefix + i;
     }
@@ -190,7 +206,7 @@ class PagingIT {
     @Test
     void a_bad_limit_or_cursor_is_refused_with_a_problem_naming_the_field() {
         for (String path : List.of("/api/v1/accounts/acme/audit", "/actuator/deadletters", "/actuator/parked",
-                "/actuator/timers")) {
+                "/actuator/timers", "/actuator/outbox")) {
             for (String limit : List.of("0", "501", "-1", "abc", "1.5", "99999999999")) {
                 Answer bad = get(path + "?limit=" + limit);
                 assertThat(bad.status()).as(path + "?limit=" + limit).isEqualTo(400);

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -169,6 +170,74 @@ public final class ApiDocsCheck {
             }
         }
         assertAll("/v3/api-docs against the request mappings", checks);
+    }
+
+    /**
+     * Every GET operation that answers a list (a collection, or a body whose {@code items} is one) pages the
+     * platform's way ({@code web.Paging}): the document names its query parameters {@code limit} (an integer from
+     * 1 to 500) and {@code after}. Returns the list operations found, as "METHOD path".
+     */
+    public List<String> assertEveryListPaged(RequestMappingHandlerMapping mapping) {
+        JsonNode doc = document();
+        List<String> lists = new ArrayList<>();
+        List<Executable> checks = new ArrayList<>();
+        for (var entry : mapping.getHandlerMethods().entrySet()) {
+            HandlerMethod handler = entry.getValue();
+            String type = handler.getBeanType().getName();
+            Set<RequestMethod> methods = entry.getKey().getMethodsCondition().getMethods();
+            if (type.startsWith("org.springframework.") || type.startsWith("org.springdoc.")
+                    || !(methods.isEmpty() || methods.contains(RequestMethod.GET)) || !answersList(handler)) {
+                continue;
+            }
+            for (String pattern : entry.getKey().getPatternValues()) {
+                String path = pattern.replaceAll("\\{([^}:]+):[^}]*}", "{$1}");
+                lists.add("GET " + path);
+                Map<String, JsonNode> query = new java.util.HashMap<>();
+                doc.path("paths").path(path).path("get").path("parameters").forEach(p -> {
+                    if ("query".equals(p.path("in").asString(""))) {
+                        query.put(p.path("name").asString(""), p);
+                    }
+                });
+                String what = "GET " + path + " (" + handler.getBeanType().getSimpleName() + "#"
+                        + handler.getMethod().getName() + ")";
+                checks.add(() -> assertTrue(query.containsKey("after"), what + " takes ?after="));
+                checks.add(() -> {
+                    JsonNode limit = query.get("limit");
+                    assertTrue(limit != null, what + " takes ?limit=");
+                    assertEquals("integer", limit.path("schema").path("type").asString(""), what + " limit is an integer");
+                    assertEquals(500, limit.path("schema").path("maximum").asInt(-1), what + " limit is at most 500");
+                });
+            }
+        }
+        assertAll("every list is paged", checks);
+        java.util.Collections.sort(lists);
+        return lists;
+    }
+
+    private static boolean answersList(HandlerMethod handler) {
+        Class<?> body = handler.getMethod().getReturnType();
+        if (body == org.springframework.http.ResponseEntity.class) {
+            var generic = handler.getMethod().getGenericReturnType();
+            if (generic instanceof java.lang.reflect.ParameterizedType pt
+                    && pt.getActualTypeArguments()[0] instanceof Class<?> c) {
+                body = c;
+            } else if (generic instanceof java.lang.reflect.ParameterizedType pt
+                    && pt.getActualTypeArguments()[0] instanceof java.lang.reflect.ParameterizedType inner
+                    && inner.getRawType() instanceof Class<?> c) {
+                body = c;
+            }
+        }
+        if (java.util.Collection.class.isAssignableFrom(body)) {
+            return true;
+        }
+        if (body.isRecord()) {
+            for (var component : body.getRecordComponents()) {
+                if (component.getName().equals("items") && java.util.Collection.class.isAssignableFrom(component.getType())) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static Set<String> names(JsonNode object) {

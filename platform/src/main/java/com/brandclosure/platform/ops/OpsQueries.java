@@ -1,5 +1,6 @@
 package com.brandclosure.platform.ops;
 
+import com.brandclosure.platform.web.Paging;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Clock;
@@ -25,9 +26,19 @@ public class OpsQueries {
     }
 
     /** The latest parked outbox rows (without their envelopes), newest first. */
-    public java.util.List<java.util.Map<String, Object>> latestParkedOutboxRows(int limit) {
-        return jdbc.queryForList("SELECT id, outbox_id, topic, message_key, event_id::text AS event_id, event_type, "
-                + "length(envelope) AS envelope_chars, error, parked_at FROM outbox_parked ORDER BY id DESC LIMIT ?", limit);
+    /** One page of the parked outbox rows, newest first (by id), {@link Paging.Request#fetch()} at most. */
+    public java.util.List<java.util.Map<String, Object>> latestParkedOutboxRows(Paging.Request page) {
+        String columns = "SELECT id, outbox_id, topic, message_key, event_id::text AS event_id, event_type, "
+                + "length(envelope) AS envelope_chars, error, parked_at FROM outbox_parked";
+        if (page.fromStart()) {
+            return jdbc.queryForList(columns + " ORDER BY id DESC LIMIT ?", page.fetch());
+        }
+        return jdbc.queryForList(columns + " WHERE id < ? ORDER BY id DESC LIMIT ?", page.afterNumber(0), page.fetch());
+    }
+
+    /** The paging cursor of a parked outbox row: its place in {@link #latestParkedOutboxRows}'s order. */
+    public static String cursorOfParkedRow(java.util.Map<String, Object> row) {
+        return Paging.cursor(row.get("id").toString());
     }
 
     /** Outbox rows not yet published (beyond the relay's position). */
