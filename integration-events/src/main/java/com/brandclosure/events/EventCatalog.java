@@ -40,4 +40,14 @@ public final class EventCatalog {
     public static List<String> names() {
         return List.copyOf(BY_NAME.keySet());
     }
+
+    /**
+     * Components added to an event after it was first published, with the value a record published before
+     * then means: a consumer reads such a component, when absent, as that value. Publishers always send them.
+     * {@link SummaryEvent#sourceVersion()}: 0, "not known".
+     */
+    public static Map<String, Object> addedComponents(String name) {
+        Class<? extends IntegrationEvent> type = BY_NAME.get(name);
+        return type != null && SummaryEvent.class.isAssignableFrom(type) ? Map.of("sourceVersion", 0L) : Map.of();
+    }
 }

@@ -11,7 +11,8 @@ package com.brandclosure.events;
  * instance of the source published it, and a re-sent or replayed summary carries its old number.
  * Consumers order summaries by it, never by partition, offset or {@code occurredAt}: those change
  * when a record is re-sent (a dead-letter replay goes to the end of its topic) and a sender's clock
- * sets the time. Versions start at 1; 0 means "not known" (never published by a current source).
+ * sets the time. Versions start at 1; 0 means "not known": a current source never publishes it, and a
+ * consumer reads a record published before this component existed with 0 ({@link EventCatalog#addedComponents}).
  */
 public interface SummaryEvent extends IntegrationEvent {
 

@@ -225,4 +225,22 @@ class ConsumerIT {
         assertThat(jdbc.queryForObject("SELECT count(*) FROM processed_messages WHERE event_id = ?", Integer.class,
                 skippedId)).isZero();
     }
+
+    @Test
+    void a_summary_published_before_source_versions_existed_is_read_with_version_zero_not_dead_lettered() {
+        String account = "acct-" + UUID.randomUUID();
+        String before = """
+                {"eventId":"%s","type":"CatalogsDeleted","schemaVersion":1,"accountId":"%s",
+                 "occurredAt":"2026-03-02T10:00:00Z","actor":"catalog-service","correlationId":"c","causationId":null,
+                 "payload":{"accountId":"%s","asOf":"2026-03-02T10:00:00Z"}}""".formatted(UUID.randomUUID(), account,
+                account);
+        var event = inbound.decode(new org.apache.kafka.clients.consumer.ConsumerRecord<>("catalog.events", 0, 7L,
+                account, before));
+        assertThat(event.event()).isEqualTo(new CatalogsDeleted(account, Instant.parse("2026-03-02T10:00:00Z"), 0));
+        // A current one keeps its version.
+        String current = before.replace("\"asOf\":\"2026-03-02T10:00:00Z\"}",
+                "\"asOf\":\"2026-03-02T10:00:00Z\",\"sourceVersion\":12}");
+        assertThat(((CatalogsDeleted) inbound.decode(new org.apache.kafka.clients.consumer.ConsumerRecord<>(
+                "catalog.events", 0, 8L, account, current)).event()).sourceVersion()).isEqualTo(12);
+    }
 }

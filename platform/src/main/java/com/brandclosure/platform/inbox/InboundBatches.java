@@ -16,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.node.ObjectNode;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -170,6 +171,14 @@ public class InboundBatches {
         }
         IntegrationEvent event;
         try {
+            // A record published before a component was added to its type carries the value the type says it means.
+            if (envelope.payload() instanceof ObjectNode payload) {
+                EventCatalog.addedComponents(envelope.type()).forEach((name, value) -> {
+                    if (!payload.has(name)) {
+                        payload.set(name, json.tree(value));
+                    }
+                });
+            }
             event = json.convert(envelope.payload(), type);
         } catch (RuntimeException e) {
             throw new MalformedMessageException("payload of " + envelope.type() + " at " + where(record)
