@@ -1,5 +1,6 @@
 package com.brandclosure.payouts.application;
 
+import com.brandclosure.payouts.domain.LockingSettings;
 import com.brandclosure.payouts.domain.PayoutsSummary;
 import com.brandclosure.payouts.persistence.AccountRow;
 import com.brandclosure.payouts.persistence.PayoutsStore;
@@ -8,18 +9,29 @@ import com.brandclosure.platform.command.Work;
 import com.brandclosure.platform.eventstore.CommandContext;
 import org.springframework.stereotype.Service;
 
-import java.time.ZoneId;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Currency;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * The account-level barrier the closure saga waits for ({@code PayoutsSettled} / {@code PayoutsPending}):
  * after a unit of work changed actions, each touched account's summary stream is asked to compare
- * itself with the account's pending figures, and announces a crossing. Runs inside the caller's unit
- * of work, which holds the accounts' locks, so the counts are exact.
+ * itself with the account's pending figures, and announces a crossing; a contract end announced by
+ * contracts-service is noted in the stream, which may move the last lock date. Runs inside the caller's
+ * unit of work, which holds the accounts' locks, so the counts are exact.
  */
 @Service
 public class AccountSummary {
+
+    /**
+     * An account without settings locks with the defaults. Its currency plays no part in lock dates:
+     * XXX is ISO 4217's "no currency".
+     */
+    private static final LockingSettings NO_SETTINGS = LockingSettings.defaults(Currency.getInstance("XXX"));
 
     private final PayoutsStore db;
 
@@ -33,20 +45,42 @@ public class AccountSummary {
             return;
         }
         changes.scheduleTimers(work);
+        var recounts = recounts(work, changes.accounts(), ctx.now());
+        var summaries = summaries(work, changes.accounts());
+        for (String account : changes.accounts()) {
+            summaries.get(PayoutsSummary.streamId(account)).execute(recounts.get(account), ctx);
+        }
+    }
+
+    /**
+     * contracts-service announced that a contract of {@code accountId} ends (scheduled) or ended at
+     * {@code endsAt}: the summary keeps it, and a later last lock date follows from it.
+     */
+    void contractEnds(Work work, String accountId, String contractId, Instant endsAt, CommandContext ctx) {
+        var recount = recounts(work, List.of(accountId), ctx.now()).get(accountId);
+        summaries(work, List.of(accountId)).get(PayoutsSummary.streamId(accountId))
+                .execute(new PayoutsSummary.NoteContractEnd(contractId, endsAt, recount), ctx);
+    }
+
+    private Map<String, Stream<PayoutsSummary.SummaryCommand, PayoutsSummary.State, PayoutsSummary.SummaryEvent>>
+    summaries(Work work, Collection<String> accounts) {
+        Map<String, String> streams = new LinkedHashMap<>();
+        accounts.forEach(a -> streams.put(PayoutsSummary.streamId(a), a));
+        return work.loadAll(streams, id -> PayoutsSummary.DECIDER);
+    }
+
+    private Map<String, PayoutsSummary.Recount> recounts(Work work, Collection<String> accountIds, Instant now) {
         // The pending figures come from the actions read model: it must include this unit's changes.
         work.flush();
-        var accounts = db.accounts(changes.accounts());
-        var figures = db.pendingFigures(changes.accounts());
-        Map<String, String> streams = new LinkedHashMap<>();
-        changes.accounts().forEach(a -> streams.put(PayoutsSummary.streamId(a), a));
-        Map<String, Stream<PayoutsSummary.Recount, PayoutsSummary.State, PayoutsSummary.SummaryEvent>> summaries =
-                work.loadAll(streams, id -> PayoutsSummary.DECIDER);
-        for (String account : changes.accounts()) {
+        var accounts = db.accounts(accountIds);
+        var figures = db.pendingFigures(accountIds);
+        Map<String, PayoutsSummary.Recount> recounts = new HashMap<>();
+        for (String account : accountIds) {
             AccountRow row = accounts.get(account);
-            ZoneId zone = row == null || row.settings() == null ? ZoneId.of("UTC") : row.settings().zone();
+            LockingSettings settings = row == null || row.settings() == null ? NO_SETTINGS : row.settings();
             var f = figures.getOrDefault(account, new PayoutsStore.PendingFigures(0, null));
-            summaries.get(PayoutsSummary.streamId(account))
-                    .execute(new PayoutsSummary.Recount(f.pending(), f.lastLockDate(), zone, ctx.now()), ctx);
+            recounts.put(account, new PayoutsSummary.Recount(f.pending(), f.lastLockDate(), settings, now));
         }
+        return recounts;
     }
 }

@@ -2,6 +2,7 @@ package com.brandclosure.payouts.application;
 
 import com.brandclosure.payouts.domain.Action;
 import com.brandclosure.payouts.domain.ActionCommand;
+import com.brandclosure.payouts.persistence.PayoutsStore;
 import com.brandclosure.platform.command.CommandRunner;
 import com.brandclosure.platform.eventstore.CommandContext;
 import com.brandclosure.platform.kernel.AccountId;
@@ -12,6 +13,8 @@ import org.springframework.stereotype.Service;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Batch review: approve, reverse, modify or restore one action or up to {@value #MAX_BATCH} at once,
@@ -34,10 +37,21 @@ public class ReviewActions {
 
     private final CommandRunner runner;
     private final AccountSummary summary;
+    private final PayoutsStore db;
 
-    public ReviewActions(CommandRunner runner, AccountSummary summary) {
+    public ReviewActions(CommandRunner runner, AccountSummary summary, PayoutsStore db) {
         this.runner = runner;
         this.summary = summary;
+        this.db = db;
+    }
+
+    /**
+     * Restores reversed actions to pending: only before their lock instant, and not once the account
+     * was deactivated (read under the account's lock, so a deactivation cannot slip in between).
+     */
+    public List<ItemResult> restore(Actor actor, AccountId account, List<String> actionIds, CommandContext ctx) {
+        return apply(actor, account, actionIds, () -> new ActionCommand.RestoreAction(ctx.now(),
+                db.account(account).map(r -> Optional.ofNullable(r.closureDate())).orElse(Optional.empty())), ctx);
     }
 
     /**
@@ -46,6 +60,12 @@ public class ReviewActions {
      */
     public List<ItemResult> apply(Actor actor, AccountId account, List<String> actionIds, ActionCommand command,
                                   CommandContext ctx) {
+        return apply(actor, account, actionIds, () -> command, ctx);
+    }
+
+    /** {@code command} is built inside the unit of work, holding the account's lock. */
+    private List<ItemResult> apply(Actor actor, AccountId account, List<String> actionIds,
+                                   Supplier<ActionCommand> commandInUnit, CommandContext ctx) {
         actor.requireAccess(account.value());
         if (actionIds.isEmpty() || actionIds.size() > MAX_BATCH) {
             throw new DomainException.BadRequest("a batch holds 1 to " + MAX_BATCH + " action ids, not "
@@ -55,6 +75,7 @@ public class ReviewActions {
             throw new DomainException.BadRequest("a batch must not name an action twice");
         }
         return runner.inAccount(account.value(), work -> {
+            ActionCommand command = commandInUnit.get();
             var streams = work.loadAll(account.value(),
                     actionIds.stream().map(id -> Action.streamId(account.value(), id)).toList(), Action.DECIDER);
             List<ItemResult> results = new ArrayList<>(actionIds.size());

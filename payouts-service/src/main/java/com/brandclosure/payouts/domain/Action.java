@@ -4,6 +4,7 @@ import com.brandclosure.payouts.domain.ActionCommand.ApproveAction;
 import com.brandclosure.payouts.domain.ActionCommand.ClearAction;
 import com.brandclosure.payouts.domain.ActionCommand.LockAction;
 import com.brandclosure.payouts.domain.ActionCommand.ModifyAction;
+import com.brandclosure.payouts.domain.ActionCommand.ReevaluateTerms;
 import com.brandclosure.payouts.domain.ActionCommand.RejectForClosure;
 import com.brandclosure.payouts.domain.ActionCommand.RestoreAction;
 import com.brandclosure.payouts.domain.ActionCommand.ReverseAction;
@@ -12,6 +13,7 @@ import com.brandclosure.payouts.domain.ActionEvent.ActionApproved;
 import com.brandclosure.payouts.domain.ActionEvent.ActionCleared;
 import com.brandclosure.payouts.domain.ActionEvent.ActionLocked;
 import com.brandclosure.payouts.domain.ActionEvent.ActionModified;
+import com.brandclosure.payouts.domain.ActionEvent.ActionReevaluated;
 import com.brandclosure.payouts.domain.ActionEvent.ActionRejected;
 import com.brandclosure.payouts.domain.ActionEvent.ActionRestored;
 import com.brandclosure.payouts.domain.ActionEvent.ActionReversed;
@@ -61,11 +63,12 @@ public final class Action {
             case TrackAction c -> track(c, state);
             case ApproveAction c -> approve(state);
             case ReverseAction c -> reverse(c, state);
-            case RestoreAction c -> restore(state);
+            case RestoreAction c -> restore(c, state);
             case ModifyAction c -> modify(c, state);
             case LockAction c -> lock(c, state);
             case ClearAction c -> clear(c, state);
             case RejectForClosure c -> rejectForClosure(c, state);
+            case ReevaluateTerms c -> reevaluate(c, state);
         };
     }
 
@@ -83,6 +86,7 @@ public final class Action {
             case ActionLocked e -> new Locked(details(state));
             case ActionCleared e -> new Cleared(details(state), e.clearedOn());
             case ActionRejected e -> new Rejected(details(state), e.reason());
+            case ActionReevaluated e -> new Pending(details(state));
         };
     }
 
@@ -146,12 +150,38 @@ public final class Action {
         };
     }
 
-    private static List<ActionEvent> restore(ActionState state) {
+    private static List<ActionEvent> restore(RestoreAction c, ActionState state) {
         return switch (state) {
-            case Reversed r -> List.of(new ActionRestored(r.details().actionId()));
             case Pending p -> List.of();
+            case Reversed r -> {
+                var d = r.details();
+                if (c.closureDate().isPresent()) {
+                    throw new DomainException.Conflict("cannot restore action " + d.actionId()
+                            + ": the account was deactivated (closure date " + c.closureDate().get() + ")");
+                }
+                // A reversed action does not lock, but its lock date still ends the time it may change.
+                if (!c.asOf().isBefore(d.lockAt())) {
+                    throw new DomainException.Conflict("cannot restore action " + d.actionId() + ": its lock date "
+                            + d.lockDate() + " has passed (locked since " + d.lockAt() + ")");
+                }
+                yield List.of(new ActionRestored(d.actionId()));
+            }
             default -> throw refused("restore", state);
         };
+    }
+
+    private static List<ActionEvent> reevaluate(ReevaluateTerms c, ActionState state) {
+        if (!(state instanceof Rejected r) || r.reason() != RejectionReason.OUTSIDE_OF_TERMS
+                || c.closureDate().isPresent() || !c.asOf().isBefore(r.details().lockAt())) {
+            // Only a terms rejection is judged again, and only while the action could still change.
+            return List.of();
+        }
+        var d = r.details();
+        return c.contracts().stream()
+                .filter(p -> p.covers(d.partnerId(), d.contractId(), d.eventAt()))
+                .findFirst()
+                .<List<ActionEvent>>map(p -> List.of(new ActionReevaluated(d.actionId(), p.contractId())))
+                .orElse(List.of());
     }
 
     private static List<ActionEvent> modify(ModifyAction c, ActionState state) {

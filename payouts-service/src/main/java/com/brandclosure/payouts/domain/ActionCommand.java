@@ -29,7 +29,12 @@ public sealed interface ActionCommand {
     record ReverseAction(String reason) implements ActionCommand {
     }
 
-    record RestoreAction() implements ActionCommand {
+    /**
+     * Restores a reversed action to pending, which is allowed only while it is not locked: before its
+     * lock instant at {@code asOf}, and never once the account was deactivated ({@code closureDate}
+     * present).
+     */
+    record RestoreAction(Instant asOf, Optional<LocalDate> closureDate) implements ActionCommand {
     }
 
     record ModifyAction(Money newCost, String reason) implements ActionCommand {
@@ -41,6 +46,18 @@ public sealed interface ActionCommand {
 
     /** Sent by the clearing timer: clears the action if it is locked and its clearing date is on or before {@code asOf}. */
     record ClearAction(LocalDate asOf) implements ActionCommand {
+    }
+
+    /**
+     * A contract became known after the action was judged: an action rejected OUTSIDE_OF_TERMS whose
+     * event time one of {@code contracts} covers goes back to pending, if it is still before its lock
+     * instant at {@code asOf} and the account was not deactivated ({@code closureDate} present).
+     */
+    record ReevaluateTerms(List<ContractPeriod> contracts, Instant asOf, Optional<LocalDate> closureDate)
+            implements ActionCommand {
+        public ReevaluateTerms {
+            contracts = List.copyOf(contracts);
+        }
     }
 
     /** The account was deactivated: an action dated on or after {@code closureDate} is rejected. */

@@ -32,4 +32,12 @@ public sealed interface ActionEvent {
 
     record ActionRejected(String actionId, RejectionReason reason) implements ActionEvent {
     }
+
+    /**
+     * A rejection OUTSIDE_OF_TERMS was judged again when contract {@code contractId}, covering the
+     * action's event time, became known later (the conversion had overtaken ContractActivated): the
+     * action is pending again.
+     */
+    record ActionReevaluated(String actionId, String contractId) implements ActionEvent {
+    }
 }

@@ -31,9 +31,18 @@ public final class LockSchedule {
         return afterMonths.plusDays(s.lockDays());
     }
 
-    /** Clearing date = end of the lock date's month + the payment scheduling period. */
+    /**
+     * Clearing date = end of the lock date's month + the payment scheduling period, but never before
+     * the day after the lock date. An action locks when its lock date is over and clears at the start
+     * of its clearing date: with a lock date on a month end and 0 scheduling days the plain rule gives
+     * the lock date itself, which would pay the action at the start of the day on which it can still
+     * change. The day after the lock date is the first day on which it is locked, so the clearing
+     * instant is never before the lock instant, in any zone.
+     */
     public static LocalDate clearingDate(LocalDate lockDate, LockingSettings s) {
-        return YearMonth.from(lockDate).atEndOfMonth().plusDays(s.paymentSchedulingDays());
+        LocalDate scheduled = YearMonth.from(lockDate).atEndOfMonth().plusDays(s.paymentSchedulingDays());
+        LocalDate firstLockedDay = lockDate.plusDays(1);
+        return scheduled.isBefore(firstLockedDay) ? firstLockedDay : scheduled;
     }
 
     /** An action locks once its lock date is over: at the start of the next day in the account's zone. */

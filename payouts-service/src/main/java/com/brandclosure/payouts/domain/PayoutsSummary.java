@@ -4,13 +4,17 @@ import com.brandclosure.platform.kernel.Decider;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The account-level barrier the closure saga waits for: settled (no pending action) or pending.
  * Announced on every crossing; while settled, a later {@code lastLockDate} is announced again
  * because the saga must wait for it. An earlier one is not: waiting a little longer is safe.
+ * {@code lastLockDate} follows {@link LockHorizon}: it covers the approved actions and the day the
+ * account's last contract ends, which the stream keeps per contract ({@link ContractEndNoted}).
  */
 public final class PayoutsSummary {
 
@@ -19,9 +23,23 @@ public final class PayoutsSummary {
 
     public enum Announced { NONE, SETTLED, PENDING }
 
-    public record State(Announced announced, LocalDate lastLockDate) {
+    /**
+     * {@code contractEnds}: per contract, when it ends or ended (scheduled or done), as contracts-service
+     * announced it last. Per contract, so that an expiry moved earlier replaces the later one.
+     */
+    public record State(Announced announced, LocalDate lastLockDate, Map<String, Instant> contractEnds) {
+        public State {
+            // Snapshots taken before contract ends were kept have none.
+            contractEnds = contractEnds == null ? Map.of() : Map.copyOf(contractEnds);
+        }
+
         public static State initial() {
-            return new State(Announced.NONE, null);
+            return new State(Announced.NONE, null, Map.of());
+        }
+
+        /** When the account's last contract ends, null if no contract end is known. */
+        public Instant lastContractEnd() {
+            return contractEnds.values().stream().max(Instant::compareTo).orElse(null);
         }
     }
 
@@ -34,12 +52,21 @@ public final class PayoutsSummary {
     public record PayoutsPending(long pendingActions, Instant asOf) implements SummaryEvent {
     }
 
+    /** Internal (not published): a contract of the account ends, or ended, at {@code endsAt}. */
+    public record ContractEndNoted(String contractId, Instant endsAt) implements SummaryEvent {
+    }
+
+    public sealed interface SummaryCommand {
+    }
+
     /**
      * Asks the summary to compare itself with the account after a change: {@code pendingActions}
      * and {@code lastLockDate} (latest lock date of an approved, not yet locked action; null if
-     * none) describe the account after the change, {@code zone} is the account's zone.
+     * none) describe the account after the change, {@code settings} are the account's (zone and
+     * locking period, for the last contract's lock date).
      */
-    public record Recount(long pendingActions, LocalDate lastLockDate, ZoneId zone, Instant now) {
+    public record Recount(long pendingActions, LocalDate lastLockDate, LockingSettings settings, Instant now)
+            implements SummaryCommand {
         public Recount {
             if (pendingActions < 0) {
                 throw new IllegalArgumentException("pendingActions must not be negative");
@@ -47,8 +74,15 @@ public final class PayoutsSummary {
         }
     }
 
+    /**
+     * contracts-service announced that {@code contractId} ends (a scheduled expiry) or ended at
+     * {@code endsAt}; {@code account} describes the account as for a recount.
+     */
+    public record NoteContractEnd(String contractId, Instant endsAt, Recount account) implements SummaryCommand {
+    }
+
     /** The decider the command runner loads the summary stream with. */
-    public static final Decider<Recount, State, SummaryEvent> DECIDER =
+    public static final Decider<SummaryCommand, State, SummaryEvent> DECIDER =
             Decider.of(State.initial(), PayoutsSummary::decide, PayoutsSummary::evolve);
 
     /** The account's summary stream. */
@@ -56,16 +90,33 @@ public final class PayoutsSummary {
         return "payouts-summary:" + accountId;
     }
 
-    public static List<SummaryEvent> decide(Recount c, State state) {
+    public static List<SummaryEvent> decide(SummaryCommand command, State state) {
+        return switch (command) {
+            case Recount c -> recount(c, state);
+            case NoteContractEnd c -> {
+                if (c.endsAt().equals(state.contractEnds().get(c.contractId()))) {
+                    yield recount(c.account(), state);
+                }
+                var noted = new ContractEndNoted(c.contractId(), c.endsAt());
+                List<SummaryEvent> events = new ArrayList<>();
+                events.add(noted);
+                events.addAll(recount(c.account(), evolve(state, noted)));
+                yield List.copyOf(events);
+            }
+        };
+    }
+
+    private static List<SummaryEvent> recount(Recount c, State state) {
         if (c.pendingActions() > 0) {
             return state.announced() == Announced.PENDING ? List.of()
                     : List.of(new PayoutsPending(c.pendingActions(), c.now()));
         }
-        LocalDate lastLockDate = c.lastLockDate();
+        LocalDate lastLockDate = LockHorizon.lastLockDate(c.lastLockDate(), state.lastContractEnd(), c.settings(),
+                c.now());
         boolean later = lastLockDate != null
                 && (state.lastLockDate() == null || lastLockDate.isAfter(state.lastLockDate()));
         if (state.announced() != Announced.SETTLED || later) {
-            Instant lastLockAt = lastLockDate == null ? null : LockSchedule.lockAt(lastLockDate, c.zone());
+            Instant lastLockAt = lastLockDate == null ? null : LockSchedule.lockAt(lastLockDate, c.settings().zone());
             return List.of(new PayoutsSettled(lastLockDate, lastLockAt, c.now()));
         }
         return List.of();
@@ -73,8 +124,13 @@ public final class PayoutsSummary {
 
     public static State evolve(State state, SummaryEvent event) {
         return switch (event) {
-            case PayoutsSettled s -> new State(Announced.SETTLED, s.lastLockDate());
-            case PayoutsPending p -> new State(Announced.PENDING, null);
+            case PayoutsSettled s -> new State(Announced.SETTLED, s.lastLockDate(), state.contractEnds());
+            case PayoutsPending p -> new State(Announced.PENDING, null, state.contractEnds());
+            case ContractEndNoted n -> {
+                Map<String, Instant> ends = new HashMap<>(state.contractEnds());
+                ends.put(n.contractId(), n.endsAt());
+                yield new State(state.announced(), state.lastLockDate(), ends);
+            }
         };
     }
 }

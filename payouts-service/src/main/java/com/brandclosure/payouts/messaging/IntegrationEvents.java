@@ -37,6 +37,7 @@ public final class IntegrationEvents {
                     currency, e.clearedOn());
             case ActionEvent.ActionRejected e -> new com.brandclosure.events.ActionRejected(account, d.actionId(),
                     e.reason().name());
+            case ActionEvent.ActionReevaluated e -> throw new IllegalArgumentException("not published: " + e);
         };
     }
 
@@ -47,6 +48,7 @@ public final class IntegrationEvents {
                     s.lastLockDate(), s.lastLockAt(), s.asOf(), version);
             case PayoutsSummary.PayoutsPending p -> new com.brandclosure.events.PayoutsPending(accountId,
                     p.pendingActions(), p.asOf(), version);
+            case PayoutsSummary.ContractEndNoted n -> throw new IllegalArgumentException("not published: " + n);
         };
     }
 }

@@ -205,6 +205,21 @@ public class PayoutsStore {
                 states.toArray(String[]::new), date);
     }
 
+    /**
+     * Ids of an account's actions rejected OUTSIDE_OF_TERMS that a contract of {@code partnerId} active
+     * from {@code activeFrom} may cover (the action names no contract or this one), still before their
+     * lock instant at {@code now}: the candidates for a re-evaluation; their streams decide.
+     */
+    public List<String> actionsOutsideOfTerms(String accountId, String partnerId, String contractId,
+                                              Instant activeFrom, Instant now) {
+        return jdbc.queryForList("""
+                SELECT action_id FROM actions
+                WHERE account_id = ? AND state = 'REJECTED' AND reason = 'OUTSIDE_OF_TERMS' AND partner_id = ?
+                  AND (contract_id IS NULL OR contract_id = ?) AND event_at >= ? AND lock_at > ?
+                ORDER BY action_id""", String.class, accountId, partnerId, contractId, Timestamp.from(activeFrom),
+                Timestamp.from(now));
+    }
+
     public record Page(List<StoredAction> items, long total) {
     }
 

@@ -117,7 +117,9 @@ public record ActionsController(TrackConversions tracking, ReviewActions review,
     @Allow({Role.BRAND_ADMIN, Role.SUPPORT, Role.SERVICE})
     public ActionView restore(@PathVariable @Pattern(regexp = AccountId.PATTERN) String accountId,
                               @PathVariable @Pattern(regexp = Requests.ID) String actionId) {
-        return one(accountId, actionId, new ActionCommand.RestoreAction());
+        Actor actor = CurrentActor.get();
+        return result(actor, accountId, actionId, review.restore(actor, AccountId.of(accountId), List.of(actionId),
+                contexts.forActor(actor.name(), null)));
     }
 
     @PostMapping("/{actionId}/modify")
@@ -135,20 +137,23 @@ public record ActionsController(TrackConversions tracking, ReviewActions review,
     public BatchResponse batch(@PathVariable @Pattern(regexp = AccountId.PATTERN) String accountId,
                                @Valid @RequestBody BatchRequest r,
                                @RequestHeader(name = "X-Correlation-Id", required = false) String correlationId) {
-        ActionCommand command = switch (r.operation()) {
-            case APPROVE -> new ActionCommand.ApproveAction();
-            case REVERSE -> new ActionCommand.ReverseAction(r.reason());
-            case RESTORE -> new ActionCommand.RestoreAction();
+        Actor actor = CurrentActor.get();
+        var ctx = contexts.forActor(actor.name(), correlation(correlationId));
+        var account = AccountId.of(accountId);
+        var results = switch (r.operation()) {
+            // The use case builds a restore: it depends on the time and on the account's deactivation.
+            case RESTORE -> review.restore(actor, account, r.actionIds(), ctx);
+            case APPROVE -> review.apply(actor, account, r.actionIds(), new ActionCommand.ApproveAction(), ctx);
+            case REVERSE -> review.apply(actor, account, r.actionIds(), new ActionCommand.ReverseAction(r.reason()),
+                    ctx);
             case MODIFY -> {
                 if (r.costMinor() == null || r.currency() == null) {
                     throw new DomainException.BadRequest("MODIFY needs costMinor and currency");
                 }
-                yield new ActionCommand.ModifyAction(Money.of(r.costMinor(), r.currency()), r.reason());
+                yield review.apply(actor, account, r.actionIds(),
+                        new ActionCommand.ModifyAction(Money.of(r.costMinor(), r.currency()), r.reason()), ctx);
             }
         };
-        Actor actor = CurrentActor.get();
-        var results = review.apply(actor, AccountId.of(accountId), r.actionIds(), command,
-                contexts.forActor(actor.name(), correlation(correlationId)));
         int[] counts = new int[Outcome.values().length];
         results.forEach(i -> counts[i.outcome().ordinal()]++);
         return new BatchResponse(counts[Outcome.CHANGED.ordinal()], counts[Outcome.UNCHANGED.ordinal()],
@@ -165,8 +170,12 @@ public record ActionsController(TrackConversions tracking, ReviewActions review,
 
     private ActionView one(String accountId, String actionId, ActionCommand command) {
         Actor actor = CurrentActor.get();
-        ItemResult result = review.apply(actor, AccountId.of(accountId), List.of(actionId), command,
-                contexts.forActor(actor.name(), null)).getFirst();
+        return result(actor, accountId, actionId, review.apply(actor, AccountId.of(accountId), List.of(actionId),
+                command, contexts.forActor(actor.name(), null)));
+    }
+
+    private ActionView result(Actor actor, String accountId, String actionId, List<ItemResult> results) {
+        ItemResult result = results.getFirst();
         if (result.error() != null) {
             throw result.error();
         }

@@ -4,6 +4,7 @@ import com.brandclosure.payouts.domain.ActionCommand.ApproveAction;
 import com.brandclosure.payouts.domain.ActionCommand.ClearAction;
 import com.brandclosure.payouts.domain.ActionCommand.LockAction;
 import com.brandclosure.payouts.domain.ActionCommand.ModifyAction;
+import com.brandclosure.payouts.domain.ActionCommand.ReevaluateTerms;
 import com.brandclosure.payouts.domain.ActionCommand.RejectForClosure;
 import com.brandclosure.payouts.domain.ActionCommand.RestoreAction;
 import com.brandclosure.payouts.domain.ActionCommand.ReverseAction;
@@ -12,6 +13,7 @@ import com.brandclosure.payouts.domain.ActionEvent.ActionApproved;
 import com.brandclosure.payouts.domain.ActionEvent.ActionCleared;
 import com.brandclosure.payouts.domain.ActionEvent.ActionLocked;
 import com.brandclosure.payouts.domain.ActionEvent.ActionModified;
+import com.brandclosure.payouts.domain.ActionEvent.ActionReevaluated;
 import com.brandclosure.payouts.domain.ActionEvent.ActionRejected;
 import com.brandclosure.payouts.domain.ActionEvent.ActionRestored;
 import com.brandclosure.payouts.domain.ActionEvent.ActionReversed;
@@ -51,6 +53,11 @@ class ActionTest {
 
     static TrackAction track(String id) {
         return track(id, 1_000, List.of(CONTRACT), Optional.empty());
+    }
+
+    /** A restore while the action may still change: before its lock instant (2025-05-01T00:00Z), not deactivated. */
+    static RestoreAction restore() {
+        return new RestoreAction(EVENT_AT.plusSeconds(3_600), Optional.empty());
     }
 
     static ActionTracked tracked(String id) {
@@ -152,7 +159,7 @@ class ActionTest {
             ACTION.given(tracked("a-1")).when(new ReverseAction("fraud")).then(new ActionReversed("a-1", "fraud"));
             ACTION.given(tracked("a-1"), new ActionApproved("a-1")).when(new ReverseAction("duplicate order"))
                     .then(new ActionReversed("a-1", "duplicate order"));
-            var restored = ACTION.given(tracked("a-1"), new ActionReversed("a-1", "fraud")).when(new RestoreAction())
+            var restored = ACTION.given(tracked("a-1"), new ActionReversed("a-1", "fraud")).when(restore())
                     .then(new ActionRestored("a-1"));
             assertThat(restored.state()).isInstanceOf(ActionState.Pending.class);
         }
@@ -207,7 +214,7 @@ class ActionTest {
                     .thenRefused(DomainException.Conflict.class, "LOCKED");
             ACTION.given(locked).when(new ModifyAction(Money.of(1, "EUR"), "x"))
                     .thenRefused(DomainException.Conflict.class, "LOCKED");
-            ACTION.given(locked).when(new RestoreAction()).thenRefused(DomainException.Conflict.class, "LOCKED");
+            ACTION.given(locked).when(restore()).thenRefused(DomainException.Conflict.class, "LOCKED");
             ACTION.given(locked).when(new ApproveAction()).thenRefused(DomainException.Conflict.class, "LOCKED");
             ACTION.given(locked).when(new RejectForClosure(LocalDate.of(2025, 1, 1))).thenNothing();
         }
@@ -226,6 +233,87 @@ class ActionTest {
         @Test
         void commands_on_an_unknown_action_are_not_found() {
             ACTION.given().when(new ApproveAction()).thenRefused(DomainException.NotFound.class, "not found");
+        }
+    }
+
+    /** Issue 11, point 5: restore only while the action is not locked and the account is not deactivated. */
+    @Nested
+    class Restore {
+        final List<ActionEvent> reversed = List.of(tracked("a-1"), new ActionReversed("a-1", "fraud"));
+        final Instant lockAt = Instant.parse("2025-05-01T00:00:00Z"); // the end of the lock date 2025-04-30
+
+        @Test
+        void a_reversed_action_is_restored_until_just_before_its_lock_instant() {
+            ACTION.given(reversed).when(new RestoreAction(lockAt.minusSeconds(1), Optional.empty()))
+                    .then(new ActionRestored("a-1"));
+        }
+
+        @Test
+        void once_its_lock_date_has_passed_a_reversed_action_can_no_longer_be_restored() {
+            ACTION.given(reversed).when(new RestoreAction(lockAt, Optional.empty()))
+                    .thenRefused(DomainException.Conflict.class, "its lock date 2025-04-30 has passed");
+            ACTION.given(reversed).when(new RestoreAction(lockAt.plusSeconds(86_400 * 40L), Optional.empty()))
+                    .thenRefused(DomainException.Conflict.class, "has passed");
+        }
+
+        @Test
+        void after_the_account_was_deactivated_a_reversed_action_can_no_longer_be_restored() {
+            ACTION.given(reversed).when(new RestoreAction(EVENT_AT.plusSeconds(60), Optional.of(LocalDate.of(2025, 4, 1))))
+                    .thenRefused(DomainException.Conflict.class, "the account was deactivated (closure date 2025-04-01)");
+        }
+
+        @Test
+        void restoring_a_pending_action_changes_nothing() {
+            ACTION.given(tracked("a-1")).when(new RestoreAction(lockAt.plusSeconds(1), Optional.empty())).thenNothing();
+        }
+    }
+
+    /** Issue 11, point 11: a rejection OUTSIDE_OF_TERMS is judged again when a covering contract arrives later. */
+    @Nested
+    class TermsRace {
+        final List<ActionEvent> outsideOfTerms = ACTION.given().when(track("a-1", 1_000, List.of(), Optional.empty()))
+                .thenMatches(e -> assertThat(e).last()
+                        .isEqualTo(new ActionRejected("a-1", RejectionReason.OUTSIDE_OF_TERMS))).events();
+        final Instant beforeLock = Instant.parse("2025-03-10T12:05:00Z");
+
+        @Test
+        void a_contract_covering_the_event_time_puts_the_action_back_to_pending() {
+            var then = ACTION.given(outsideOfTerms)
+                    .when(new ReevaluateTerms(List.of(CONTRACT), beforeLock, Optional.empty()))
+                    .then(new ActionReevaluated("a-1", "c-1"));
+            assertThat(then.state()).isInstanceOf(ActionState.Pending.class);
+            // From there the normal path: it can be approved.
+            then.andWhen(new ApproveAction()).then(new ActionApproved("a-1"));
+        }
+
+        @Test
+        void a_contract_that_does_not_cover_the_event_time_or_partner_changes_nothing() {
+            var laterContract = new ContractPeriod("c-1", "p-1", EVENT_AT.plusSeconds(1), null);
+            var otherPartner = new ContractPeriod("c-2", "p-2", Instant.parse("2025-01-01T00:00:00Z"), null);
+            ACTION.given(outsideOfTerms)
+                    .when(new ReevaluateTerms(List.of(laterContract, otherPartner), beforeLock, Optional.empty()))
+                    .thenNothing();
+        }
+
+        @Test
+        void after_the_lock_instant_or_the_deactivation_the_rejection_stands() {
+            ACTION.given(outsideOfTerms)
+                    .when(new ReevaluateTerms(List.of(CONTRACT), Instant.parse("2025-05-01T00:00:00Z"), Optional.empty()))
+                    .thenNothing();
+            ACTION.given(outsideOfTerms)
+                    .when(new ReevaluateTerms(List.of(CONTRACT), beforeLock, Optional.of(LocalDate.of(2025, 4, 1))))
+                    .thenNothing();
+        }
+
+        @Test
+        void only_a_terms_rejection_is_judged_again() {
+            var closed = ACTION.given()
+                    .when(track("a-2", 1_000, List.of(CONTRACT), Optional.of(LocalDate.of(2025, 3, 10))))
+                    .thenMatches(e -> { }).events();
+            ACTION.given(closed).when(new ReevaluateTerms(List.of(CONTRACT), beforeLock, Optional.empty()))
+                    .thenNothing();
+            ACTION.given(tracked("a-3")).when(new ReevaluateTerms(List.of(CONTRACT), beforeLock, Optional.empty()))
+                    .thenNothing();
         }
     }
 

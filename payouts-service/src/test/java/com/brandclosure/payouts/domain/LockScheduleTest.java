@@ -52,11 +52,54 @@ class LockScheduleTest {
             "2025-02-28, 15, 2025-03-15",
             "2025-12-05, 10, 2026-01-10",
             "2024-01-31, 30, 2024-03-01",
+            "2025-01-31, 0, 2025-02-01",   // a month-end lock date with 0 days: the day after the lock date
+            "2024-02-29, 0, 2024-03-01",
+            "2025-02-28, 0, 2025-03-01",
     })
     void clearing_date_is_the_end_of_the_lock_month_plus_the_scheduling_period(LocalDate lock, int scheduling,
                                                                                LocalDate expected) {
         assertThat(LockSchedule.clearingDate(lock, settings(0, 0, ReferencePeriod.DAY, scheduling)))
                 .isEqualTo(expected);
+    }
+
+    /**
+     * Issue 11, point 6: with a lock date on a month end and 0 scheduling days, the plain rule would clear
+     * at the start of the lock date, before the action has locked (at the end of that day). Given the
+     * event, when its timing is computed in a zone east (Auckland) or west (Los Angeles) of UTC, then the
+     * clearing date is the first locked day and the clearing instant is the lock instant.
+     */
+    @ParameterizedTest(name = "{0} in {1}: lock {2}, clearing {3}")
+    @CsvSource({
+            // DAY reference, 0 + 0: the lock date is the event day itself (month ends)
+            "2025-01-30T12:00:00Z, Pacific/Auckland, 2025-01-31, 2025-02-01, DAY, 0",
+            "2025-01-31T12:00:00Z, America/Los_Angeles, 2025-01-31, 2025-02-01, DAY, 0",
+            "2025-02-28T20:00:00Z, America/Los_Angeles, 2025-02-28, 2025-03-01, DAY, 0",
+            "2024-02-29T08:00:00Z, America/Los_Angeles, 2024-02-29, 2024-03-01, DAY, 0",
+            "2024-02-28T12:00:00Z, Pacific/Auckland, 2024-02-29, 2024-03-01, DAY, 0",
+            // MONTH reference, 1 month: locks on the end of the next month
+            "2024-12-15T12:00:00Z, Pacific/Auckland, 2025-01-31, 2025-02-01, MONTH, 1",
+            "2025-01-15T12:00:00Z, America/Los_Angeles, 2025-02-28, 2025-03-01, MONTH, 1",
+            "2024-01-15T12:00:00Z, Pacific/Auckland, 2024-02-29, 2024-03-01, MONTH, 1",
+    })
+    void with_a_month_end_lock_date_and_no_scheduling_days_the_clearing_instant_is_not_before_the_lock_instant(
+            Instant eventAt, ZoneId zone, LocalDate lockDate, LocalDate clearingDate, ReferencePeriod period,
+            int months) {
+        var s = new LockingSettings(months, 0, period, 0, zone, EUR);
+        var t = LockSchedule.timing(eventAt, eventAt, s);
+        assertThat(t.lockDate()).isEqualTo(lockDate);
+        assertThat(t.clearingDate()).isEqualTo(clearingDate);
+        assertThat(t.clearingAt()).isAfterOrEqualTo(t.lockAt());
+        assertThat(t.clearingAt()).isEqualTo(clearingDate.atStartOfDay(zone).toInstant());
+        assertThat(t.lockAt()).isEqualTo(lockDate.plusDays(1).atStartOfDay(zone).toInstant());
+    }
+
+    @Test
+    void a_mid_month_lock_date_with_no_scheduling_days_still_clears_at_the_end_of_its_month() {
+        var s = new LockingSettings(0, 0, ReferencePeriod.DAY, 0, ZoneId.of("Pacific/Auckland"), EUR);
+        var t = LockSchedule.timing(Instant.parse("2025-02-10T00:00:00Z"), Instant.parse("2025-02-10T00:00:00Z"), s);
+        assertThat(t.lockDate()).isEqualTo(LocalDate.of(2025, 2, 10));
+        assertThat(t.clearingDate()).isEqualTo(LocalDate.of(2025, 2, 28));
+        assertThat(t.clearingAt()).isAfter(t.lockAt());
     }
 
     @Test
