@@ -334,6 +334,109 @@ class PayoutsIntegrationTest {
         assertThat(get("/actions").get("total").asLong()).isZero();
     }
 
+    // ------------------------------------------------------------------ issue 11
+
+    /** Point 11: the conversion overtakes ContractActivated on the other topic; the activation sets it right. */
+    @Test
+    void an_action_rejected_outside_of_terms_is_pending_again_when_a_covering_contract_arrives_later() {
+        putSettings(1, 0, "MONTH", 10, "UTC");
+        Instant now = clock.instant();
+        ingest("race-1", "p-race", now.minus(Duration.ofMinutes(5)), now, 800);
+        await().atMost(WAIT).until(() -> events("ActionRejected").size() == 1);
+        assertThat(payload(events("ActionRejected").getFirst()).get("reason").asString()).isEqualTo("OUTSIDE_OF_TERMS");
+        await().atMost(WAIT).until(() -> events("PayoutsSettled").size() == 1);
+
+        // The contract was created (and active) before the conversion happened.
+        activateContract("p-race", now.minus(Duration.ofHours(1)));
+        await().atMost(WAIT).until(() -> "PENDING".equals(get("/actions/race-1").get("state").asString()));
+        await().atMost(WAIT).until(() -> events("PayoutsPending").size() == 1);
+        assertThat(payload(events("PayoutsPending").getFirst()).get("pendingActions").asLong()).isEqualTo(1);
+        // The re-evaluation is recorded in the action's stream (the audit trail).
+        assertThat(jdbc.queryForList("SELECT event_type FROM events WHERE stream_id = ? ORDER BY version", String.class,
+                "action:" + account + ":race-1"))
+                .containsExactly("ActionTracked", "ActionRejected", "ActionReevaluated");
+
+        // From there the normal path: approving it settles the account again.
+        assertThat(post("/actions/race-1/approve", null).status()).isEqualTo(200);
+        await().atMost(WAIT).until(() -> events("PayoutsSettled").size() == 2);
+        assertThat(probe.sourceVersions(account, "PayoutsPending", "PayoutsSettled")).containsExactly(1L, 2L, 3L);
+    }
+
+    /** Point 2: the last lock date covers the day the last contract expires, learnt from the contracts topic. */
+    @Test
+    void the_last_lock_date_covers_the_last_contract_s_expiry_day_in_the_account_zone() {
+        ZoneId la = ZoneId.of("America/Los_Angeles");
+        putSettings(1, 0, "MONTH", 10, la.getId());
+        activateContract("p-1", clock.instant().minus(Duration.ofDays(30)));
+        Instant now = clock.instant();
+        ingest("h-1", "p-1", now.minus(Duration.ofMinutes(1)), now, 1_000);
+        await().atMost(WAIT).until(() -> events("ActionTracked").size() == 1);
+        assertThat(post("/actions/h-1/approve", null).status()).isEqualTo(200);
+        await().atMost(WAIT).until(() -> events("PayoutsSettled").size() == 1);
+        LocalDate actionLock = LocalDate.parse(payload(events("PayoutsSettled").getFirst()).get("lastLockDate").asString());
+
+        // The brand schedules the contract's expiry 45 days ahead: 23:59:59 of that day in Los Angeles.
+        LocalDate expiryDay = LocalDate.ofInstant(now, la).plusDays(45);
+        Instant expiresAt = expiryDay.atTime(23, 59, 59).atZone(la).toInstant();
+        LocalDate contractLock = java.time.YearMonth.from(expiryDay).plusMonths(1).atEndOfMonth();
+        assertThat(contractLock).isAfter(actionLock);
+        probe.send(Topics.CONTRACTS, account, envelope("ContractExpiryScheduled", Map.of("accountId", account,
+                "contractId", "c-p-1", "partnerId", "p-1", "expiresAt", expiresAt.toString())));
+        await().atMost(WAIT).until(() -> events("PayoutsSettled").size() == 2);
+        JsonNode settled = payload(events("PayoutsSettled").get(1));
+        assertThat(settled.get("lastLockDate").asString()).isEqualTo(contractLock.toString());
+        assertThat(Instant.parse(settled.get("lastLockAt").asString()))
+                .isEqualTo(contractLock.plusDays(1).atStartOfDay(la).toInstant());
+    }
+
+    /** Point 2: no action at all, only an expired contract: settled, with the contract's lock date. */
+    @Test
+    void a_brand_with_no_actions_but_an_expired_contract_is_settled_with_the_contract_s_lock_date() {
+        // No settings either: the defaults apply (1 month after the end of the month, UTC).
+        Instant expiredAt = clock.instant().minus(Duration.ofHours(1));
+        probe.send(Topics.CONTRACTS, account, envelope("ContractExpired", Map.of("accountId", account,
+                "contractId", "c-9", "partnerId", "p-9", "expiredAt", expiredAt.toString(), "comment", "bulk")));
+        await().atMost(WAIT).until(() -> events("PayoutsSettled").size() == 1);
+        LocalDate expected = java.time.YearMonth.from(LocalDate.ofInstant(expiredAt, ZoneId.of("UTC")))
+                .plusMonths(1).atEndOfMonth();
+        assertThat(payload(events("PayoutsSettled").getFirst()).get("lastLockDate").asString())
+                .isEqualTo(expected.toString());
+    }
+
+    /** Point 5: after the deactivation a reversed action cannot be restored: 409 with the reason. */
+    @Test
+    void a_reversed_action_cannot_be_restored_after_the_account_was_deactivated() {
+        putSettings(1, 0, "MONTH", 10, "UTC");
+        activateContract("p-1", clock.instant().minus(Duration.ofDays(10)));
+        Instant now = clock.instant();
+        for (String id : List.of("r-1", "r-2")) {
+            assertThat(postAs(SERVICE, "/actions", Map.of("actionId", id, "partnerId", "p-1",
+                    "eventAt", now.minus(Duration.ofDays(2)).toString(), "costMinor", 1_000, "currency", "EUR"))
+                    .status()).isEqualTo(201);
+            assertThat(post("/actions/" + id + "/reverse", Map.of("reason", "fraud")).status()).isEqualTo(200);
+        }
+        // Before the deactivation (and before its lock date) a restore is allowed.
+        assertThat(post("/actions/r-1/restore", null).status()).isEqualTo(200);
+        assertThat(post("/actions/r-1/reverse", Map.of("reason", "fraud after all")).status()).isEqualTo(200);
+
+        LocalDate closureDate = LocalDate.ofInstant(now, ZoneId.of("UTC"));
+        probe.send(Topics.CLOSURE, account, envelope("AccountDeactivated", Map.of("accountId", account,
+                "closureDate", closureDate.toString(), "deactivatedAt", now.toString())));
+        await().atMost(WAIT).until(() -> jdbc.queryForObject(
+                "SELECT count(*) FROM payouts_accounts WHERE account_id = ? AND closure_date IS NOT NULL", Long.class,
+                account) == 1);
+
+        var refused = post("/actions/r-1/restore", null);
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.body().get("detail").asString())
+                .contains("cannot restore action r-1: the account was deactivated (closure date " + closureDate + ")");
+        assertThat(get("/actions/r-1").get("state").asString()).isEqualTo("REVERSED");
+        var batch = post("/actions/batch", Map.of("operation", "RESTORE", "actionIds", List.of("r-1", "r-2")));
+        assertThat(batch.status()).isEqualTo(200);
+        assertThat(batch.body().get("refused").asInt()).isEqualTo(2);
+        assertThat(batch.body().get("results").get(1).get("message").asString()).contains("deactivated");
+    }
+
     // ------------------------------------------------------------------ helpers
 
     record Response(int status, JsonNode body) {

@@ -2,7 +2,8 @@
  * The Action aggregate (a tracked conversion) and the account-level payouts summary, as pure
  * deciders ({@code platform.kernel.Decider}: {@code decide(command, state) -> events},
  * {@code evolve(state, event) -> state}, an initial state): {@code Action.DECIDER} and
- * {@code PayoutsSummary.DECIDER}; the date arithmetic as named policy functions ({@code LockSchedule}).
+ * {@code PayoutsSummary.DECIDER}; the date arithmetic as named policy functions ({@code LockSchedule},
+ * and {@code LockHorizon} for the last lock date the closure waits for).
  * <p>
  * Invariants: an action's lock and clearing dates are fixed when it is tracked (from the
  * account's settings at that moment); nothing changes once it is locked; time, ids and the
