@@ -69,6 +69,8 @@ class PayoutsIntegrationTest {
     JsonMapper json;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    com.brandclosure.platform.json.JsonCodec codec;
 
     RestClient http;
     String account;
@@ -401,6 +403,20 @@ class PayoutsIntegrationTest {
                 .plusMonths(1).atEndOfMonth();
         assertThat(payload(events("PayoutsSettled").getFirst()).get("lastLockDate").asString())
                 .isEqualTo(expected.toString());
+    }
+
+    /** The summary's snapshot state keeps the contract ends; a snapshot taken before they existed reads with none. */
+    @Test
+    void the_summary_snapshot_state_round_trips_with_its_contract_ends_and_old_snapshots_read_without() {
+        var state = new com.brandclosure.payouts.domain.PayoutsSummary.State(
+                com.brandclosure.payouts.domain.PayoutsSummary.Announced.SETTLED, LocalDate.of(2026, 4, 30),
+                Map.of("c-1", Instant.parse("2026-03-31T21:59:59Z")));
+        assertThat(codec.read(codec.write(state), com.brandclosure.payouts.domain.PayoutsSummary.State.class))
+                .isEqualTo(state);
+        var old = codec.read("{\"announced\":\"PENDING\",\"lastLockDate\":null}",
+                com.brandclosure.payouts.domain.PayoutsSummary.State.class);
+        assertThat(old.contractEnds()).isEmpty();
+        assertThat(old.announced()).isEqualTo(com.brandclosure.payouts.domain.PayoutsSummary.Announced.PENDING);
     }
 
     /** Point 5: after the deactivation a reversed action cannot be restored: 409 with the reason. */
