@@ -156,14 +156,19 @@ public final class LocalStack {
 
             printWhereToLook(infrastructure, (System.nanoTime() - begin) / 1_000_000_000);
             if (demo.isPresent()) {
-                out.println("Running demo: " + demo.get().name());
-                demo.get().run(endpoints(infrastructure), out);
-                out.println("Demo finished; the stack keeps running. Ctrl-C stops it.");
+                DemoJourney.runAndReport(demo.get(), endpoints(infrastructure), out);
             }
             stopRequested.await();
             return 0;
         } catch (InterruptedException e) {
             return shuttingDown ? 130 : 1;
+        } catch (DemoJourney.Failed e) {
+            if (shuttingDown) {
+                return 130;
+            }
+            // The stack did start: say that the demo failed, not that the stack could not start.
+            System.err.println("Demo failed (the stack is stopped): " + e.getMessage());
+            return 1;
         } catch (Ports.PortInUseException e) {
             System.err.println(e.getMessage());
             return 1;

@@ -51,6 +51,49 @@ class DemoJourneysTest {
     }
 
     @Test
+    void demo_finished_is_said_only_when_the_walkthrough_returned() throws Exception {
+        var stack = new StackEndpoints(java.util.Map.of(), "localhost:9092", java.util.Map.of());
+        var printed = new java.io.ByteArrayOutputStream();
+
+        boolean finished = DemoJourney.runAndReport(named("finishes", () -> { }), stack, new PrintStream(printed, true));
+        assertThat(finished).isTrue();
+        assertThat(printed.toString()).contains("Running demo: finishes", "Demo finished");
+
+        printed.reset();
+        finished = DemoJourney.runAndReport(named("exists already", () -> {
+            throw new DemoJourney.NotRun("acme has a closure already");
+        }), stack, new PrintStream(printed, true));
+        assertThat(finished).isFalse();
+        assertThat(printed.toString()).contains("Demo not run: acme has a closure already").doesNotContain("Demo finished");
+
+        printed.reset();
+        assertThatThrownBy(() -> DemoJourney.runAndReport(named("gives up", () -> {
+            throw new IllegalStateException("gave up waiting until the account is closed");
+        }), stack, new PrintStream(printed, true)))
+                .isInstanceOf(DemoJourney.Failed.class)
+                .hasMessageContaining("gives up").hasMessageContaining("gave up waiting until the account is closed");
+        assertThat(printed.toString()).doesNotContain("Demo finished");
+    }
+
+    private interface Steps {
+        void run() throws Exception;
+    }
+
+    private static DemoJourney named(String name, Steps steps) {
+        return new DemoJourney() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public void run(StackEndpoints stack, PrintStream out) throws Exception {
+                steps.run();
+            }
+        };
+    }
+
+    @Test
     void options_accept_demo_and_refuse_unknown_arguments() {
         assertThat(LocalStack.Options.parse("--demo").demo()).isTrue();
         assertThat(LocalStack.Options.parse().demo()).isFalse();

@@ -49,9 +49,8 @@ public final class ClosureDemo implements DemoJourney {
         this.out = out;
         var existing = call("GET", "closure-orchestrator", "/api/v1/accounts/acme/closure", "ops", null);
         if (existing.status() == 200 && !field(existing.body(), "state").equals("NotInitiated")) {
-            out.println("acme has a closure already (" + field(existing.body(), "state") + "): the demo runs on a fresh "
-                    + "stack. Stop it, rm -rf .local-stack, and ./run.sh --demo again.");
-            return;
+            throw new NotRun("acme has a closure already (" + field(existing.body(), "state") + "): the demo runs on a "
+                    + "fresh stack. Stop it, rm -rf .local-stack, and ./run.sh --demo again.");
         }
 
         say("acme sets its time zone and creates two partner contracts");
