@@ -24,6 +24,11 @@ public final class Requests {
     public record Approve(@NotNull @PositiveOrZero Long version) {
     }
 
+    /** A parked account released by an operator: {@code replay} its dead letter first, or {@code discard} it. */
+    public record Release(@NotNull @jakarta.validation.constraints.Pattern(regexp = "replay|discard",
+            message = "must be \"replay\" or \"discard\"") String action) {
+    }
+
     public record Reject(@NotEmpty List<@NotBlank @Size(max = 2000) String> reasons) {
     }
 }
