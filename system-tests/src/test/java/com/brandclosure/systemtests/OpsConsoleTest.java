@@ -83,6 +83,34 @@ class OpsConsoleTest {
         timelineHasAllFiveServicesInTimeOrder(brand.account);
         parkAndReleaseFromThePage(ops, "jwt");
 
+        // On to the deactivation: the services' fences appear on the timeline.
+        brand.meetPreconditions(false);
+        system.clocks.advance(Duration.ofDays(2));
+        long version = brand.awaitClosure("ClosureRequested").get("version").asLong();
+        assertThat(brand.approveClosure(TestTokens.support("support-bob"), version).status()).isEqualTo(200);
+        system.events.awaitOne(Topics.CLOSURE, brand.account, "AccountDeactivated");
+        await("contracts, funding and catalog fenced the account").atMost(PATIENCE).until(() ->
+                system.http.get(system.url(ORCHESTRATOR, "/api/v1/console/accounts/" + brand.account + "/timeline"), ops)
+                        .ok().path("timeline").path("fences").valueStream().filter(f -> !f.path("at").isNull()).count() == 4);
+        browser.findElement(By.id("tab-timeline")).click();
+        browser.findElement(By.id("show-timeline")).click();
+        waiting.until(d -> !d.findElements(By.cssSelector("#timeline-fences .fence[data-service='" + CATALOG
+                + "'][data-fenced='true']")).isEmpty());
+        for (String fenced : List.of(ORCHESTRATOR, CONTRACTS, FUNDING, CATALOG)) {
+            assertThat(browser.findElement(By.cssSelector("#timeline-fences .fence[data-service='" + fenced + "']"))
+                    .getAttribute("data-fenced")).as(fenced).isEqualTo("true");
+        }
+        // payouts-service rejects late actions without storing a fence event: the page says it has none.
+        assertThat(browser.findElement(By.cssSelector("#timeline-fences .fence[data-service='" + PAYOUTS + "']"))
+                .getText()).contains("no fence event");
+        assertThat(browser.findElement(By.cssSelector("#timeline-closure .closure-state")).getText())
+                .isEqualTo("AwaitingFinalSettlement");
+        List<WebElement> rows = browser.findElements(By.cssSelector("#timeline tr.entry"));
+        assertThat(rows.stream().map(r -> Instant.parse(r.getAttribute("data-at"))).toList()).isSorted();
+        assertThat(rows.stream().map(r -> r.getAttribute("data-type")).toList())
+                .contains("AccountDeactivated", "AccountFenced", "DeactivationRecorded");
+        chromium.screenshot("console-timeline-jwt-deactivated.png");
+
         // A service that is down is shown as unavailable; the rest of the page (and the timeline) still answers.
         system.stop(CATALOG);
         try {
@@ -231,10 +259,10 @@ class OpsConsoleTest {
                 .mapToLong(p -> p.path("waitingRecords").asLong()).findFirst().orElse(-1);
     }
 
+    /** Shows the system view freshly loaded: the tab loads it (once; a load already running is awaited instead). */
     private void openSystemView() {
-        browser.findElement(By.id("tab-system")).click();
         String before = browser.findElement(By.id("services")).getAttribute("data-updated");
-        browser.findElement(By.id("refresh-system")).click();
+        browser.findElement(By.id("tab-system")).click();
         waiting.until(d -> {
             String now = d.findElement(By.id("services")).getAttribute("data-updated");
             return now != null && !now.equals(before);
