@@ -245,10 +245,11 @@ class OpsConsoleTest {
         waiting.until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "discard for " + account + " done"));
         waiting.until(ExpectedConditions.numberOfElementsToBe(parkedRow, 0));
         assertThat(waiting(ops, account)).as("no longer parked").isEqualTo(-1);
-        // The waiting record was applied: the orchestrator recorded the catalogs fact of that account.
+        // The waiting record was applied: the orchestrator recorded the account's CATALOGS_DELETED fact.
         await("the waiting record applied").atMost(PATIENCE).until(() -> system.http.get(system.url(ORCHESTRATOR,
                 "/api/v1/accounts/" + account + "/audit"), ops).ok().valueStream()
-                .anyMatch(e -> e.path("type").asString().contains("Catalogs")));
+                .anyMatch(e -> e.path("type").asString().equals("PreconditionMet")
+                        && e.path("payload").asString().contains("CATALOGS_DELETED")));
         chromium.screenshot("console-system-" + mode + "-released.png");
     }
 
