@@ -230,7 +230,7 @@ public final class LocalStack {
         if (toStop.isEmpty()) {
             return;
         }
-        out.println("Stopping the local stack: services, then Kafka, then PostgreSQL ...");
+        out.println("Stopping the local stack: Prometheus (with --monitoring) and the services, then Kafka, then PostgreSQL ...");
         for (AutoCloseable resource : toStop) {
             try {
                 resource.close();
