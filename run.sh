@@ -5,6 +5,7 @@
 #   ./run.sh             build + start
 #   ./run.sh --no-build  start what was built last time
 #   ./run.sh --demo      start, then run the demo walkthrough
+#   ./run.sh --monitoring  also a real Prometheus (where /usr/bin/prometheus is installed) with the alert rules
 # See docs/local-stack.md.
 set -euo pipefail
 cd "$(dirname "$0")"

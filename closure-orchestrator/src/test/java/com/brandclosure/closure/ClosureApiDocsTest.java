@@ -30,6 +30,9 @@ class ClosureApiDocsTest extends OrchestratorTestBase {
                 .doesNotContain("GET /console");
         assertThat(docs.document().path("components").path("securitySchemes").has("bearer-jwt"))
                 .as("jwt mode documents the bearer scheme").isTrue();
+        // The journey's request bodies (docs/journey.md, this service's local-stack port 8080) have examples.
+        assertThat(ApiDocsCheck.assertJourneyExamples(docs.document(), ApiDocsCheck.journeyRequests(
+                java.nio.file.Path.of("..", "docs", "journey.md"), 8080))).isNotEmpty();
         docs.assertSwaggerUiAnswers();
     }
 

@@ -29,10 +29,13 @@ class ClosureHostileInputTest extends OrchestratorTestBase {
             Map.entry("POST " + BASE + "/closure", "{\"reason\":\"we stop\"}"),
             Map.entry("POST " + BASE + "/closure/cancel", "{\"reason\":\"changed our mind\"}"),
             Map.entry("POST /api/v1/closures/{accountId}/approve", "{\"version\":1}"),
-            Map.entry("POST /api/v1/closures/{accountId}/reject", "{\"reasons\":[\"balance unclear\"]}"));
+            Map.entry("POST /api/v1/closures/{accountId}/reject", "{\"reasons\":[\"balance unclear\"]}"),
+            Map.entry("POST /api/v1/console/services/{service}/parked/{consumer}/{accountId}", "{\"action\":\"discard\"}"));
 
-    /** The writing endpoints without a request body. */
-    static final List<String> NO_BODY = List.of();
+    /** The writing endpoints without a request body: the console's actions forwarded to a service's actuator. */
+    static final List<String> NO_BODY = List.of("POST /api/v1/console/services/{service}/deadletters/{id}/replay",
+            "POST /api/v1/console/services/{service}/timers/{kind}/{id}",
+            "DELETE /api/v1/console/services/{service}/timers/{kind}/{id}");
 
     @Autowired
     ApplicationContext context;

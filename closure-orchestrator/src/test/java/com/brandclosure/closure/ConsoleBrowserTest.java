@@ -3,6 +3,7 @@ package com.brandclosure.closure;
 import com.brandclosure.events.CatalogsDeleted;
 import com.brandclosure.events.Topics;
 import com.brandclosure.platform.json.JsonCodec;
+import com.brandclosure.testkit.HeadlessChromium;
 import com.brandclosure.testkit.KafkaProbe;
 import com.brandclosure.testkit.RealInfrastructure;
 import com.brandclosure.testkit.TestTokens;
@@ -13,13 +14,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -27,11 +23,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.util.FileSystemUtils;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -55,14 +48,12 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 @RealInfrastructure(database = "closure_it")
 class ConsoleBrowserTest {
 
-    static final Path CHROMIUM = Path.of(System.getProperty("chromium.binary", "/usr/bin/chromium"));
-    static final Path CHROMEDRIVER = Path.of(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver"));
-    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    static final Path SCREENSHOTS = HeadlessChromium.SCREENSHOTS;
     static final Duration PATIENCE = Duration.ofSeconds(60);
 
     static KafkaProbe kafka;
 
-    Path profile;
+    HeadlessChromium chromium;
     WebDriver browser;
     WebDriverWait waiting;
 
@@ -78,9 +69,7 @@ class ConsoleBrowserTest {
 
     @BeforeAll
     static void chromium() throws IOException {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "browser tests skipped: no Chromium at " + CHROMIUM + " or no chromedriver at " + CHROMEDRIVER
-                        + " (apt-get install -y chromium chromium-driver; .ci/run installs them)");
+        assumeTrue(HeadlessChromium.installed(), HeadlessChromium.missing());
         kafka = new KafkaProbe(Topics.CLOSURE);
     }
 
@@ -95,26 +84,15 @@ class ConsoleBrowserTest {
     void open() throws IOException {
         http = HttpClient.at(port, json);
         sources = new SummaryEventSender(kafka, json);
-        profile = Files.createTempDirectory("console-chromium-");
-        var options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--window-size=1400,1000", "--user-data-dir=" + profile.toAbsolutePath());
-        // A driver service per browser: quitting a ChromeDriver stops its service.
-        var service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
+        chromium = HeadlessChromium.start();
+        browser = chromium.driver();
         waiting = new WebDriverWait(browser, PATIENCE);
     }
 
     @AfterEach
     void close() throws IOException {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (profile != null) {
-            FileSystemUtils.deleteRecursively(profile);
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
@@ -154,9 +132,7 @@ class ConsoleBrowserTest {
     }
 
     void screenshot(String name) throws IOException {
-        Files.createDirectories(SCREENSHOTS);
-        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-        Files.copy(shot.toPath(), SCREENSHOTS.resolve(name), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        chromium.screenshot(name);
     }
 
     // ---- closures set up through the source topics, as in the integration tests -----------------

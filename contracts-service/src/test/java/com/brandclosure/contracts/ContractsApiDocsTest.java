@@ -37,6 +37,9 @@ class ContractsApiDocsTest {
                 .contains("GET /t/{linkId}", "GET /api/v1/accounts/{accountId}/audit");
         assertThat(docs.document().path("components").path("securitySchemes").has("bearer-jwt"))
                 .as("jwt mode documents the bearer scheme").isTrue();
+        // The journey's request bodies (docs/journey.md, this service's local-stack port 8081) have examples.
+        assertThat(ApiDocsCheck.assertJourneyExamples(docs.document(), ApiDocsCheck.journeyRequests(
+                java.nio.file.Path.of("..", "docs", "journey.md"), 8081))).isNotEmpty();
         docs.assertSwaggerUiAnswers();
     }
 

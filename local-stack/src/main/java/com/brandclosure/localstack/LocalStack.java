@@ -41,18 +41,20 @@ public final class LocalStack {
     private static final String DEFAULT_SERVICE_JAVA_OPTS = "-Xms64m -Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
 
     /** Parsed command line. */
-    record Options(boolean demo, boolean help) {
+    record Options(boolean demo, boolean monitoring, boolean help) {
         static Options parse(String... args) {
             boolean demo = false;
+            boolean monitoring = false;
             boolean help = false;
             for (String arg : args) {
                 switch (arg) {
                     case "--demo" -> demo = true;
+                    case "--monitoring" -> monitoring = true;
                     case "-h", "--help" -> help = true;
                     default -> throw new IllegalArgumentException("unknown argument: " + arg);
                 }
             }
-            return new Options(demo, help);
+            return new Options(demo, monitoring, help);
         }
     }
 
@@ -109,7 +111,7 @@ public final class LocalStack {
         var stack = new LocalStack(root, state, Duration.ofSeconds(Long.parseLong(timeout.trim())),
                 Arrays.stream(javaOpts.trim().split("\\s+")).filter(s -> !s.isEmpty()).toList());
 
-        int exitCode = stack.run(demo);
+        int exitCode = stack.run(demo, options.monitoring());
         if (!stack.shuttingDown) {
             // Not stopped by a signal: leave with our own code. (During a signal the JVM is already
             // exiting; calling System.exit from here would block for ever.)
@@ -119,19 +121,27 @@ public final class LocalStack {
 
     static String usage() {
         return """
-                usage: ./run.sh [--demo]
+                usage: ./run.sh [--demo] [--monitoring]
                   starts PostgreSQL (localhost:%d), Kafka (localhost:%d) and the five services (ports 8080-8084),
                   with their data in .local-stack/; Ctrl-C stops everything.
-                  --demo   then runs the demo walkthrough (see docs/local-stack.md)
-                  --no-build (run.sh only) skips the Maven build""".formatted(POSTGRES_PORT, KAFKA_PORT);
+                  --demo        then runs the demo walkthrough (see docs/local-stack.md)
+                  --monitoring  also a real Prometheus (localhost:%d) scraping the services with the alert rules
+                                of deploy/prometheus/rules/ loaded, where %s is installed
+                  --no-build    (run.sh only) skips the Maven build""".formatted(POSTGRES_PORT, KAFKA_PORT,
+                LocalPrometheus.PORT, LocalPrometheus.DEFAULT_BINARY);
     }
 
     /** Starts everything, waits for a stop request, stops everything; returns the exit code. */
-    private int run(Optional<DemoJourney> demo) {
+    private int run(Optional<DemoJourney> demo, boolean monitoring) {
         Runtime.getRuntime().addShutdownHook(new Thread(this::onSignal, "local-stack-stop"));
         try {
             requireJars();
-            requireFreePorts();
+            boolean prometheus = monitoring && LocalPrometheus.installed(LocalPrometheus.binary());
+            if (monitoring && !prometheus) {
+                out.println("--monitoring: no Prometheus at " + LocalPrometheus.binary() + " (Debian: apt-get install "
+                        + "prometheus); starting without it.");
+            }
+            requireFreePorts(prometheus);
             long begin = System.nanoTime();
             out.println("Local stack: state in " + relative(state) + ", logs in " + relative(state.resolve("logs")));
 
@@ -153,8 +163,14 @@ public final class LocalStack {
             }
             awaitReady(services);
             watchForUnexpectedExits(services);
+            LocalPrometheus monitor = null;
+            if (prometheus) {
+                out.println("Starting Prometheus (localhost:" + LocalPrometheus.PORT + ") with the alert rules of deploy/prometheus/rules ...");
+                monitor = keep(LocalPrometheus.start(prometheusSettings()));
+                out.println("  Prometheus is up");
+            }
 
-            printWhereToLook(infrastructure, (System.nanoTime() - begin) / 1_000_000_000);
+            printWhereToLook(infrastructure, monitor, (System.nanoTime() - begin) / 1_000_000_000);
             if (demo.isPresent()) {
                 DemoJourney.runAndReport(demo.get(), endpoints(infrastructure), out);
             }
@@ -219,7 +235,7 @@ public final class LocalStack {
         if (toStop.isEmpty()) {
             return;
         }
-        out.println("Stopping the local stack: services, then Kafka, then PostgreSQL ...");
+        out.println("Stopping the local stack: Prometheus (with --monitoring) and the services, then Kafka, then PostgreSQL ...");
         for (AutoCloseable resource : toStop) {
             try {
                 resource.close();
@@ -239,13 +255,25 @@ public final class LocalStack {
         }
     }
 
-    /** All eight ports up front, so a clash stops us before anything has started. */
-    private void requireFreePorts() {
+    /** The local stack's Prometheus: the five services on their ports, as the demo {@code ops} user. */
+    private LocalPrometheus.Settings prometheusSettings() {
+        var targets = new LinkedHashMap<String, Integer>();
+        ServiceSpec.ALL.forEach(s -> targets.put(s.module(), s.port()));
+        return new LocalPrometheus.Settings(LocalPrometheus.binary(), state.resolve("prometheus"), LocalPrometheus.PORT,
+                targets, new LocalPrometheus.Scrape.Basic("ops", ServiceProcess.DEMO_PASSWORD),
+                root.resolve("deploy/prometheus/rules"), startTimeout);
+    }
+
+    /** All eight ports (nine with Prometheus) up front, so a clash stops us before anything has started. */
+    private void requireFreePorts(boolean prometheus) {
         var ports = new LinkedHashMap<String, Integer>();
         ports.put("PostgreSQL", POSTGRES_PORT);
         ports.put("Kafka", KAFKA_PORT);
         ports.put("Kafka controller", KAFKA_CONTROLLER_PORT);
         ServiceSpec.ALL.forEach(s -> ports.put(s.module(), s.port()));
+        if (prometheus) {
+            ports.put("Prometheus", LocalPrometheus.PORT);
+        }
         Ports.requireFree(ports);
     }
 
@@ -279,7 +307,7 @@ public final class LocalStack {
         }
     }
 
-    private void printWhereToLook(LocalInfrastructure infrastructure, long seconds) {
+    private void printWhereToLook(LocalInfrastructure infrastructure, LocalPrometheus prometheus, long seconds) {
         var b = new StringBuilder();
         String nl = System.lineSeparator();
         b.append(nl).append("The local stack is up (").append(seconds).append(" s). Launcher PID ")
@@ -290,6 +318,12 @@ public final class LocalStack {
                     relative(logOf(s.module()))));
         }
         b.append(nl);
+        b.append("  Console:    http://localhost:8080/console (sign in as ops or support-alice; the timeline and the system view read all five services)").append(nl);
+        b.append("  API docs:   http://localhost:808x/swagger-ui.html (each service; /v3/api-docs)").append(nl);
+        if (prometheus != null) {
+            b.append("  Prometheus: ").append(prometheus.url()).append(" (targets: /targets, alerts: /alerts; config and data ")
+                    .append(relative(state.resolve("prometheus"))).append(", log ").append(relative(prometheus.log())).append(')').append(nl);
+        }
         b.append("  Sign in:    HTTP Basic, password '").append(ServiceProcess.DEMO_PASSWORD).append("' for every demo identity:").append(nl);
         ServiceProcess.DEMO_IDENTITIES.forEach((user, what) ->
                 b.append(String.format("              %-14s %s%n", user, what)));
@@ -310,7 +344,7 @@ public final class LocalStack {
         b.append("  Data:       kept in ").append(relative(state)).append(": the next ./run.sh continues where this one stopped;")
                 .append(" to start from scratch stop the stack and delete the folder.").append(nl);
         b.append("  Stop:       Ctrl-C here (or kill -INT ").append(ProcessHandle.current().pid())
-                .append("): services first, then Kafka, then PostgreSQL.").append(nl);
+                .append("): ").append(prometheus != null ? "Prometheus, then " : "").append("services, then Kafka, then PostgreSQL.").append(nl);
         out.println(b);
     }
 

@@ -78,7 +78,7 @@ final class ServiceProcess {
      * ("resolved migration not applied to database").
      */
     static List<String> arguments(ServiceSpec spec, String jdbcUrl, String kafkaBootstrapServers) {
-        return List.of(
+        var args = new ArrayList<>(List.of(
                 "--spring.profiles.active=local",
                 "--server.port=" + spec.port(),
                 // Demo security starts only on loopback (the platform's demo interlock).
@@ -89,7 +89,12 @@ final class ServiceProcess {
                 "--spring.kafka.bootstrap-servers=" + kafkaBootstrapServers,
                 "--platform.clock.adjustable=true",
                 "--platform.security.mode=demo",
-                "--spring.flyway.out-of-order=true");
+                "--spring.flyway.out-of-order=true"));
+        if (spec.module().equals("closure-orchestrator")) {
+            // The ops console aggregates the five services over HTTP (README "Ops console").
+            ServiceSpec.ALL.forEach(s -> args.add("--closure.console.services." + s.module() + "=http://127.0.0.1:" + s.port()));
+        }
+        return List.copyOf(args);
     }
 
     ServiceSpec spec() {

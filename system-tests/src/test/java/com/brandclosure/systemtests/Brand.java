@@ -46,7 +46,7 @@ final class Brand {
     final String adminName;
     final String admin;
     /** The bank's and billing's callbacks are internal callers. */
-    final String service = TestTokens.service("bank-callbacks");
+    final String service;
 
     final List<String> contractIds = new ArrayList<>();
     final Map<String, String> partnerOfContract = new LinkedHashMap<>();
@@ -57,12 +57,22 @@ final class Brand {
     String achDepositId;
 
     Brand(RunningSystem system, String name) {
+        this(system, name + "-" + UUID.randomUUID().toString().substring(0, 8), null, null,
+                TestTokens.service("bank-callbacks"));
+    }
+
+    /**
+     * A brand whose admin and internal callers sign in as given (e.g. the demo identities' Basic
+     * credentials: {@code acme-admin} may act only on {@code acme}); null admin: a JWT for a new admin.
+     */
+    Brand(RunningSystem system, String account, String adminName, String adminAuthorization, String serviceAuthorization) {
         this.system = system;
         this.http = system.http;
         this.events = system.events;
-        this.account = name + "-" + UUID.randomUUID().toString().substring(0, 8);
-        this.adminName = "admin-of-" + account;
-        this.admin = TestTokens.brandAdmin(adminName, account);
+        this.account = account;
+        this.adminName = adminName != null ? adminName : "admin-of-" + account;
+        this.admin = adminAuthorization != null ? adminAuthorization : TestTokens.brandAdmin(this.adminName, account);
+        this.service = serviceAuthorization;
     }
 
     private String api(String module, String path) {

@@ -1,6 +1,5 @@
 package com.brandclosure.systemtests;
 
-import com.brandclosure.testkit.TestTokens;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -15,37 +14,39 @@ final class Clocks {
 
     private final Http http;
     private final Map<String, ServiceNode> services;
-    private final String ops = TestTokens.ops("system-tests-clock");
+    /** An OPS caller in the services' current security mode (JWT or demo Basic). */
+    private final java.util.function.Supplier<String> opsAuthorization;
     private Duration total = Duration.ZERO;
 
-    Clocks(Http http, Map<String, ServiceNode> services) {
+    Clocks(Http http, Map<String, ServiceNode> services, java.util.function.Supplier<String> opsAuthorization) {
         this.http = http;
+        this.opsAuthorization = opsAuthorization;
         this.services = services;
     }
 
     /** Moves every service's clock forward; durable timers due by the new time fire at their next poll. */
     synchronized void advance(Duration by) {
         for (ServiceNode node : services.values()) {
-            http.post(node.baseUrl() + "/local/clock/advance", ops, Map.of("by", by.toString())).ok();
+            http.post(node.baseUrl() + "/local/clock/advance", opsAuthorization.get(), Map.of("by", by.toString())).ok();
         }
         total = total.plus(by);
     }
 
     /** What time it is for the services (their clocks differ only by the moments between the calls above). */
     Instant now(String module) {
-        return Instant.parse(http.get(services.get(module).baseUrl() + "/local/clock", ops).ok()
+        return Instant.parse(http.get(services.get(module).baseUrl() + "/local/clock", opsAuthorization.get()).ok()
                 .get("now").asString());
     }
 
     synchronized void catchUp(String module) {
-        var view = http.get(services.get(module).baseUrl() + "/local/clock", ops).ok();
+        var view = http.get(services.get(module).baseUrl() + "/local/clock", opsAuthorization.get()).ok();
         var offset = view.get("offset");
         // ISO-8601 ("PT720H") or seconds, whichever way the service's JSON writes a Duration.
         Duration current = offset.isNumber() ? Duration.ofNanos(offset.decimalValue().movePointRight(9).longValue())
                 : Duration.parse(offset.asString());
         Duration behind = total.minus(current);
         if (behind.isPositive()) {
-            http.post(services.get(module).baseUrl() + "/local/clock/advance", ops, Map.of("by", behind.toString())).ok();
+            http.post(services.get(module).baseUrl() + "/local/clock/advance", opsAuthorization.get(), Map.of("by", behind.toString())).ok();
         }
     }
 }

@@ -57,15 +57,27 @@ final class RunningSystem implements AutoCloseable {
     final Clocks clocks;
     final Events events;
 
-    private RunningSystem() throws IOException {
+    /** How the services authenticate callers: JWT bearer tokens (production) or the demo identities (local stack). */
+    enum Security { JWT, DEMO }
+
+    private volatile Security security;
+
+    private RunningSystem(Security security, String databasePrefix) throws IOException {
+        this.security = security;
         long start = System.nanoTime();
         infrastructure = Infrastructure.get();
         Path root = Path.of(System.getProperty("system-tests.repository-root", "..")).toAbsolutePath().normalize();
-        Path logs = Path.of(System.getProperty("system-tests.log-dir", "target/service-logs")).toAbsolutePath();
-        for (String module : List.of(ORCHESTRATOR, CONTRACTS, PAYOUTS, FUNDING, CATALOG)) {
+        Path logs = Path.of(System.getProperty("system-tests.log-dir", "target/service-logs")).toAbsolutePath()
+                .resolve(security == Security.JWT ? "." : "demo").normalize();
+        List<String> modules = List.of(ORCHESTRATOR, CONTRACTS, PAYOUTS, FUNDING, CATALOG);
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        for (String module : modules) {
+            ports.put(module, freePort());
+        }
+        for (String module : modules) {
             // A fresh database per service: an external PostgreSQL (TEST_POSTGRES_URL) may hold a previous run.
-            String jdbc = infrastructure.freshDatabase(DATABASES.get(module));
-            int port = freePort();
+            String jdbc = infrastructure.freshDatabase(databasePrefix + DATABASES.get(module));
+            int port = ports.get(module);
             var args = new ArrayList<String>(List.of(
                     "--server.port=" + port,
                     "--spring.datasource.url=" + jdbc + "?reWriteBatchedInserts=true",
@@ -78,13 +90,18 @@ final class RunningSystem implements AutoCloseable {
                     // (ClosureJourneyTest follows the approval's trace through the five logs).
                     "--logging.level.com.brandclosure.platform.outbox.Outbox=DEBUG",
                     "--logging.level.com.brandclosure.platform.inbox.InboundBatches=DEBUG"));
-            TestTokens.properties().forEach((k, v) -> args.add("--" + k + "=" + v));
+            if (module.equals(ORCHESTRATOR)) {
+                // The ops console aggregates the five services over HTTP (closure.console.services.*).
+                ports.forEach((m, p) -> args.add("--closure.console.services." + m + "=http://127.0.0.1:" + p));
+            }
             if (!infrastructure.kafkaAuthenticated()) {
                 args.add("--spring.kafka.security.protocol=PLAINTEXT");
             }
             // Each service authenticates as itself (user = its application name = the module name).
-            services.put(module, new ServiceNode(module, port, args, Map.of("KAFKA_PASSWORD", infrastructure.kafkaPassword(module)),
-                    root, logs));
+            var node = new ServiceNode(module, port, args, Map.of("KAFKA_PASSWORD", infrastructure.kafkaPassword(module)),
+                    root, logs);
+            node.security(securityArguments(security));
+            services.put(module, node);
         }
         Runtime.getRuntime().addShutdownHook(new Thread(this::stopAll, "system-tests-stop-services"));
         for (ServiceNode node : services.values()) {
@@ -94,7 +111,7 @@ final class RunningSystem implements AutoCloseable {
             awaitHealthy(node);
         }
         http = new Http();
-        clocks = new Clocks(http, services);
+        clocks = new Clocks(http, services, () -> ops("system-tests-clock"));
         kafka = new KafkaProbe(Topics.CONTRACTS, Topics.PAYOUTS, Topics.FUNDING, Topics.CATALOG, Topics.CLOSURE,
                 Topics.ACTIONS_INGEST + Topics.DEAD_LETTER_SUFFIX);
         tracking = KafkaProbe.as(KafkaAccess.TRACKING);
@@ -109,7 +126,7 @@ final class RunningSystem implements AutoCloseable {
                 current = INSTANCE.get();
                 if (current == null) {
                     try {
-                        current = new RunningSystem();
+                        current = new RunningSystem(Security.JWT, "");
                     } catch (IOException e) {
                         throw new IllegalStateException("cannot start the services", e);
                     }
@@ -118,6 +135,51 @@ final class RunningSystem implements AutoCloseable {
             }
         }
         return current;
+    }
+
+    private static List<String> securityArguments(Security security) {
+        var args = new ArrayList<String>();
+        if (security == Security.JWT) {
+            TestTokens.properties().forEach((k, v) -> args.add("--" + k + "=" + v));
+        } else {
+            // The local stack's way: demo identities, allowed only on loopback (the demo interlock).
+            args.add("--platform.security.mode=demo");
+            args.add("--server.address=127.0.0.1");
+        }
+        return args;
+    }
+
+    Security security() {
+        return security;
+    }
+
+    /** An OPS caller's Authorization header in the current security mode. */
+    String ops(String subject) {
+        return security == Security.JWT ? TestTokens.ops(subject) : Http.basic("ops", "demo");
+    }
+
+    /**
+     * Restarts the five services in another security mode (same ports, databases, consumer groups and
+     * topics; graceful stop first) and puts their clocks back where they were. The demo (Basic) mode is
+     * what the local stack runs; a test that switches to it switches back when done.
+     */
+    synchronized void switchSecurity(Security to) throws IOException {
+        if (to == security) {
+            return;
+        }
+        log.info("restarting the services in {} security", to);
+        stopAll();
+        security = to;
+        for (ServiceNode node : services.values()) {
+            node.security(securityArguments(to));
+            node.start();
+        }
+        for (ServiceNode node : services.values()) {
+            awaitHealthy(node);
+        }
+        for (String module : services.keySet()) {
+            clocks.catchUp(module);
+        }
     }
 
     ServiceNode service(String module) {
@@ -137,6 +199,19 @@ final class RunningSystem implements AutoCloseable {
         ServiceNode node = services.get(module);
         log.info("killing {} (pid {}) with SIGKILL", module, node.pid());
         node.kill();
+        node.start();
+        awaitHealthy(node);
+        clocks.catchUp(module);
+    }
+
+    /** Stops a service gracefully (the others keep running), e.g. to see how the console shows it missing. */
+    void stop(String module) {
+        services.get(module).stop(Duration.ofSeconds(20));
+    }
+
+    /** Starts a stopped service again, waits until it is healthy and catches its clock up. */
+    void start(String module) throws IOException {
+        ServiceNode node = services.get(module);
         node.start();
         awaitHealthy(node);
         clocks.catchUp(module);
@@ -173,7 +248,7 @@ final class RunningSystem implements AutoCloseable {
         stopAll();
         kafka.close();
         tracking.close();
-        INSTANCE.set(null);
+        INSTANCE.compareAndSet(this, null);
     }
 
     /** Starts the system before the first test class that uses it; JUnit closes it after the last test. */

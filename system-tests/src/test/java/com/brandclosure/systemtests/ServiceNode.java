@@ -34,6 +34,8 @@ final class ServiceNode {
     final String module;
     final int port;
     private final List<String> arguments;
+    /** The security mode's arguments (JWT key or demo identities), replaced when the system switches mode. */
+    private volatile List<String> securityArguments = List.of();
     /** Secrets (the service's Kafka password) go in the environment, not on a command line anyone can list. */
     private final java.util.Map<String, String> environment;
     private final Path jar;
@@ -48,6 +50,10 @@ final class ServiceNode {
         this.environment = java.util.Map.copyOf(environment);
         this.jar = repositoryRoot.resolve(module).resolve("target").resolve(module + "-0.1.0-SNAPSHOT-exec.jar");
         this.log = logDirectory.resolve(module + ".log");
+    }
+
+    void security(List<String> arguments) {
+        this.securityArguments = List.copyOf(arguments);
     }
 
     String baseUrl() {
@@ -69,6 +75,7 @@ final class ServiceNode {
         command.add("-jar");
         command.add(jar.toString());
         command.addAll(arguments);
+        command.addAll(securityArguments);
         Files.createDirectories(log.getParent());
         Files.writeString(log, System.lineSeparator() + "=== system-tests: " + String.join(" ", command)
                         + System.lineSeparator(), StandardCharsets.UTF_8, StandardOpenOption.CREATE,

@@ -240,6 +240,118 @@ public final class ApiDocsCheck {
         return false;
     }
 
+    /** One request body of the closure journey as {@code docs/journey.md} sends it with curl. */
+    public record JourneyRequest(String method, String path, String body) {
+    }
+
+    private static final java.util.regex.Pattern CURL_URL = java.util.regex.Pattern.compile("localhost:(\\d+)(/[^\\s'\"?]*)");
+    private static final java.util.regex.Pattern CURL_METHOD = java.util.regex.Pattern.compile("-X (\\w+)");
+    private static final java.util.regex.Pattern CURL_BODY = java.util.regex.Pattern.compile("-d '([^']*)'");
+
+    /**
+     * The journey's requests with a JSON body to the service on local-stack port {@code port}: every
+     * {@code curl … -d '…' localhost:<port>/…} line of {@code journey} (commented alternatives too), except
+     * empty bodies and the local stack's own {@code /local/} endpoints.
+     */
+    public static List<JourneyRequest> journeyRequests(java.nio.file.Path journey, int port) {
+        List<JourneyRequest> requests = new ArrayList<>();
+        try {
+            for (String line : java.nio.file.Files.readAllLines(journey, StandardCharsets.UTF_8)) {
+                if (!line.contains("curl ")) {
+                    continue;
+                }
+                var url = CURL_URL.matcher(line);
+                var body = CURL_BODY.matcher(line);
+                if (!url.find() || Integer.parseInt(url.group(1)) != port || !body.find()) {
+                    continue;
+                }
+                if (url.group(2).startsWith("/local/") || body.group(1).isBlank() || body.group(1).equals("{}")) {
+                    continue;
+                }
+                var method = CURL_METHOD.matcher(line);
+                requests.add(new JourneyRequest(method.find() ? method.group(1) : "POST", url.group(2), body.group(1)));
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read " + journey, e);
+        }
+        return requests;
+    }
+
+    /**
+     * Every journey request has an example request body in the document (on the operation's media type or
+     * its body's schema) with the same fields as the body the journey sends. Returns the requests checked.
+     */
+    public static List<JourneyRequest> assertJourneyExamples(JsonNode doc, List<JourneyRequest> requests) {
+        assertFalse(requests.isEmpty(), "the journey sends this service request bodies");
+        JsonMapper mapper = JsonMapper.builder().build();
+        List<Executable> checks = new ArrayList<>();
+        for (JourneyRequest r : requests) {
+            String what = r.method() + " " + r.path() + " " + r.body();
+            String path = documentedPath(doc, r.path());
+            if (path == null) {
+                checks.add(() -> assertFalse(true, what + ": no such path in /v3/api-docs"));
+                continue;
+            }
+            JsonNode media = doc.path("paths").path(path).path(r.method().toLowerCase()).path("requestBody")
+                    .path("content").path("application/json");
+            JsonNode example = exampleOf(doc, media, mapper);
+            // The journey writes a placeholder for the version support saw (N): any number stands for it.
+            JsonNode sent = mapper.readTree(r.body().replaceAll(":\\s*N\\b", ":0"));
+            checks.add(() -> assertTrue(example != null && example.isObject(), what + ": an example request body for "
+                    + r.method() + " " + path + ", got " + example));
+            checks.add(() -> assertEquals(names(sent), example == null ? Set.of() : names(example),
+                    what + ": the example has the journey's fields"));
+        }
+        assertAll("request examples for the journey (docs/journey.md)", checks);
+        return requests;
+    }
+
+    /** The document's path template that {@code concrete} (e.g. {@code /api/v1/accounts/acme/closure}) fills in. */
+    private static String documentedPath(JsonNode doc, String concrete) {
+        String[] parts = concrete.split("/");
+        String best = null;
+        int bestLiterals = -1;
+        for (String template : names(doc.path("paths"))) {
+            String[] t = template.split("/");
+            if (t.length != parts.length) {
+                continue;
+            }
+            int literals = 0;
+            boolean fits = true;
+            for (int i = 0; i < t.length && fits; i++) {
+                if (t[i].startsWith("{")) {
+                    continue;
+                }
+                fits = t[i].equals(parts[i]);
+                literals++;
+            }
+            if (fits && literals > bestLiterals) {
+                best = template;
+                bestLiterals = literals;
+            }
+        }
+        return best;
+    }
+
+    private static JsonNode exampleOf(JsonNode doc, JsonNode media, JsonMapper mapper) {
+        JsonNode example = media.path("example");
+        if (example.isMissingNode() && media.path("examples").isObject() && !media.path("examples").isEmpty()) {
+            example = media.path("examples").iterator().next().path("value");
+        }
+        if (example.isMissingNode()) {
+            JsonNode schema = media.path("schema");
+            String ref = schema.path("$ref").asString("");
+            if (ref.startsWith("#/components/schemas/")) {
+                schema = doc.path("components").path("schemas").path(ref.substring("#/components/schemas/".length()));
+            }
+            example = schema.path("example");
+        }
+        if (example.isString()) {
+            example = mapper.readTree(example.asString());
+        }
+        return example.isMissingNode() || example.isNull() ? null : example;
+    }
+
     private static Set<String> names(JsonNode object) {
         Set<String> names = new TreeSet<>();
         object.propertyNames().forEach(names::add);

@@ -65,4 +65,35 @@ class ApiDocsCheckTest {
                 doc(responses("400", "401", "404", "409", "422") + "," + plain, "[\"BRAND_ADMIN\"]"), OPERATIONS))
                 .hasMessageContaining("documents 403 as a problem detail");
     }
+
+    static JsonNode withExample(String example) {
+        return JSON.readTree("""
+                {"paths":{"/api/v1/accounts/{accountId}/things":{"post":{"requestBody":{"content":{"application/json":
+                  {"schema":{"$ref":"#/components/schemas/Thing"}}}}}}},
+                 "components":{"schemas":{"Thing":{"type":"object"%s}}}}""".formatted(
+                example == null ? "" : ",\"example\":" + example));
+    }
+
+    @Test
+    void journey_requests_need_an_example_with_the_fields_the_journey_sends(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        var journey = dir.resolve("journey.md");
+        java.nio.file.Files.writeString(journey, String.join("\n",
+                "curl -u acme-admin:demo -X POST -H \"$R\" -H \"$J\" -d '{\"name\":\"Spring\",\"size\":2}' localhost:8084/api/v1/accounts/acme/things",
+                "# or: curl -u acme-admin:demo -X POST -H \"$R\" -d '{}' localhost:8084/api/v1/accounts/acme/things",
+                "curl -u ops:demo -X POST -d '{\"by\":\"P2D\"}' localhost:8084/local/clock/advance",
+                "curl -u acme-admin:demo -X POST -d '{\"other\":1}' localhost:8081/api/v1/accounts/acme/things"));
+        var requests = ApiDocsCheck.journeyRequests(journey, 8084);
+        org.assertj.core.api.Assertions.assertThat(requests).containsExactly(new ApiDocsCheck.JourneyRequest("POST",
+                "/api/v1/accounts/acme/things", "{\"name\":\"Spring\",\"size\":2}"));
+        assertThatCode(() -> ApiDocsCheck.assertJourneyExamples(withExample("{\"name\":\"Outlet\",\"size\":1}"), requests))
+                .doesNotThrowAnyException();
+        // A string example holding JSON (as @Schema(example = ...) may give) counts too.
+        assertThatCode(() -> ApiDocsCheck.assertJourneyExamples(withExample("\"{\\\"name\\\":\\\"x\\\",\\\"size\\\":1}\""),
+                requests)).doesNotThrowAnyException();
+        assertThatThrownBy(() -> ApiDocsCheck.assertJourneyExamples(withExample(null), requests))
+                .hasMessageContaining("an example request body");
+        assertThatThrownBy(() -> ApiDocsCheck.assertJourneyExamples(withExample("{\"name\":\"Outlet\"}"), requests))
+                .hasMessageContaining("the example has the journey's fields");
+    }
 }

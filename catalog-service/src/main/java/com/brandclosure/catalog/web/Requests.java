@@ -1,5 +1,6 @@
 package com.brandclosure.catalog.web;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
@@ -9,6 +10,7 @@ public final class Requests {
     private Requests() {
     }
 
+    @Schema(example = "{\"name\":\"Spring collection\"}")
     public record CreateCatalog(@NotBlank @Size(max = 200) String name) {
     }
 }

@@ -1,5 +1,6 @@
 package com.brandclosure.funding.web;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import com.brandclosure.funding.domain.AmountPolicy;
 import com.brandclosure.funding.domain.DepositMethod;
 import jakarta.validation.constraints.Max;
@@ -23,9 +24,11 @@ public final class Requests {
     private Requests() {
     }
 
+    @Schema(example = "{\"currency\":\"EUR\"}")
     public record OpenAccount(@NotBlank @Pattern(regexp = CURRENCY, message = CURRENCY_MESSAGE) String currency) {
     }
 
+    @Schema(example = "{\"method\":\"CARD\",\"amountMinor\":10000,\"currency\":\"EUR\"}")
     public record Deposit(@Pattern(regexp = ID) String depositId, @NotNull DepositMethod method,
                           @NotNull @Positive @Max(AmountPolicy.MAX_AMOUNT_MINOR) Long amountMinor,
                           @NotBlank @Pattern(regexp = CURRENCY, message = CURRENCY_MESSAGE) String currency) {

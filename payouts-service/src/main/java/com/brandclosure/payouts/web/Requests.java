@@ -1,5 +1,6 @@
 package com.brandclosure.payouts.web;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import com.brandclosure.payouts.application.ReviewActions;
 import com.brandclosure.payouts.domain.Action;
 import com.brandclosure.payouts.domain.LockingSettings;
@@ -28,6 +29,7 @@ public final class Requests {
     private Requests() {
     }
 
+    @Schema(example = "{\"actionId\":\"order-1001\",\"partnerId\":\"blogger-anna\",\"eventAt\":\"2026-03-10T10:00:00Z\",\"costMinor\":1250,\"currency\":\"EUR\"}")
     public record TrackRequest(@NotBlank @Pattern(regexp = ID) String actionId,
                                @NotBlank @Pattern(regexp = ID) String partnerId,
                                @Pattern(regexp = ID) String contractId,
@@ -36,6 +38,7 @@ public final class Requests {
                                @NotBlank @Pattern(regexp = CURRENCY, message = CURRENCY_MESSAGE) String currency) {
     }
 
+    @Schema(example = "{\"reason\":\"duplicate order\"}")
     public record ReasonRequest(@NotBlank @Size(max = Action.MAX_REASON_LENGTH) String reason) {
     }
 
@@ -46,6 +49,7 @@ public final class Requests {
 
     public enum Operation { APPROVE, REVERSE, MODIFY, RESTORE }
 
+    @Schema(example = "{\"operation\":\"APPROVE\",\"actionIds\":[\"order-1001\",\"order-1002\"]}")
     public record BatchRequest(@NotNull Operation operation,
                                @NotEmpty @Size(max = ReviewActions.MAX_BATCH)
                                List<@NotBlank @Pattern(regexp = ID) String> actionIds,
@@ -54,6 +58,7 @@ public final class Requests {
                                @Pattern(regexp = CURRENCY, message = CURRENCY_MESSAGE) String currency) {
     }
 
+    @Schema(example = "{\"lockMonths\":0,\"lockDays\":1,\"referencePeriod\":\"DAY\",\"paymentSchedulingDays\":0,\"zone\":\"UTC\",\"currency\":\"EUR\"}")
     public record SettingsBody(@NotNull @Min(0) @Max(LockingSettings.MAX_LOCK_MONTHS) Integer lockMonths,
                                @NotNull @Min(0) @Max(LockingSettings.MAX_LOCK_DAYS) Integer lockDays,
                                @NotNull ReferencePeriod referencePeriod,

@@ -12,7 +12,7 @@ import java.util.Map;
  * Defaults every service shares, at the lowest precedence (a service's application.yml or the
  * command line override them): what actuator exposes (never heapdump, env, shutdown or
  * threaddump), the liveness/readiness groups and the DEGRADED status, the health details shown to OPS only,
- * Flyway applying a late platform migration, HTTP latency histograms, the API document's error responses and
+ * Flyway applying a late platform migration, HTTP latency histograms, exemplars only where any Prometheus takes them, the API document's error responses and
  * the trace sampling.
  */
 public class PlatformDefaults implements EnvironmentPostProcessor {
@@ -38,6 +38,11 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
         defaults.put("spring.flyway.out-of-order", "true");
         // Buckets for the request-latency quantiles of the dashboard (histogram_quantile over *_bucket).
         defaults.put("management.metrics.distribution.percentiles-histogram.http.server.requests", "true");
+        // Exemplars (trace ids on samples) only where every Prometheus accepts them: counters and histogram buckets.
+        // Micrometer also puts them on summaries' and histograms' _count, which Prometheus before 2.43 (Debian's
+        // prometheus package is 2.42) refuses by dropping the whole scrape ("does not support exemplars").
+        defaults.put("management.prometheus.metrics.export.properties[io.prometheus.exporter.exemplarsOnAllMetricTypes]",
+                "false");
         // The API document's error responses come from PlatformOperationCustomizer (per operation, as problem
         // details), not from springdoc copying every @ExceptionHandler onto every operation.
         defaults.put("springdoc.override-with-generic-response", "false");
