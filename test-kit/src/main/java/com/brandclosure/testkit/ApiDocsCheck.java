@@ -175,7 +175,8 @@ public final class ApiDocsCheck {
     /**
      * Every GET operation that answers a list (a collection, or a body whose {@code items} is one) pages the
      * platform's way ({@code web.Paging}): the document names its query parameters {@code limit} (an integer from
-     * 1 to 500) and {@code after}. Returns the list operations found, as "METHOD path".
+     * 1 to 500) and {@code after}, unless it is marked {@code web.Unpaged} with the reason its list is bounded.
+     * Returns the paged list operations found, as "METHOD path".
      */
     public List<String> assertEveryListPaged(RequestMappingHandlerMapping mapping) {
         JsonNode doc = document();
@@ -187,6 +188,12 @@ public final class ApiDocsCheck {
             Set<RequestMethod> methods = entry.getKey().getMethodsCondition().getMethods();
             if (type.startsWith("org.springframework.") || type.startsWith("org.springdoc.")
                     || !(methods.isEmpty() || methods.contains(RequestMethod.GET)) || !answersList(handler)) {
+                continue;
+            }
+            String unpaged = unpagedReason(handler);
+            if (unpaged != null) {
+                checks.add(() -> assertFalse(unpaged.isBlank(), handler.getMethod().getName()
+                        + ": @Unpaged needs the reason the list is bounded"));
                 continue;
             }
             for (String pattern : entry.getKey().getPatternValues()) {
@@ -212,6 +219,20 @@ public final class ApiDocsCheck {
         assertAll("every list is paged", checks);
         java.util.Collections.sort(lists);
         return lists;
+    }
+
+    /** The reason of the platform's {@code web.Unpaged} on the operation (by name: the kit does not depend on the platform), or null. */
+    private static String unpagedReason(HandlerMethod handler) {
+        for (var annotation : handler.getMethod().getAnnotations()) {
+            if (annotation.annotationType().getName().equals("com.brandclosure.platform.web.Unpaged")) {
+                try {
+                    return String.valueOf(annotation.annotationType().getMethod("value").invoke(annotation));
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException("cannot read " + annotation, e);
+                }
+            }
+        }
+        return null;
     }
 
     private static boolean answersList(HandlerMethod handler) {

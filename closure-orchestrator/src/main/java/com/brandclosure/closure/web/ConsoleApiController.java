@@ -60,6 +60,7 @@ public record ConsoleApiController(SystemConsole console, ServiceCalls calls, Cl
     }
 
     @GetMapping("/services")
+    @com.brandclosure.platform.web.Unpaged("one entry per service configured in closure.console.services")
     @Allow(Role.OPS)
     public List<SystemConsole.ServiceState> services() {
         return console.overview(authorization());
