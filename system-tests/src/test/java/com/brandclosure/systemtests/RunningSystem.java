@@ -83,7 +83,8 @@ final class RunningSystem implements AutoCloseable {
                 args.add("--spring.kafka.security.protocol=PLAINTEXT");
             }
             // Each service authenticates as itself (user = its application name = the module name).
-            services.put(module, new ServiceNode(module, port, args, Map.of("KAFKA_PASSWORD", infrastructure.kafkaPassword(module)),
+            services.put(module, new ServiceNode(module, port, args, Map.of("KAFKA_PASSWORD", infrastructure.kafkaPassword(module),
+                    "PLATFORM_CRYPTO_MASTER_KEY", com.brandclosure.testkit.RealInfrastructureContextCustomizerFactory.MASTER_KEY),
                     root, logs));
         }
         Runtime.getRuntime().addShutdownHook(new Thread(this::stopAll, "system-tests-stop-services"));
