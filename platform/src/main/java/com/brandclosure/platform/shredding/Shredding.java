@@ -1,11 +1,14 @@
 package com.brandclosure.platform.shredding;
 
+import com.brandclosure.events.AccountClosed;
+import com.brandclosure.events.IntegrationEvent;
 import com.brandclosure.platform.command.CommandRunner;
 import com.brandclosure.platform.crypto.AccountShreddedException;
 import com.brandclosure.platform.crypto.DataKeys;
 import com.brandclosure.platform.eventstore.EventMetadata;
 import com.brandclosure.platform.eventstore.EventStore;
 import com.brandclosure.platform.eventstore.NewEvent;
+import com.brandclosure.platform.inbox.AccountHandler;
 import com.brandclosure.platform.kernel.DomainException;
 import com.brandclosure.platform.timers.DurableTimers;
 import com.brandclosure.platform.timers.TimerIds;
@@ -74,6 +77,20 @@ public class Shredding {
         keys.recordClosure(accountId, closedAt);
         Instant due = keys.status(accountId).closedAt().plus(retention);
         timers.schedule(TIMER_KIND, timerId(accountId), due, closedAt.toString());
+    }
+
+    /**
+     * The handler of a service's closure-events subscription that also takes {@link AccountClosed}:
+     * AccountClosed schedules the shredding, every other event goes to {@code handler} as {@code type}.
+     */
+    public <E extends IntegrationEvent> AccountHandler afterClosureOr(Class<E> type, AccountHandler.TypedHandler<E> handler) {
+        return AccountHandler.each((event, work) -> {
+            if (event.event() instanceof AccountClosed closed) {
+                afterClosure(closed.accountId(), closed.closedAt());
+            } else {
+                handler.apply(type.cast(event.event()), event);
+            }
+        });
     }
 
     /** When the account may be shredded; empty if no AccountClosed was recorded for it. */
