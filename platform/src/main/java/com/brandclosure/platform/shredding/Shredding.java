@@ -127,12 +127,12 @@ public class Shredding {
             Instant closedAt = keys.status(accountId).closedAt();
             if (closedAt == null) {
                 throw new DomainException.Conflict("account " + accountId
-                        + " is not closed: its data is shredded only after AccountClosed plus the retention of " + retention);
+                        + " is not closed: its data is shredded only after AccountClosed plus the retention of " + retentionText());
             }
             Instant due = closedAt.plus(retention);
             if (now.isBefore(due)) {
                 throw new DomainException.Conflict("account " + accountId + " was closed at " + closedAt
-                        + ": its data may be shredded only after the retention of " + retention + ", from " + due);
+                        + ": its data may be shredded only after the retention of " + retentionText() + ", from " + due);
             }
             List<String> kinds = new ArrayList<>();
             kinds.add("personal fields of events and snapshots (data key deleted)");
@@ -149,7 +149,7 @@ public class Shredding {
                       AND NOT EXISTS (SELECT 1 FROM parked_accounts p WHERE p.dead_letter_id = d.id)""", accountId);
             kinds.add("outbox rows (" + outbox + ")");
             kinds.add("dead letters and parked records (" + deadLetters + " dead letters)");
-            var event = new AccountDataShredded(accountId, service, by, now, closedAt, retention.toString(), kinds);
+            var event = new AccountDataShredded(accountId, service, by, now, closedAt, retentionText(), kinds);
             String stream = "shredding-" + accountId;
             var metadata = new EventMetadata(ids.get(), by, "shredding:" + accountId, null, now);
             eventStore.appendAll(List.of(new EventStore.StreamAppend(stream, accountId, eventStore.version(stream),
@@ -166,6 +166,11 @@ public class Shredding {
     /** Accounts shredded by this instance since start (metric {@code accounts_shredded_total}). */
     public long shreddedCount() {
         return shredded.get();
+    }
+
+    /** The retention as ISO-8601, in days when it is whole days (P90D rather than PT2160H). */
+    private String retentionText() {
+        return retention.toSeconds() % 86_400 == 0 ? "P" + retention.toDays() + "D" : retention.toString();
     }
 
     public Duration retention() {
