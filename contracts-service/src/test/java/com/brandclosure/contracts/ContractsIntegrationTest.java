@@ -330,8 +330,13 @@ class ContractsIntegrationTest {
         String contractId = createContract("partner-secret");
         String linkId = body(http.post(base() + "/contracts/" + contractId + "/links", null)).get("linkId").asString();
         awaitEvents("ContractActivated", 1);
+        assertThat(jdbc.queryForList(Shreddings.STORED_ROWS, String.class, account, account))
+                .isNotEmpty().noneMatch(row -> row.contains("partner-secret"));
         assertThat(jdbc.queryForList(Shreddings.RAW_ROWS, String.class, account, account, account))
-                .isNotEmpty().noneMatch(row -> row.contains("partner-secret") || row.contains("brand.example"));
+                .isNotEmpty().noneMatch(row -> row.contains("brand.example"));
+        // Partner ids travel in clear on contracts.events (payouts matches conversions by partner): only there.
+        assertThat(jdbc.queryForList("SELECT event_type FROM outbox WHERE message_key = ? AND envelope LIKE ?",
+                String.class, account, "%partner-secret%")).containsOnly("ContractActivated");
         assertThat(contract(contractId).get("landingUrl").asString()).isEqualTo("https://brand.example/partner-secret");
 
         kafka.send(Topics.CLOSURE, account, Shreddings.accountClosed(account, clock.instant().minus(Duration.ofDays(91))));

@@ -71,6 +71,8 @@ class FundingIntegrationTest {
     InboundBatches inbound;
     @Autowired
     org.springframework.jdbc.core.JdbcTemplate jdbc;
+    @Autowired
+    com.brandclosure.platform.crypto.PersonalData personal;
 
     RestClient http;
     String account;
@@ -184,7 +186,10 @@ class FundingIntegrationTest {
         await().atMost(WAIT).until(() -> events("RefundIssued").size() == 1);
         assertThat(payload(events("RefundIssued").getFirst()).get("amountMinor").asLong()).isEqualTo(4_500);
         assertThat(events("RefundAuthorized")).hasSize(1);
-        assertThat(payload(events("RefundAuthorized").getFirst()).toString()).contains("agent-1");
+        // Who authorized travels sealed with the account's key (platform.crypto) and opens to the support agent.
+        String authorizedBy = payload(events("RefundAuthorized").getFirst()).get("authorizedBy").asString();
+        assertThat(authorizedBy).startsWith("enc:v1:").doesNotContain("agent-1");
+        assertThat(personal.openText(authorizedBy)).contains("agent-1");
         var closed = get("");
         assertThat(closed.get("status").asString()).isEqualTo("CLOSED");
         assertThat(closed.get("balanceMinor").asLong()).isZero();

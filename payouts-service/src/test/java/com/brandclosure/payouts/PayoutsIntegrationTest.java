@@ -343,8 +343,11 @@ class PayoutsIntegrationTest {
                 "eventAt", now.toString(), "costMinor", 4_200, "currency", "EUR")).status()).isEqualTo(201);
         assertThat(post("/actions/s-1/reverse", Map.of("reason", "reason-secret")).status()).isEqualTo(200);
         await().atMost(WAIT).until(() -> events("ActionReversed").size() == 1);
-        assertThat(jdbc.queryForList(Shreddings.RAW_ROWS, String.class, account, account, account))
+        assertThat(jdbc.queryForList(Shreddings.STORED_ROWS, String.class, account, account))
                 .isNotEmpty().noneMatch(row -> row.contains("partner-secret") || row.contains("reason-secret"));
+        // Published in clear for funding and the ledger (platform.crypto package-info): only there.
+        assertThat(jdbc.queryForList("SELECT event_type FROM outbox WHERE message_key = ? AND envelope LIKE ?",
+                String.class, account, "%-secret%")).containsOnly("ActionTracked", "ActionReversed");
 
         probe.send(Topics.CLOSURE, account, Shreddings.accountClosed(account, clock.instant().minus(Duration.ofDays(91))));
         await().atMost(WAIT).until(() -> jdbc.queryForObject(Shreddings.SHREDDED, Integer.class, account) == 1);

@@ -22,6 +22,15 @@ public final class Shreddings {
                       WHERE s.stream_id IN (SELECT stream_id FROM events WHERE account_id = ?)
             UNION ALL SELECT envelope FROM outbox WHERE message_key = ?""";
 
+    /**
+     * The account's stored rows only — events (payload and actor) and snapshots of its streams. Parameters: the
+     * account id twice. (What a service publishes in clear for its consumers, partner ids, is in the outbox.)
+     */
+    public static final String STORED_ROWS = """
+            SELECT payload::text || ' ' || actor FROM events WHERE account_id = ?
+            UNION ALL SELECT s.state::text FROM snapshots s
+                      WHERE s.stream_id IN (SELECT stream_id FROM events WHERE account_id = ?)""";
+
     /** 1 once the account's data key is deleted (its shredding committed), else 0. Parameter: the account id. */
     public static final String SHREDDED = """
             SELECT count(*) FROM account_data_keys WHERE account_id = ? AND shredded_at IS NOT NULL""";
