@@ -34,21 +34,21 @@ import java.util.concurrent.atomic.AtomicLong;
  * encrypted (per-account data key read in the transaction, AES-256-GCM per field and for the actor, plus the
  * runner's per-unit "is the account shredded" check). PostgreSQL runs here with production durability
  * ({@code fsync} and {@code synchronous_commit} on, its own embedded server, not the test kit's), so the
- * figure is what a commit really costs. Runs alternate plain/encrypted to even out a shared machine's noise;
- * the best run of each counts.
+ * figure is what a commit really costs. After two warm-up pairs, runs alternate plain/encrypted to even out a
+ * shared machine's noise; the best run of each counts.
  * <p>
  * Run (no install; the reactor resolves the modules):
  * {@code ./mvnw -B -q -o -pl benchmarks -am -DskipTests package dependency:build-classpath
  * -Dmdep.outputFile=$PWD/target/bench.cp && java -cp benchmarks/target/classes:$(cat target/bench.cp)
  * com.brandclosure.benchmarks.crypto.CryptoAppendBenchmark}
- * (sizes: {@code -Dbench.transactions=2000 -Dbench.threads=4 -Dbench.rounds=3}).
+ * (sizes: {@code -Dbench.transactions=2000 -Dbench.threads=4 -Dbench.rounds=5}).
  */
 public final class CryptoAppendBenchmark {
 
     static final int BATCH = 10;
     static final int TRANSACTIONS = Integer.getInteger("bench.transactions", 2_000);
     static final int THREADS = Integer.getInteger("bench.threads", 4);
-    static final int ROUNDS = Integer.getInteger("bench.rounds", 3);
+    static final int ROUNDS = Integer.getInteger("bench.rounds", 5);
     static final int ACCOUNTS = 200;
 
     public static void main(String[] args) throws Exception {
@@ -90,8 +90,11 @@ public final class CryptoAppendBenchmark {
                 String sample = personal.write("brand-000001", event("brand-000001", 0));
                 System.out.println("stored payload, encrypted: " + sample);
 
-                runs(tx, plain, null, TRANSACTIONS / 4, "warm-up");
-                runs(tx, encrypted, keys, TRANSACTIONS / 4, "warm-up");
+                // The JIT and the database's caches settle over the first runs: they do not count.
+                for (int warm = 0; warm < 2; warm++) {
+                    runs(tx, plain, null, TRANSACTIONS, "warm-up");
+                    runs(tx, encrypted, keys, TRANSACTIONS, "warm-up");
+                }
                 double bestPlain = 0;
                 double bestEncrypted = 0;
                 for (int round = 1; round <= ROUNDS; round++) {

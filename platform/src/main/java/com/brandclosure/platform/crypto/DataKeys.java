@@ -81,13 +81,7 @@ public class DataKeys {
         }
         List<Status> rows = jdbc.query(
                 "SELECT wrapped_key, closed_at, shredded_at FROM account_data_keys WHERE account_id = ?",
-                (rs, i) -> {
-                    byte[] wrapped = rs.getBytes(1);
-                    Timestamp closed = rs.getTimestamp(2);
-                    Timestamp shredded = rs.getTimestamp(3);
-                    return new Status(wrapped == null ? null : unwrap(accountId, wrapped),
-                            closed == null ? null : closed.toInstant(), shredded == null ? null : shredded.toInstant());
-                }, accountId);
+                (rs, i) -> status(accountId, rs.getBytes(1), rs.getTimestamp(2), rs.getTimestamp(3)), accountId);
         Status status = rows.isEmpty() ? NONE : rows.get(0);
         if (cache != null) {
             cache.put(accountId, status);
@@ -95,17 +89,37 @@ public class DataKeys {
         return status;
     }
 
-    /** Refuses (410) if any of the accounts was shredded: a late command or event finds nothing to act on. */
+    /**
+     * Refuses (410) if any of the accounts was shredded: a late command or event finds nothing to act on. The
+     * same query reads their keys for the rest of the transaction, so the check costs the command path nothing
+     * more than the key read it needs anyway.
+     */
     public void refuseShredded(Collection<String> accountIds) {
-        List<String> shredded = jdbc.query(c -> {
-            var ps = c.prepareStatement(
-                    "SELECT account_id FROM account_data_keys WHERE account_id = ANY(?) AND shredded_at IS NOT NULL");
+        Map<String, Status> statuses = new HashMap<>();
+        jdbc.query(c -> {
+            var ps = c.prepareStatement("SELECT account_id, wrapped_key, closed_at, shredded_at FROM account_data_keys"
+                    + " WHERE account_id = ANY(?)");
             ps.setArray(1, c.createArrayOf("text", accountIds.toArray()));
             return ps;
-        }, (rs, i) -> rs.getString(1));
-        if (!shredded.isEmpty()) {
-            throw new AccountShreddedException(shredded.get(0));
+        }, rs -> {
+            String account = rs.getString(1);
+            statuses.put(account, status(account, rs.getBytes(2), rs.getTimestamp(3), rs.getTimestamp(4)));
+        });
+        Map<String, Status> cache = transactionCache();
+        for (String account : accountIds) {
+            Status status = statuses.getOrDefault(account, NONE);
+            if (cache != null) {
+                cache.put(account, status);
+            }
+            if (status.shredded()) {
+                throw new AccountShreddedException(account);
+            }
         }
+    }
+
+    private Status status(String accountId, byte[] wrapped, Timestamp closed, Timestamp shredded) {
+        return new Status(wrapped == null ? null : unwrap(accountId, wrapped),
+                closed == null ? null : closed.toInstant(), shredded == null ? null : shredded.toInstant());
     }
 
     /** Records the account's closure time (from AccountClosed); the first one recorded stays. */

@@ -42,7 +42,8 @@ public final class PersonalData {
 
     public static final String SHREDDED = "<shredded>";
     static final String PREFIX = "enc:v1:";
-    private static final SecureRandom RANDOM = new SecureRandom();
+    /** One generator per thread: the shared default one serialises every encrypting thread on its lock. */
+    private static final ThreadLocal<SecureRandom> RANDOM = ThreadLocal.withInitial(SecureRandom::new);
     private static final ThreadLocal<Cipher> CIPHERS = ThreadLocal.withInitial(() -> {
         try {
             return Cipher.getInstance("AES/GCM/NoPadding");
@@ -171,7 +172,7 @@ public final class PersonalData {
     static String sealText(SecretKeySpec key, String accountId, String clear) {
         try {
             byte[] iv = new byte[12];
-            RANDOM.nextBytes(iv);
+            RANDOM.get().nextBytes(iv);
             Cipher cipher = CIPHERS.get();
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(128, iv));
             cipher.updateAAD(accountId.getBytes(StandardCharsets.UTF_8));
@@ -187,20 +188,51 @@ public final class PersonalData {
 
     // --- the walk: the value's runtime components alongside its JSON tree ---
 
+    /** One record component as the walk needs it, computed once per record class (reflection is slow). */
+    private record Component(String name, boolean personal, boolean descend, java.lang.reflect.Method accessor) {
+    }
+
+    private final Map<Class<?>, Component[]> plans = new ConcurrentHashMap<>();
+
+    private Component[] plan(Class<?> record) {
+        return plans.computeIfAbsent(record, type -> {
+            RecordComponent[] components = type.getRecordComponents();
+            Component[] plan = new Component[components.length];
+            for (int i = 0; i < components.length; i++) {
+                RecordComponent c = components[i];
+                boolean personal = c.isAnnotationPresent(Personal.class);
+                // Records that cannot reach a personal component are skipped; anything else (containers,
+                // interfaces) is looked into at run time.
+                boolean descend = !personal && (c.getType().isRecord()
+                        ? reaches(c.getType(), new java.util.HashSet<>())
+                        : reaches(c.getType(), new java.util.HashSet<>()) || typeArgumentsReach(c.getGenericType(),
+                        new java.util.HashSet<>()) || !(c.getType().isPrimitive() || c.getType().isEnum()
+                        || c.getType().getName().startsWith("java.lang.") || c.getType().getName().startsWith("java.time.")));
+                var accessor = c.getAccessor();
+                accessor.setAccessible(true);
+                plan[i] = new Component(c.getName(), personal, descend, accessor);
+            }
+            return plan;
+        });
+    }
+
     private void sealValue(Object value, JsonNode node, Function<String, String> sealer) {
         if (value == null || node == null) {
             return;
         }
         Class<?> type = value.getClass();
         if (type.isRecord() && node instanceof ObjectNode object) {
-            for (RecordComponent c : type.getRecordComponents()) {
-                JsonNode child = object.get(c.getName());
+            for (Component c : plan(type)) {
+                if (!c.personal() && !c.descend()) {
+                    continue;
+                }
+                JsonNode child = object.get(c.name());
                 if (child == null || child.isNull()) {
                     continue;
                 }
-                if (c.isAnnotationPresent(Personal.class)) {
-                    object.set(c.getName(), sealAll(child, sealer));
-                } else if (reaches(c.getType(), new java.util.HashSet<>()) || !c.getType().isRecord()) {
+                if (c.personal()) {
+                    object.set(c.name(), sealAll(child, sealer));
+                } else {
                     sealValue(read(c, value), child, sealer);
                 }
             }
@@ -234,13 +266,11 @@ public final class PersonalData {
         return node;
     }
 
-    private static Object read(RecordComponent c, Object record) {
+    private static Object read(Component c, Object record) {
         try {
-            var accessor = c.getAccessor();
-            accessor.setAccessible(true);
-            return accessor.invoke(record);
+            return c.accessor().invoke(record);
         } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot read " + c.getName() + " of " + record.getClass().getName(), e);
+            throw new IllegalStateException("cannot read " + c.name() + " of " + record.getClass().getName(), e);
         }
     }
 
