@@ -31,24 +31,27 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The cost of crypto-shredding on the batched append path: the same batches (10 events per transaction, a
  * typical ContractCreated with two personal fields: partner id and landing URL) appended in clear and
- * encrypted (per-account data key read in the transaction, AES-256-GCM per field and for the actor, plus the
- * runner's per-unit "is the account shredded" check). PostgreSQL runs here with production durability
+ * encrypted (the account's data key, read from the table at its first use, AES-256-GCM per field and for the
+ * actor). The command runner's "is the account shredded" check is not in this path: it rides in the
+ * statement that restores the lock timeout after the account locks (AccountLocks), no round trip of its
+ * own. PostgreSQL runs here with production durability
  * ({@code fsync} and {@code synchronous_commit} on, its own embedded server, not the test kit's), so the
- * figure is what a commit really costs. After two warm-up pairs, runs alternate plain/encrypted to even out a
- * shared machine's noise; the best run of each counts.
+ * figure is what a commit really costs. After two warm-up pairs, runs alternate plain/encrypted; the overhead is
+ * the median over the back-to-back pairs (and the rates the medians), so that one run's load swing on a
+ * shared machine does not decide the figure.
  * <p>
  * Run (no install; the reactor resolves the modules):
  * {@code ./mvnw -B -q -o -pl benchmarks -am -DskipTests package dependency:build-classpath
  * -Dmdep.outputFile=$PWD/target/bench.cp && java -cp benchmarks/target/classes:$(cat target/bench.cp)
  * com.brandclosure.benchmarks.crypto.CryptoAppendBenchmark}
- * (sizes: {@code -Dbench.transactions=2000 -Dbench.threads=4 -Dbench.rounds=5}).
+ * (sizes: {@code -Dbench.transactions=2000 -Dbench.threads=4 -Dbench.rounds=7}).
  */
 public final class CryptoAppendBenchmark {
 
     static final int BATCH = 10;
     static final int TRANSACTIONS = Integer.getInteger("bench.transactions", 2_000);
     static final int THREADS = Integer.getInteger("bench.threads", 4);
-    static final int ROUNDS = Integer.getInteger("bench.rounds", 5);
+    static final int ROUNDS = Integer.getInteger("bench.rounds", 7);
     static final int ACCOUNTS = 200;
 
     public static void main(String[] args) throws Exception {
@@ -92,24 +95,40 @@ public final class CryptoAppendBenchmark {
 
                 // The JIT and the database's caches settle over the first runs: they do not count.
                 for (int warm = 0; warm < 2; warm++) {
-                    runs(tx, plain, null, TRANSACTIONS, "warm-up");
-                    runs(tx, encrypted, keys, TRANSACTIONS, "warm-up");
+                    runs(tx, plain, TRANSACTIONS, "warm-up");
+                    runs(tx, encrypted, TRANSACTIONS, "warm-up");
                 }
-                double bestPlain = 0;
-                double bestEncrypted = 0;
-                for (int round = 1; round <= ROUNDS; round++) {
-                    bestPlain = Math.max(bestPlain, runs(tx, plain, null, TRANSACTIONS, "plain " + round));
-                    bestEncrypted = Math.max(bestEncrypted, runs(tx, encrypted, keys, TRANSACTIONS, "encrypted " + round));
+                double[] plainRates = new double[ROUNDS];
+                double[] encryptedRates = new double[ROUNDS];
+                double[] overheads = new double[ROUNDS];
+                for (int round = 0; round < ROUNDS; round++) {
+                    plainRates[round] = runs(tx, plain, TRANSACTIONS, "plain " + (round + 1));
+                    encryptedRates[round] = runs(tx, encrypted, TRANSACTIONS, "encrypted " + (round + 1));
+                    overheads[round] = 100.0 * (plainRates[round] - encryptedRates[round]) / plainRates[round];
                 }
-                double overhead = 100.0 * (bestPlain - bestEncrypted) / bestPlain;
-                System.out.printf("RESULT crypto.append_plain_events_per_s %.0f events/s%n", bestPlain);
-                System.out.printf("RESULT crypto.append_encrypted_events_per_s %.0f events/s%n", bestEncrypted);
+                // The median of the back-to-back pairs: on a shared machine one run's load swing would otherwise
+                // decide the figure (the best-of figures are printed too).
+                double overhead = median(overheads);
+                double bestPlain = java.util.Arrays.stream(plainRates).max().orElse(0);
+                double bestEncrypted = java.util.Arrays.stream(encryptedRates).max().orElse(0);
+                System.out.printf("pairs' overhead: %s %%; best plain %.0f, best encrypted %.0f events/s (%.1f %%)%n",
+                        java.util.Arrays.toString(java.util.Arrays.stream(overheads).map(o -> Math.round(o * 10) / 10.0)
+                                .toArray()), bestPlain, bestEncrypted, 100.0 * (bestPlain - bestEncrypted) / bestPlain);
+                System.out.printf("RESULT crypto.append_plain_events_per_s %.0f events/s%n", median(plainRates));
+                System.out.printf("RESULT crypto.append_encrypted_events_per_s %.0f events/s%n", median(encryptedRates));
                 System.out.printf("RESULT crypto.append_overhead_pct %.1f %%%n", overhead);
                 System.out.printf("RESULT infrastructure.synchronous_commit %s%n", synchronousCommit);
                 System.out.printf("RESULT infrastructure.fsync %s%n", fsync);
                 System.out.printf("target: encryption overhead <= 10 %% [%s]%n", overhead <= 10 ? "met" : "MISSED");
             }
         }
+    }
+
+    static double median(double[] values) {
+        double[] sorted = values.clone();
+        java.util.Arrays.sort(sorted);
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
     static final AtomicLong STREAMS = new AtomicLong();
@@ -120,7 +139,7 @@ public final class CryptoAppendBenchmark {
     }
 
     /** {@code transactions} transactions of {@link #BATCH} events each, on {@link #THREADS} threads; events/s. */
-    static double runs(TransactionTemplate tx, EventStore store, DataKeys shreddedCheck, int transactions, String label)
+    static double runs(TransactionTemplate tx, EventStore store, int transactions, String label)
             throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
         AtomicLong next = new AtomicLong();
@@ -137,13 +156,8 @@ public final class CryptoAppendBenchmark {
                                 new EventMetadata(UUID.randomUUID(), "brand-admin@acme.example", "corr-" + i, null,
                                         Instant.now())));
                     }
-                    tx.executeWithoutResult(status -> {
-                        if (shreddedCheck != null) {
-                            // What the command runner adds to every unit of work once shredding exists.
-                            shreddedCheck.refuseShredded(List.of(account));
-                        }
-                        store.appendAll(List.of(new EventStore.StreamAppend(stream, account, 0, events)));
-                    });
+                    tx.executeWithoutResult(status ->
+                            store.appendAll(List.of(new EventStore.StreamAppend(stream, account, 0, events))));
                 }
                 return null;
             }));

@@ -1,7 +1,5 @@
 package com.brandclosure.platform.command;
 
-import com.brandclosure.platform.crypto.AccountShreddedException;
-import com.brandclosure.platform.crypto.DataKeys;
 import com.brandclosure.platform.eventstore.AccountLocks;
 import com.brandclosure.platform.eventstore.ConcurrencyConflictException;
 import com.brandclosure.platform.eventstore.EventStore;
@@ -41,22 +39,10 @@ public class CommandRunner {
     private final List<Publication> publications;
     private final int maxAttempts;
     private final AtomicLong conflictsRetried = new AtomicLong();
-    private final DataKeys keys;
 
     public CommandRunner(TransactionTemplate tx, AccountLocks locks, EventStore eventStore, Outbox outbox,
                          DurableTimers timers, List<Projection> projections, List<Publication> publications,
                          int maxAttempts) {
-        this(tx, locks, eventStore, outbox, timers, projections, publications, maxAttempts, null);
-    }
-
-    /**
-     * @param keys refuses a unit of work on a shredded account ({@link AccountShreddedException}), checked
-     *             under the account locks, which the shredding holds too (null: no check)
-     */
-    public CommandRunner(TransactionTemplate tx, AccountLocks locks, EventStore eventStore, Outbox outbox,
-                         DurableTimers timers, List<Projection> projections, List<Publication> publications,
-                         int maxAttempts, DataKeys keys) {
-        this.keys = keys;
         this.tx = tx;
         this.locks = locks;
         this.eventStore = eventStore;
@@ -108,9 +94,6 @@ public class CommandRunner {
             try {
                 return tx.execute(status -> {
                     locks.lockAll(accounts);
-                    if (keys != null) {
-                        keys.refuseShredded(accounts);
-                    }
                     Work unit = new Work(accounts, eventStore, outbox, timers, projections, publications);
                     CURRENT.set(unit);
                     try {

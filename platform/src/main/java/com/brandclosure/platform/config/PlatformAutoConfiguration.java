@@ -247,10 +247,9 @@ public class PlatformAutoConfiguration {
     @Bean
     CommandRunner commandRunner(TransactionTemplate tx, AccountLocks locks, EventStore eventStore, Outbox outbox,
                                 DurableTimers timers, ObjectProvider<Projection> projections,
-                                ObjectProvider<Publication> publications, PlatformProperties properties,
-                                DataKeys keys) {
+                                ObjectProvider<Publication> publications, PlatformProperties properties) {
         return new CommandRunner(tx, locks, eventStore, outbox, timers, projections.orderedStream().toList(),
-                publications.orderedStream().toList(), properties.getEventStore().getCommandMaxAttempts(), keys);
+                publications.orderedStream().toList(), properties.getEventStore().getCommandMaxAttempts());
     }
 
     @Bean
@@ -420,6 +419,7 @@ public class PlatformAutoConfiguration {
 
     @Bean
     AccountLocks accountLocks(JdbcTemplate jdbc, PlatformProperties properties) {
-        return new AccountLocks(jdbc, properties.getEventStore().getLockTimeout());
+        // Refuses every unit of work on a shredded account (platform.shredding) in the locking round trip.
+        return new AccountLocks(jdbc, properties.getEventStore().getLockTimeout(), true);
     }
 }

@@ -17,11 +17,13 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The accounts' data keys ({@code account_data_keys}, wrapped by {@link KeyWrapping}). A key is read
- * from the table once per transaction (a transaction-bound map), never cached beyond it, so a key deleted
- * by another instance is gone for every instance at its next transaction; only the unwrapping of a
- * wrapped key already seen is cached (it is the same key). A key is created on the first write of
- * personal data of an account; a shredded account never gets one again.
+ * The accounts' data keys ({@code account_data_keys}, wrapped by {@link KeyWrapping}). For reading, a key is
+ * read from the table once per transaction (a transaction-bound map), never cached beyond it, so a key
+ * deleted by another instance reads as gone on every instance at its next transaction. For sealing, a key
+ * seen by a committed transaction is kept (the hot path then reads nothing): a unit of work on a shredded
+ * account never gets that far, the account locks refuse it first. The unwrapping of a wrapped key already
+ * seen is cached (it is the same key). A key is created on the first write of personal data of an account;
+ * a shredded account never gets one again.
  */
 public class DataKeys {
 
@@ -40,6 +42,8 @@ public class DataKeys {
     private final JdbcTemplate jdbc;
     private final KeyWrapping wrapping;
     private final Map<String, SecretKeySpec> unwrapped = new ConcurrentHashMap<>();
+    /** Keys to seal with, by account, from committed transactions (see {@link #forWriting}). */
+    private final Map<String, SecretKeySpec> writeKeys = new ConcurrentHashMap<>();
 
     public DataKeys(JdbcTemplate jdbc, KeyWrapping wrapping) {
         this.jdbc = jdbc;
@@ -48,6 +52,35 @@ public class DataKeys {
 
     /** The key to encrypt the account's personal data with, created if the account has none yet. */
     public SecretKeySpec forWriting(String accountId) {
+        SecretKeySpec known = writeKeys.get(accountId);
+        if (known != null) {
+            return known;
+        }
+        SecretKeySpec key = keyForWriting(accountId);
+        // Kept beyond the transaction only once it committed (a key made by a transaction that rolls back is
+        // not stored). A key deleted meanwhile by another instance is harmless here: every unit of work on a
+        // shredded account is refused under its lock (AccountLocks) before anything is sealed.
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    remember(accountId, key);
+                }
+            });
+        } else {
+            remember(accountId, key);
+        }
+        return key;
+    }
+
+    private void remember(String accountId, SecretKeySpec key) {
+        if (writeKeys.size() >= UNWRAPPED_CACHE_LIMIT) {
+            writeKeys.clear();
+        }
+        writeKeys.put(accountId, key);
+    }
+
+    private SecretKeySpec keyForWriting(String accountId) {
         Status status = status(accountId);
         if (status.shredded()) {
             throw new AccountShreddedException(accountId);
@@ -89,34 +122,6 @@ public class DataKeys {
         return status;
     }
 
-    /**
-     * Refuses (410) if any of the accounts was shredded: a late command or event finds nothing to act on. The
-     * same query reads their keys for the rest of the transaction, so the check costs the command path nothing
-     * more than the key read it needs anyway.
-     */
-    public void refuseShredded(Collection<String> accountIds) {
-        Map<String, Status> statuses = new HashMap<>();
-        jdbc.query(c -> {
-            var ps = c.prepareStatement("SELECT account_id, wrapped_key, closed_at, shredded_at FROM account_data_keys"
-                    + " WHERE account_id = ANY(?)");
-            ps.setArray(1, c.createArrayOf("text", accountIds.toArray()));
-            return ps;
-        }, rs -> {
-            String account = rs.getString(1);
-            statuses.put(account, status(account, rs.getBytes(2), rs.getTimestamp(3), rs.getTimestamp(4)));
-        });
-        Map<String, Status> cache = transactionCache();
-        for (String account : accountIds) {
-            Status status = statuses.getOrDefault(account, NONE);
-            if (cache != null) {
-                cache.put(account, status);
-            }
-            if (status.shredded()) {
-                throw new AccountShreddedException(account);
-            }
-        }
-    }
-
     private Status status(String accountId, byte[] wrapped, Timestamp closed, Timestamp shredded) {
         return new Status(wrapped == null ? null : unwrap(accountId, wrapped),
                 closed == null ? null : closed.toInstant(), shredded == null ? null : shredded.toInstant());
@@ -140,6 +145,7 @@ public class DataKeys {
                 ON CONFLICT (account_id) DO UPDATE SET wrapped_key = NULL, shredded_at = excluded.shredded_at""",
                 accountId, Timestamp.from(at));
         forget(accountId);
+        writeKeys.remove(accountId);
         unwrapped.keySet().removeIf(k -> k.startsWith(accountId + ":"));
     }
 
