@@ -121,8 +121,8 @@ public class EventStore {
                 Class<?> type = e.event().getClass();
                 rows.add(a.streamId(), ++version, account, m.eventId(), types.nameOf(type), types.currentVersionOf(type),
                         storedJson(account, e.event()),
-                        personal == null ? m.actor() : personal.sealActor(account, m.actor()), m.correlationId(), m.causationId(), m.occurredAt(),
-                        a.expectedVersion());
+                        personal == null ? m.actor() : personal.sealActor(account, m.actor()),
+                        m.correlationId(), m.causationId(), m.occurredAt(), a.expectedVersion());
             }
         }
         int n = rows.size();
