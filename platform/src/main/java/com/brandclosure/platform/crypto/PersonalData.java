@@ -96,7 +96,37 @@ public final class PersonalData {
         if (accountId == null || actor == null || actor.startsWith("timer:") || actor.startsWith(PREFIX)) {
             return actor;
         }
-        return sealText(keys.forWriting(accountId), accountId, actor);
+        // One command's events share their actor: sealed once per transaction (the events of one unit of work
+        // are tied together by their correlation id anyway, so the repeated value tells nothing more).
+        Map<String, String> sealedActors = transactionActors();
+        if (sealedActors == null) {
+            return sealText(keys.forWriting(accountId), accountId, actor);
+        }
+        return sealedActors.computeIfAbsent(accountId + '\u0000' + actor,
+                k -> sealText(keys.forWriting(accountId), accountId, actor));
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, String> transactionActors() {
+        if (!org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+            return null;
+        }
+        Map<String, String> actors = (Map<String, String>)
+                org.springframework.transaction.support.TransactionSynchronizationManager.getResource(this);
+        if (actors == null) {
+            Map<String, String> fresh = new HashMap<>();
+            org.springframework.transaction.support.TransactionSynchronizationManager.bindResource(this, fresh);
+            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                    new org.springframework.transaction.support.TransactionSynchronization() {
+                        @Override
+                        public void afterCompletion(int status) {
+                            org.springframework.transaction.support.TransactionSynchronizationManager
+                                    .unbindResourceIfPossible(PersonalData.this);
+                        }
+                    });
+            actors = fresh;
+        }
+        return actors;
     }
 
     /** True if the stored JSON text may hold sealed values (a cheap test before parsing a tree). */
