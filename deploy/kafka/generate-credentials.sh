@@ -18,4 +18,10 @@ for user in broker admin closure-orchestrator contracts-service payouts-service 
     added=$((added + 1))
   fi
 done
+# The services' master key for personal data (platform.crypto.master-key): 32 random bytes, kept once written
+# (a new one would make the stored personal data unreadable).
+if ! grep -q "^PLATFORM_CRYPTO_MASTER_KEY=" "$env_file"; then
+  printf 'PLATFORM_CRYPTO_MASTER_KEY=%s\n' "$(head -c 32 /dev/urandom | base64 | tr -d '\n')" >> "$env_file"
+  echo "$env_file: new master key PLATFORM_CRYPTO_MASTER_KEY"
+fi
 echo "$env_file: $added new Kafka password(s); tools on the host log in as admin with KAFKA_PASSWORD_ADMIN (docs/docker.md)."

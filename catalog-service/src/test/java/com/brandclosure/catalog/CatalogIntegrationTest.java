@@ -4,6 +4,7 @@ import com.brandclosure.events.Topics;
 import com.brandclosure.testkit.KafkaProbe;
 import com.brandclosure.testkit.PageLinks;
 import com.brandclosure.testkit.RealInfrastructure;
+import com.brandclosure.testkit.Shreddings;
 import com.brandclosure.testkit.TestTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,6 +44,8 @@ class CatalogIntegrationTest {
     int port;
     @Autowired
     JsonMapper json;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     RestClient http;
     String account;
@@ -167,6 +170,31 @@ class CatalogIntegrationTest {
         assertThat(send(HttpMethod.DELETE, base() + "/" + catalog, null).getStatusCode().value()).isEqualTo(200);
         awaitEvents("CatalogsDeleted", 1);
         assertThat(kafka.events("CatalogCreated", account)).hasSize(1);
+    }
+
+    @Test
+    void a_closed_account_is_shredded_after_the_retention_catalog_names_redacted_and_later_commands_gone() {
+        String catalog = create("Secret Winter Catalog");
+        awaitEvents("CatalogCreated", 1);
+        assertThat(jdbc.queryForList(Shreddings.RAW_ROWS, String.class, account, account, account))
+                .isNotEmpty().noneMatch(row -> row.contains("Secret Winter"));
+        assertThat(kafka.events("CatalogCreated", account).get(0).value()).doesNotContain("Secret Winter");
+        assertThat(body(send(HttpMethod.GET, base() + "/" + catalog, null)).get("name").asString())
+                .isEqualTo("Secret Winter Catalog");
+
+        kafka.send(Topics.CLOSURE, account, Shreddings.accountClosed(account, Instant.now().minus(Duration.ofDays(91))));
+        await().atMost(Duration.ofSeconds(60)).until(() ->
+                jdbc.queryForObject(Shreddings.SHREDDED, Integer.class, account) == 1);
+
+        assertThat(jdbc.queryForObject(Shreddings.EVIDENCE, Integer.class, account)).isEqualTo(1);
+        assertThat(jdbc.queryForList("SELECT name FROM catalog_view WHERE account_id = ?", String.class, account))
+                .containsExactly("<shredded>");
+        var audit = http.get().uri("/api/v1/accounts/" + account + "/audit")
+                .header("Authorization", TestTokens.support("sue")).retrieve().body(String.class);
+        assertThat(audit).contains("AccountDataShredded").contains("<shredded>").doesNotContain("Secret Winter");
+        var late = send(HttpMethod.POST, base(), "{\"name\":\"After\"}");
+        assertThat(late.getStatusCode().value()).isEqualTo(410);
+        assertThat(late.getBody()).contains("shredded");
     }
 
     private String base() {

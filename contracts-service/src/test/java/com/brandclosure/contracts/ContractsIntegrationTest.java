@@ -4,6 +4,7 @@ import com.brandclosure.events.Topics;
 import com.brandclosure.testkit.KafkaProbe;
 import com.brandclosure.testkit.PageLinks;
 import com.brandclosure.testkit.RealInfrastructure;
+import com.brandclosure.testkit.Shreddings;
 import com.brandclosure.testkit.TestTokens;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -50,6 +51,8 @@ class ContractsIntegrationTest {
     JsonMapper json;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    com.brandclosure.platform.crypto.PersonalData personal;
 
     Http http;
     Http anonymous;
@@ -95,7 +98,10 @@ class ContractsIntegrationTest {
         assertThat(body(expiry).get("expiresAt").asString()).isEqualTo(today + "T23:59:59Z");
         awaitEvents("ContractExpired", 1);
         awaitEvents("ContractsExpired", 2);
-        assertThat(payload(events("ContractExpired").get(0)).get("comment").asString()).isEqualTo("Program ends");
+        // The comment to the partner travels sealed with the account's key (platform.crypto) and opens to the text.
+        String comment = payload(events("ContractExpired").get(0)).get("comment").asString();
+        assertThat(comment).startsWith("enc:v1:").doesNotContain("Program ends");
+        assertThat(personal.openText(comment)).isEqualTo("Program ends");
         assertThat(events("ContractExpiryScheduled")).hasSize(1);
         assertThat(anonymous.get("/t/" + linkId).getStatusCode().value()).isEqualTo(410);
         assertThat(anonymous.get("/t/" + linkId).getBody()).isEqualTo("link expired");
@@ -329,6 +335,40 @@ class ContractsIntegrationTest {
         assertThat(jdbc.queryForObject("SELECT count(*) FROM events WHERE stream_id = ? AND event_type = 'AccountFenced'",
                 Long.class, "contracts-account-" + account)).isZero();
         createContract("p2");
+    }
+
+    @Test
+    void a_closed_account_is_shredded_after_the_retention_partner_data_redacted_and_history_kept() {
+        String contractId = createContract("partner-secret");
+        String linkId = body(http.post(base() + "/contracts/" + contractId + "/links", null)).get("linkId").asString();
+        awaitEvents("ContractActivated", 1);
+        assertThat(jdbc.queryForList(Shreddings.STORED_ROWS, String.class, account, account))
+                .isNotEmpty().noneMatch(row -> row.contains("partner-secret"));
+        assertThat(jdbc.queryForList(Shreddings.RAW_ROWS, String.class, account, account, account))
+                .isNotEmpty().noneMatch(row -> row.contains("brand.example"));
+        // Partner ids travel in clear on contracts.events (payouts matches conversions by partner): only there.
+        assertThat(jdbc.queryForList("SELECT event_type FROM outbox WHERE message_key = ? AND envelope LIKE ?",
+                String.class, account, "%partner-secret%")).containsOnly("ContractActivated");
+        assertThat(contract(contractId).get("landingUrl").asString()).isEqualTo("https://brand.example/partner-secret");
+
+        kafka.send(Topics.CLOSURE, account, Shreddings.accountClosed(account, clock.instant().minus(Duration.ofDays(91))));
+        await().atMost(Duration.ofSeconds(60)).until(() ->
+                jdbc.queryForObject(Shreddings.SHREDDED, Integer.class, account) == 1);
+
+        assertThat(jdbc.queryForObject(Shreddings.EVIDENCE, Integer.class, account)).isEqualTo(1);
+        assertThat(jdbc.queryForMap("SELECT partner_id, landing_url, status FROM contract_view WHERE contract_id = ?",
+                contractId)).containsEntry("partner_id", "<shredded>").containsEntry("landing_url", "<shredded>")
+                .containsEntry("status", "ACTIVE");
+        assertThat(jdbc.queryForObject("SELECT landing_url FROM tracking_link_view WHERE link_id = ?", String.class,
+                linkId)).isEqualTo("<shredded>");
+        // The history still loads: the stored contract's personal fields read as markers.
+        var audit = new Http(port, TestTokens.support("sue")).get(base() + "/audit");
+        assertThat(audit.getStatusCode().value()).isEqualTo(200);
+        assertThat(audit.getBody()).contains("ContractCreated").contains("AccountDataShredded")
+                .contains("<shredded>").doesNotContain("partner-secret");
+        var late = http.post(base() + "/contracts", "{\"partnerId\":\"p9\",\"landingUrl\":\"https://brand.example/p9\"}");
+        assertThat(late.getStatusCode().value()).isEqualTo(410);
+        assertThat(late.getBody()).contains("shredded");
     }
 
     // ---- helpers ----

@@ -5,6 +5,7 @@ import com.brandclosure.testkit.MutableClock;
 import com.brandclosure.events.Topics;
 import com.brandclosure.testkit.KafkaProbe;
 import com.brandclosure.testkit.RealInfrastructure;
+import com.brandclosure.testkit.Shreddings;
 import com.brandclosure.testkit.TestTokens;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -68,6 +69,10 @@ class FundingIntegrationTest {
     JsonMapper json;
     @Autowired
     InboundBatches inbound;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+    @Autowired
+    com.brandclosure.platform.crypto.PersonalData personal;
 
     RestClient http;
     String account;
@@ -184,7 +189,10 @@ class FundingIntegrationTest {
         await().atMost(WAIT).until(() -> events("RefundIssued").size() == 1);
         assertThat(payload(events("RefundIssued").getFirst()).get("amountMinor").asLong()).isEqualTo(4_500);
         assertThat(events("RefundAuthorized")).hasSize(1);
-        assertThat(payload(events("RefundAuthorized").getFirst()).toString()).contains("agent-1");
+        // Who authorized travels sealed with the account's key (platform.crypto) and opens to the support agent.
+        String authorizedBy = payload(events("RefundAuthorized").getFirst()).get("authorizedBy").asString();
+        assertThat(authorizedBy).startsWith("enc:v1:").doesNotContain("agent-1");
+        assertThat(personal.openText(authorizedBy)).contains("agent-1");
         var closed = get("");
         assertThat(closed.get("status").asString()).isEqualTo("CLOSED");
         assertThat(closed.get("balanceMinor").asLong()).isZero();
@@ -285,6 +293,36 @@ class FundingIntegrationTest {
         envelope.put("actor", "integration-test");
         envelope.put("payload", payload);
         probe.send(topic, account, json.writeValueAsString(envelope));
+    }
+
+    @Test
+    void a_closed_account_is_shredded_after_the_retention_reasons_become_markers_and_the_balance_stays() {
+        assertThat(put("", Map.of("currency", "EUR")).status()).isEqualTo(200);
+        assertThat(post("/deposits", Map.of("depositId", "ach-s", "method", "ACH", "amountMinor", 3_000,
+                "currency", "EUR")).status()).isEqualTo(201);
+        assertThat(postAs(SERVICE, "/deposits/ach-s/fail", Map.of("reason", "reason-secret R01")).status())
+                .isEqualTo(200);
+        await().atMost(WAIT).until(() -> events("DepositFailed").size() == 1);
+        assertThat(payload(events("DepositFailed").getFirst()).get("reason").asString()).startsWith("enc:v1:");
+        assertThat(jdbc.queryForList(Shreddings.RAW_ROWS, String.class, account, account, account))
+                .isNotEmpty().noneMatch(row -> row.contains("reason-secret"));
+
+        probe.send(Topics.CLOSURE, account, Shreddings.accountClosed(account, clock.instant().minus(Duration.ofDays(91))));
+        // Longer than WAIT: this test's clock puts every dead letter past its retention, and the retention job's
+        // purge of them can hold the rows the shredding's purge must lock for a while.
+        await().atMost(Duration.ofMinutes(3)).until(() ->
+                jdbc.queryForObject(Shreddings.SHREDDED, Integer.class, account) == 1);
+
+        // funding keeps no read model of its own: its events are its view, and they load with markers.
+        assertThat(jdbc.queryForObject(Shreddings.EVIDENCE, Integer.class, account)).isEqualTo(1);
+        assertThat(jdbc.queryForList("SELECT envelope FROM outbox WHERE message_key = ?", String.class, account))
+                .isEmpty();
+        var audit = http.get().uri("/api/v1/accounts/" + account + "/audit")
+                .header("Authorization", TestTokens.support("sue")).retrieve().body(String.class);
+        assertThat(audit).contains("DepositFailed").contains("3000").contains("<shredded>")
+                .contains("AccountDataShredded").doesNotContain("reason-secret");
+        assertThat(post("/deposits", Map.of("method", "CARD", "amountMinor", 1, "currency", "EUR")).status())
+                .isEqualTo(410);
     }
 
     record Response(int status, JsonNode body) {

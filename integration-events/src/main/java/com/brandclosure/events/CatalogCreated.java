@@ -1,5 +1,6 @@
 package com.brandclosure.events;
 
+import com.brandclosure.platform.kernel.Personal;
 
-public record CatalogCreated(String accountId, String catalogId, String name) implements CatalogEvent {
+public record CatalogCreated(String accountId, String catalogId, @Personal String name) implements CatalogEvent {
 }

@@ -1,5 +1,6 @@
 package com.brandclosure.events;
 
+import com.brandclosure.platform.kernel.Personal;
 
-public record ChargeBilled(String accountId, String chargeId, long amountMinor, String currency, java.time.LocalDate dueOn, String description) implements FundingEvent {
+public record ChargeBilled(String accountId, String chargeId, long amountMinor, String currency, java.time.LocalDate dueOn, @Personal String description) implements FundingEvent {
 }

@@ -1,5 +1,6 @@
 package com.brandclosure.events;
 
+import com.brandclosure.platform.kernel.Personal;
 
-public record ClosureInitiated(String accountId, String initiatedBy, String reason) implements ClosureEvent {
+public record ClosureInitiated(String accountId, @Personal String initiatedBy, @Personal String reason) implements ClosureEvent {
 }

@@ -1,5 +1,6 @@
 package com.brandclosure.events;
 
+import com.brandclosure.platform.kernel.Personal;
 
-public record DepositFailed(String accountId, String depositId, long amountMinor, String currency, String reason) implements FundingEvent {
+public record DepositFailed(String accountId, String depositId, long amountMinor, String currency, @Personal String reason) implements FundingEvent {
 }

@@ -1,5 +1,6 @@
 package com.brandclosure.events;
 
+import com.brandclosure.platform.kernel.Personal;
 
-public record FinalReviewRejected(String accountId, String ticketId, String reviewer, java.util.List<String> reasons) implements ClosureEvent {
+public record FinalReviewRejected(String accountId, String ticketId, @Personal String reviewer, @Personal java.util.List<String> reasons) implements ClosureEvent {
 }

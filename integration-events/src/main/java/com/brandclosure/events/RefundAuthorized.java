@@ -1,5 +1,6 @@
 package com.brandclosure.events;
 
+import com.brandclosure.platform.kernel.Personal;
 
-public record RefundAuthorized(String accountId, String authorizationId, String authorizedBy) implements FundingEvent {
+public record RefundAuthorized(String accountId, String authorizationId, @Personal String authorizedBy) implements FundingEvent {
 }

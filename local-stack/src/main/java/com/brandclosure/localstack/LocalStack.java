@@ -154,9 +154,10 @@ public final class LocalStack {
             out.println("Starting " + ServiceSpec.ALL.size() + " services ...");
             var services = new ArrayList<ServiceProcess>();
             try {
+                String masterKey = ServiceProcess.masterKey(infrastructure.settings().stateDirectory());
                 for (ServiceSpec spec : ServiceSpec.ALL) {
                     services.add(ServiceProcess.start(spec, root, logOf(spec.module()), infrastructure.postgres(),
-                            infrastructure.kafka(), serviceJavaOptions));
+                            infrastructure.kafka(), serviceJavaOptions, masterKey));
                 }
             } finally {
                 keep(new RunningServices(services));

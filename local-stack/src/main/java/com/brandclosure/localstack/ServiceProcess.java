@@ -45,14 +45,39 @@ final class ServiceProcess {
      * @param jvmOptions options before {@code -jar} (heap, GC)
      */
     static ServiceProcess start(ServiceSpec spec, Path repositoryRoot, Path log, LocalPostgres postgres,
-                                KafkaBroker kafka, List<String> jvmOptions) throws IOException {
+                                KafkaBroker kafka, List<String> jvmOptions, String masterKey) throws IOException {
         var command = new ArrayList<String>();
         command.add(ChildProcesses.java());
         command.addAll(jvmOptions);
         command.add("-jar");
         command.add(spec.jar(repositoryRoot).toString());
         command.addAll(arguments(spec, postgres.jdbcUrl(spec.database()), kafka.bootstrapServers()));
-        return new ServiceProcess(spec, ChildProcesses.start(command, environment(spec, kafka.credentials()), repositoryRoot, log), log);
+        var environment = new java.util.HashMap<>(environment(spec, kafka.credentials()));
+        // The master key wrapping the accounts' data keys (platform.crypto), from the environment like a secret.
+        environment.put("PLATFORM_CRYPTO_MASTER_KEY", masterKey);
+        return new ServiceProcess(spec, ChildProcesses.start(command, environment, repositoryRoot, log), log);
+    }
+
+    /**
+     * The local stack's master key ({@code master-key} in the state folder, owner-only), generated at the
+     * first start and kept with the data: the stored personal data is unreadable under another key.
+     */
+    static String masterKey(Path stateDirectory) throws IOException {
+        Path file = stateDirectory.resolve("master-key");
+        if (java.nio.file.Files.exists(file)) {
+            return java.nio.file.Files.readString(file).trim();
+        }
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        String encoded = java.util.Base64.getEncoder().encodeToString(key);
+        java.nio.file.Files.createDirectories(stateDirectory);
+        java.nio.file.Files.writeString(file, encoded + "\n");
+        try {
+            java.nio.file.Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException ignored) {
+            // not a POSIX file system: the folder's own protection applies
+        }
+        return encoded;
     }
 
     /**

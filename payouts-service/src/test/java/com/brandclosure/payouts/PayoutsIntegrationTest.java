@@ -4,6 +4,7 @@ import com.brandclosure.testkit.MutableClock;
 import com.brandclosure.events.Topics;
 import com.brandclosure.testkit.KafkaProbe;
 import com.brandclosure.testkit.RealInfrastructure;
+import com.brandclosure.testkit.Shreddings;
 import com.brandclosure.testkit.TestTokens;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -454,6 +455,38 @@ class PayoutsIntegrationTest {
     }
 
     // ------------------------------------------------------------------ helpers
+
+    @Test
+    void a_closed_account_is_shredded_after_the_retention_partner_ids_and_reasons_redacted_amounts_kept() {
+        putSettings(0, 0, "DAY", 0, "UTC");
+        activateContract("partner-secret", clock.instant().minus(Duration.ofDays(1)));
+        Instant now = clock.instant();
+        assertThat(postAs(SERVICE, "/actions", Map.of("actionId", "s-1", "partnerId", "partner-secret",
+                "eventAt", now.toString(), "costMinor", 4_200, "currency", "EUR")).status()).isEqualTo(201);
+        assertThat(post("/actions/s-1/reverse", Map.of("reason", "reason-secret")).status()).isEqualTo(200);
+        await().atMost(WAIT).until(() -> events("ActionReversed").size() == 1);
+        assertThat(jdbc.queryForList(Shreddings.STORED_ROWS, String.class, account, account))
+                .isNotEmpty().noneMatch(row -> row.contains("partner-secret") || row.contains("reason-secret"));
+        // Published in clear for funding and the ledger (platform.crypto package-info): only there.
+        assertThat(jdbc.queryForList("SELECT event_type FROM outbox WHERE message_key = ? AND envelope LIKE ?",
+                String.class, account, "%-secret%")).containsOnly("ActionTracked", "ActionReversed");
+
+        probe.send(Topics.CLOSURE, account, Shreddings.accountClosed(account, clock.instant().minus(Duration.ofDays(91))));
+        await().atMost(WAIT).until(() -> jdbc.queryForObject(Shreddings.SHREDDED, Integer.class, account) == 1);
+
+        assertThat(jdbc.queryForObject(Shreddings.EVIDENCE, Integer.class, account)).isEqualTo(1);
+        assertThat(jdbc.queryForMap("SELECT partner_id, reason, cost_minor, state FROM actions WHERE account_id = ?",
+                account)).containsEntry("partner_id", "<shredded>").containsEntry("reason", "<shredded>")
+                .containsEntry("cost_minor", 4_200L).containsEntry("state", "REVERSED");
+        assertThat(jdbc.queryForList("SELECT partner_id FROM contract_periods WHERE account_id = ?", String.class,
+                account)).containsExactly("<shredded>");
+        var audit = http.get().uri("/api/v1/accounts/" + account + "/audit")
+                .header("Authorization", TestTokens.support("sue")).retrieve().body(String.class);
+        assertThat(audit).contains("ActionTracked").contains("4200").contains("AccountDataShredded")
+                .contains("<shredded>").doesNotContain("partner-secret").doesNotContain("reason-secret");
+        var late = post("/actions/s-1/restore", null);
+        assertThat(late.status()).isEqualTo(410);
+    }
 
     record Response(int status, JsonNode body) {
     }

@@ -86,6 +86,30 @@ class RetentionJobTest {
         assertThat(job.purgeAll().deadLetters()).as("a second run finds nothing more").isZero();
     }
 
+    /** Regression: an old dead letter that parks an account made the whole purge fail on the foreign key. */
+    @Test
+    void keeps_an_old_dead_letter_that_still_parks_an_account_and_purges_it_once_released() {
+        fixture.jdbc.update("DELETE FROM parked_accounts");
+        fixture.jdbc.update("DELETE FROM dead_letters");
+        long parking = fixture.jdbc.queryForObject("""
+                INSERT INTO dead_letters (consumer, topic, partition_no, record_offset, record_key, error, recorded_at)
+                VALUES ('c', 't', 0, 1, 'old-parks-acme', 'e', now() - interval '100 days') RETURNING id""", Long.class);
+        fixture.jdbc.update("""
+                INSERT INTO dead_letters (consumer, topic, partition_no, record_offset, record_key, error, recorded_at)
+                VALUES ('c', 't', 0, 2, 'old-parks-nothing', 'e', now() - interval '100 days')""");
+        fixture.jdbc.update("INSERT INTO parked_accounts (consumer, account_id, dead_letter_id) VALUES ('c', 'acme', ?)", parking);
+        var job = new RetentionJob(fixture.jdbc, Clock.systemUTC(), Duration.ofDays(7), Duration.ofDays(30),
+                Duration.ofDays(7), Duration.ofDays(90), java.util.List.of());
+
+        assertThat(job.purgeAll().deadLetters()).isEqualTo(1);
+        assertThat(fixture.jdbc.queryForList("SELECT record_key FROM dead_letters", String.class))
+                .containsExactly("old-parks-acme");
+
+        fixture.jdbc.update("DELETE FROM parked_accounts WHERE account_id = 'acme'");
+        assertThat(job.purgeAll().deadLetters()).as("released: purged on the next run").isEqualTo(1);
+        assertThat(fixture.jdbc.queryForList("SELECT record_key FROM dead_letters", String.class)).isEmpty();
+    }
+
     @Test
     void a_retention_policy_names_only_plain_sql_identifiers() {
         assertThatThrownBy(() -> new RetentionPolicy("keys; DROP TABLE events", "created_at", Duration.ofDays(1)))

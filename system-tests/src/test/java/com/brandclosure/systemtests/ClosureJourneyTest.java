@@ -129,6 +129,23 @@ class ClosureJourneyTest {
             assertThat(events.distinct(Topics.CLOSURE, brand.account, type)).as(type).isEqualTo(1);
         }
         assertThat(brand.contract(brand.contractIds.getFirst()).get("status").asString()).isEqualTo("EXPIRED");
+
+        // Past the retention after AccountClosed (platform.shredding.retention, 90 days) every service deletes the
+        // account's data key: its audit trail keeps the history with markers where personal data was.
+        system.clocks.advance(Duration.ofDays(91));
+        String support = TestTokens.support("support-alice");
+        for (String module : List.of(RunningSystem.ORCHESTRATOR, RunningSystem.CONTRACTS, RunningSystem.PAYOUTS,
+                RunningSystem.FUNDING, RunningSystem.CATALOG)) {
+            await(module + " shreds " + brand.account).atMost(Events.PATIENCE).untilAsserted(() -> {
+                String trail = system.http.get(system.url(module, "/api/v1/accounts/" + brand.account + "/audit"),
+                        support).ok().toString();
+                assertThat(trail).as(module).contains("AccountDataShredded").contains("<shredded>")
+                        .doesNotContain(brand.adminName).doesNotContain("enc:v1:");
+            });
+        }
+        assertThat(brand.contract(brand.contractIds.getFirst()).get("partnerId").asString()).isEqualTo("<shredded>");
+        assertThat(brand.closure().get("initiatedBy").asString()).isEqualTo("<shredded>");
+        assertThat(brand.tryCreateCatalog("After shredding").status()).isEqualTo(410);
     }
 
     /**

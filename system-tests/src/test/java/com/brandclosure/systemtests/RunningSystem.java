@@ -98,7 +98,8 @@ final class RunningSystem implements AutoCloseable {
                 args.add("--spring.kafka.security.protocol=PLAINTEXT");
             }
             // Each service authenticates as itself (user = its application name = the module name).
-            var node = new ServiceNode(module, port, args, Map.of("KAFKA_PASSWORD", infrastructure.kafkaPassword(module)),
+            var node = new ServiceNode(module, port, args, Map.of("KAFKA_PASSWORD", infrastructure.kafkaPassword(module),
+                    "PLATFORM_CRYPTO_MASTER_KEY", com.brandclosure.testkit.RealInfrastructureContextCustomizerFactory.MASTER_KEY),
                     root, logs);
             node.security(securityArguments(security));
             services.put(module, node);

@@ -75,6 +75,16 @@ public class RealInfrastructureContextCustomizerFactory implements ContextCustom
         properties.put("spring.datasource.username", infra.postgresUser());
         properties.put("spring.datasource.password", infra.postgresPassword());
         properties.putAll(infra.kafkaSpringProperties(kafkaPrincipal));
+        properties.put("platform.crypto.master-key", MASTER_KEY);
         return Map.copyOf(properties);
+    }
+
+    /** The master key of every application of this JVM (platform.crypto): random, like the Kafka passwords. */
+    public static final String MASTER_KEY = masterKey();
+
+    private static String masterKey() {
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        return java.util.Base64.getEncoder().encodeToString(key);
     }
 }

@@ -1,5 +1,6 @@
 package com.brandclosure.catalog.domain;
 
+import com.brandclosure.platform.kernel.Personal;
 import java.time.Instant;
 
 /** The states of a product catalog. */
@@ -10,10 +11,10 @@ public sealed interface CatalogState {
     record NotCreated() implements CatalogState {
     }
 
-    record Live(String catalogId, String accountId, String name, Instant createdAt) implements CatalogState {
+    record Live(String catalogId, String accountId, @Personal String name, Instant createdAt) implements CatalogState {
     }
 
-    record Deleted(String catalogId, String accountId, String name, Instant createdAt, Instant deletedAt)
+    record Deleted(String catalogId, String accountId, @Personal String name, Instant createdAt, Instant deletedAt)
             implements CatalogState {
     }
 }

@@ -1,5 +1,6 @@
 package com.brandclosure.closure.domain;
 
+import com.brandclosure.platform.kernel.Personal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -20,7 +21,7 @@ public sealed interface AccountClosureEvent {
     record PreconditionRetracted(Fact fact, Instant at) implements AccountClosureEvent {
     }
 
-    record ClosureInitiated(String initiatedBy, String reason, Instant at) implements AccountClosureEvent {
+    record ClosureInitiated(@Personal String initiatedBy, @Personal String reason, Instant at) implements AccountClosureEvent {
     }
 
     /**
@@ -44,7 +45,7 @@ public sealed interface AccountClosureEvent {
     record ReviewWithdrawn(String ticketId, String reason, Instant at) implements AccountClosureEvent {
     }
 
-    record FinalReviewRejected(String ticketId, String reviewer, List<String> reasons, Instant at)
+    record FinalReviewRejected(String ticketId, @Personal String reviewer, @Personal List<String> reasons, Instant at)
             implements AccountClosureEvent {
         public FinalReviewRejected {
             reasons = List.copyOf(reasons);
@@ -52,7 +53,7 @@ public sealed interface AccountClosureEvent {
     }
 
     /** {@code evidenceVersion}: the saga version the approver saw, equal to the version approved. */
-    record FinalReviewApproved(String ticketId, String approver, long evidenceVersion, Instant at)
+    record FinalReviewApproved(String ticketId, @Personal String approver, long evidenceVersion, Instant at)
             implements AccountClosureEvent {
     }
 
@@ -60,7 +61,7 @@ public sealed interface AccountClosureEvent {
     record AccountDeactivated(LocalDate closureDate, Instant at) implements AccountClosureEvent {
     }
 
-    record ClosureCancelled(String cancelledBy, String reason, Instant at) implements AccountClosureEvent {
+    record ClosureCancelled(@Personal String cancelledBy, @Personal String reason, Instant at) implements AccountClosureEvent {
     }
 
     /** The end: the remaining balance was refunded ({@code refundId}) or there was none to refund (null). */

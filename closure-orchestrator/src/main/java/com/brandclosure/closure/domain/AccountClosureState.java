@@ -1,5 +1,6 @@
 package com.brandclosure.closure.domain;
 
+import com.brandclosure.platform.kernel.Personal;
 import com.brandclosure.platform.kernel.AccountId;
 
 import java.time.Instant;
@@ -60,7 +61,7 @@ public sealed interface AccountClosureState {
      * Waiting for the preconditions. After a rejection ({@code heldForNewEvidence}) the saga does
      * not reopen a review on the same evidence: it waits for a source to say something new.
      */
-    record Preparing(Ledger ledger, Initiation initiation, Instant since, List<String> rejectionReasons,
+    record Preparing(Ledger ledger, Initiation initiation, Instant since, @Personal List<String> rejectionReasons,
                      boolean heldForNewEvidence) implements AccountClosureState {
         public Preparing {
             rejectionReasons = List.copyOf(rejectionReasons);
@@ -86,7 +87,7 @@ public sealed interface AccountClosureState {
     }
 
     /** Passed through within the approval's own append, on the way to deactivation. */
-    record FinalReviewApproved(Ledger ledger, Initiation initiation, Instant since, String ticketId, String approver)
+    record FinalReviewApproved(Ledger ledger, Initiation initiation, Instant since, String ticketId, @Personal String approver)
             implements AccountClosureState {
         public AccountClosureState withLedger(Ledger l) {
             return new FinalReviewApproved(l, initiation, since, ticketId, approver);
@@ -95,7 +96,7 @@ public sealed interface AccountClosureState {
 
     /** Deactivated (irreversibly) and waiting for the final settlement: refund, or a zero balance. */
     record AwaitingFinalSettlement(Ledger ledger, Initiation initiation, Instant since, String ticketId,
-                                   String approver, LocalDate closureDate) implements AccountClosureState {
+                                   @Personal String approver, LocalDate closureDate) implements AccountClosureState {
         public AccountClosureState withLedger(Ledger l) {
             return new AwaitingFinalSettlement(l, initiation, since, ticketId, approver, closureDate);
         }
@@ -109,7 +110,7 @@ public sealed interface AccountClosureState {
     }
 
     /** Cancelled by the brand; a new initiation starts over with the facts known. */
-    record ClosureCancelled(Ledger ledger, Initiation initiation, Instant since, String cancelledBy, String reason)
+    record ClosureCancelled(Ledger ledger, Initiation initiation, Instant since, @Personal String cancelledBy, @Personal String reason)
             implements AccountClosureState {
         public AccountClosureState withLedger(Ledger l) {
             return new ClosureCancelled(l, initiation, since, cancelledBy, reason);

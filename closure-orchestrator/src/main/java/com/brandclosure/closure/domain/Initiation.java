@@ -1,7 +1,8 @@
 package com.brandclosure.closure.domain;
 
+import com.brandclosure.platform.kernel.Personal;
 import java.time.Instant;
 
 /** Who asked for the closure, why and when; the approver must be someone else. */
-public record Initiation(String initiatedBy, String reason, Instant at) {
+public record Initiation(@Personal String initiatedBy, @Personal String reason, Instant at) {
 }

@@ -1,5 +1,6 @@
 package com.brandclosure.contracts.domain;
 
+import com.brandclosure.platform.kernel.Personal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -22,8 +23,8 @@ public sealed interface ContractState {
     }
 
     /** Active, possibly with an expiry scheduled ({@code expiresAt} non-null) that has not been reached. */
-    record Active(String contractId, String accountId, String partnerId, String landingUrl,
-                  List<ContractSwitch> switches, Instant expiresAt, String expiryComment) implements ContractState {
+    record Active(String contractId, String accountId, @Personal String partnerId, @Personal String landingUrl,
+                  List<ContractSwitch> switches, Instant expiresAt, @Personal String expiryComment) implements ContractState {
         public Active {
             switches = List.copyOf(switches);
         }
@@ -34,8 +35,8 @@ public sealed interface ContractState {
     }
 
     /** Expired for good; switches that were not withdrawn are still pending. */
-    record Expired(String contractId, String accountId, String partnerId, String landingUrl,
-                   List<ContractSwitch> switches, Instant expiredAt, String comment) implements ContractState {
+    record Expired(String contractId, String accountId, @Personal String partnerId, @Personal String landingUrl,
+                   List<ContractSwitch> switches, Instant expiredAt, @Personal String comment) implements ContractState {
         public Expired {
             switches = List.copyOf(switches);
         }

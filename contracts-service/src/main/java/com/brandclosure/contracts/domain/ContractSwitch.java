@@ -1,5 +1,6 @@
 package com.brandclosure.contracts.domain;
 
+import com.brandclosure.platform.kernel.Personal;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -8,7 +9,7 @@ import java.util.Objects;
  * switch scheduled for {@code effectiveAt}. Either kind blocks the account's "contracts expired"
  * precondition until it is withdrawn.
  */
-public record ContractSwitch(String switchId, Kind kind, String terms, Instant effectiveAt) {
+public record ContractSwitch(String switchId, Kind kind, @Personal String terms, Instant effectiveAt) {
 
     public enum Kind { PROPOSAL, SCHEDULED }
 

@@ -1,5 +1,6 @@
 package com.brandclosure.funding.domain;
 
+import com.brandclosure.platform.kernel.Personal;
 import com.brandclosure.platform.kernel.Money;
 
 import java.time.Instant;
@@ -23,10 +24,10 @@ public sealed interface FundingAccountEvent {
     record DepositCleared(String depositId, Money amount) implements FundingAccountEvent {
     }
 
-    record DepositFailed(String depositId, Money amount, String reason) implements FundingAccountEvent {
+    record DepositFailed(String depositId, Money amount, @Personal String reason) implements FundingAccountEvent {
     }
 
-    record ChargeBilled(String chargeId, Money amount, LocalDate dueOn, String description) implements FundingAccountEvent {
+    record ChargeBilled(String chargeId, Money amount, LocalDate dueOn, @Personal String description) implements FundingAccountEvent {
     }
 
     record ChargePaid(String chargeId, Money amount) implements FundingAccountEvent {
@@ -39,7 +40,7 @@ public sealed interface FundingAccountEvent {
     record CostChanged(String actionId, Money amount) implements FundingAccountEvent {
     }
 
-    record CostWithdrawn(String actionId, String reason) implements FundingAccountEvent {
+    record CostWithdrawn(String actionId, @Personal String reason) implements FundingAccountEvent {
     }
 
     record CostLocked(String actionId, Money amount, LocalDate clearingDate, Instant clearingAt)
@@ -60,7 +61,7 @@ public sealed interface FundingAccountEvent {
     record DeactivationRecorded(LocalDate closureDate) implements FundingAccountEvent {
     }
 
-    record RefundAuthorized(String authorizationId, String authorizedBy) implements FundingAccountEvent {
+    record RefundAuthorized(String authorizationId, @Personal String authorizedBy) implements FundingAccountEvent {
     }
 
     record RefundIssued(String refundId, Money amount) implements FundingAccountEvent {

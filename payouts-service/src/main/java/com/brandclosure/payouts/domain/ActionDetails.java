@@ -1,5 +1,6 @@
 package com.brandclosure.payouts.domain;
 
+import com.brandclosure.platform.kernel.Personal;
 import com.brandclosure.platform.kernel.AccountId;
 import com.brandclosure.platform.kernel.Money;
 
@@ -12,7 +13,7 @@ import java.util.Objects;
  * action counts as happened on (the report date for late reports); the lock and clearing
  * dates were fixed from it when the action was tracked.
  */
-public record ActionDetails(AccountId accountId, String actionId, String partnerId, String contractId,
+public record ActionDetails(AccountId accountId, String actionId, @Personal String partnerId, String contractId,
                             Instant eventAt, Instant reportedAt, LocalDate eventDate, boolean lateReported,
                             Money cost, LocalDate lockDate, LocalDate clearingDate, Instant lockAt,
                             Instant clearingAt) {

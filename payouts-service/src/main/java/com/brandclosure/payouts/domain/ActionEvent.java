@@ -1,5 +1,6 @@
 package com.brandclosure.payouts.domain;
 
+import com.brandclosure.platform.kernel.Personal;
 import com.brandclosure.platform.kernel.Money;
 
 import java.time.LocalDate;
@@ -15,13 +16,13 @@ public sealed interface ActionEvent {
     record ActionApproved(String actionId) implements ActionEvent {
     }
 
-    record ActionReversed(String actionId, String reason) implements ActionEvent {
+    record ActionReversed(String actionId, @Personal String reason) implements ActionEvent {
     }
 
     record ActionRestored(String actionId) implements ActionEvent {
     }
 
-    record ActionModified(String actionId, Money previousCost, Money newCost, String reason) implements ActionEvent {
+    record ActionModified(String actionId, Money previousCost, Money newCost, @Personal String reason) implements ActionEvent {
     }
 
     record ActionLocked(String actionId, LocalDate lockDate) implements ActionEvent {

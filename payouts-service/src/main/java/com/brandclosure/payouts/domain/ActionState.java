@@ -1,5 +1,7 @@
 package com.brandclosure.payouts.domain;
 
+import com.brandclosure.platform.kernel.Personal;
+
 /** The states of an action; each carries the details, plus what only that state knows. */
 public sealed interface ActionState {
 
@@ -28,7 +30,7 @@ public sealed interface ActionState {
         }
     }
 
-    record Reversed(ActionDetails details, String reason) implements Tracked {
+    record Reversed(ActionDetails details, @Personal String reason) implements Tracked {
         public String name() {
             return "REVERSED";
         }

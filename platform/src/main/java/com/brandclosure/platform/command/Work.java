@@ -173,7 +173,7 @@ public final class Work {
             long after = s.version();
             Object state = s.state();
             if (eventStore.canSnapshot(state)) {
-                eventStore.snapshotIfDue(s.streamId(), before, after, state);
+                eventStore.snapshotIfDue(s.streamId(), s.accountId(), before, after, state);
             }
             s.flushed();
         }

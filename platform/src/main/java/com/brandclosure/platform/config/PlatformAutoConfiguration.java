@@ -4,7 +4,15 @@ import com.brandclosure.platform.eventstore.AccountLocks;
 import com.brandclosure.platform.eventstore.CommandContexts;
 import com.brandclosure.platform.eventstore.EventStore;
 import com.brandclosure.platform.eventstore.EventTypeRegistry;
+import com.brandclosure.platform.crypto.DataKeys;
+import com.brandclosure.platform.crypto.KeyWrapping;
+import com.brandclosure.platform.crypto.MasterKeyWrapping;
+import com.brandclosure.platform.crypto.PersonalData;
 import com.brandclosure.platform.eventstore.EventTypes;
+import com.brandclosure.platform.shredding.AccountDataShredded;
+import com.brandclosure.platform.shredding.Redaction;
+import com.brandclosure.platform.shredding.Shredding;
+import com.brandclosure.platform.shredding.ShreddingTimer;
 import com.brandclosure.platform.command.CommandRunner;
 import com.brandclosure.platform.command.Projection;
 import com.brandclosure.platform.command.Publication;
@@ -149,8 +157,45 @@ public class PlatformAutoConfiguration {
 
     @Bean
     EventStore eventStore(JdbcTemplate jdbc, TransactionTemplate tx, EventTypeRegistry types, JsonCodec json,
-                          PlatformProperties properties) {
-        return new EventStore(jdbc, tx, types, json, properties.getEventStore().getSnapshotEvery());
+                          PlatformProperties properties, PersonalData personal) {
+        return new EventStore(jdbc, tx, types, json, properties.getEventStore().getSnapshotEvery(), personal);
+    }
+
+    /** The master key from configuration; a KMS replaces it by declaring its own {@link KeyWrapping} bean. */
+    @Bean
+    @ConditionalOnMissingBean(KeyWrapping.class)
+    KeyWrapping masterKeyWrapping(PlatformProperties properties) {
+        return new MasterKeyWrapping(properties.getCrypto().getMasterKey());
+    }
+
+    @Bean
+    DataKeys dataKeys(JdbcTemplate jdbc, KeyWrapping wrapping) {
+        return new DataKeys(jdbc, wrapping);
+    }
+
+    @Bean
+    PersonalData personalData(DataKeys keys, JsonCodec json) {
+        return new PersonalData(keys, json);
+    }
+
+    /** The platform's own stored event (the evidence of a shredding). */
+    @Bean
+    EventTypes platformEventTypes() {
+        return EventTypes.create().add("AccountDataShredded", AccountDataShredded.class);
+    }
+
+    @Bean
+    Shredding shredding(CommandRunner runner, DataKeys keys, DurableTimers timers, EventStore eventStore,
+                        JdbcTemplate jdbc, Clock clock, Supplier<UUID> idSource, PlatformProperties properties,
+                        ObjectProvider<Redaction> redactions, org.springframework.core.env.Environment environment) {
+        return new Shredding(runner, keys, timers, eventStore, jdbc, clock, idSource,
+                properties.getShredding().getRetention(), redactions.orderedStream().toList(),
+                environment.getProperty("spring.application.name", "unknown"));
+    }
+
+    @Bean
+    ShreddingTimer shreddingTimer(ObjectProvider<Shredding> shredding) {
+        return new ShreddingTimer(shredding.getObject());
     }
 
     /** The current trace as a traceparent, and traces continued from one (platform.tracing). */
@@ -162,8 +207,8 @@ public class PlatformAutoConfiguration {
 
     @Bean
     Outbox outbox(JdbcTemplate jdbc, TransactionTemplate tx, JsonCodec json, ObjectProvider<OutboxRelay> relay,
-                  Traces traces) {
-        return new Outbox(jdbc, tx, json, relay::getIfAvailable, traces);
+                  Traces traces, PersonalData personal) {
+        return new Outbox(jdbc, tx, json, relay::getIfAvailable, traces, personal);
     }
 
     @Bean
@@ -374,6 +419,7 @@ public class PlatformAutoConfiguration {
 
     @Bean
     AccountLocks accountLocks(JdbcTemplate jdbc, PlatformProperties properties) {
-        return new AccountLocks(jdbc, properties.getEventStore().getLockTimeout());
+        // Refuses every unit of work on a shredded account (platform.shredding) in the locking round trip.
+        return new AccountLocks(jdbc, properties.getEventStore().getLockTimeout(), true);
     }
 }

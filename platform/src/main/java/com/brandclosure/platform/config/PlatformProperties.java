@@ -16,6 +16,44 @@ public class PlatformProperties {
     private final Kafka kafka = new Kafka();
     private final Security security = new Security();
     private final Health health = new Health();
+    private final Crypto crypto = new Crypto();
+    private final Shredding shredding = new Shredding();
+
+    public Crypto getCrypto() {
+        return crypto;
+    }
+
+    public Shredding getShredding() {
+        return shredding;
+    }
+
+    /** Encryption of personal data (platform.crypto). */
+    public static class Crypto {
+        /** AES-256 master key (32 bytes, base64) wrapping the accounts' data keys; required unless a KeyWrapping bean replaces it. */
+        private String masterKey;
+
+        public String getMasterKey() {
+            return masterKey;
+        }
+
+        public void setMasterKey(String masterKey) {
+            this.masterKey = masterKey;
+        }
+    }
+
+    /** Crypto-shredding after closure (platform.shredding). */
+    public static class Shredding {
+        /** How long after AccountClosed the account's data key is deleted. */
+        private Duration retention = Duration.ofDays(90);
+
+        public Duration getRetention() {
+            return retention;
+        }
+
+        public void setRetention(Duration retention) {
+            this.retention = retention;
+        }
+    }
 
     public Health getHealth() {
         return health;

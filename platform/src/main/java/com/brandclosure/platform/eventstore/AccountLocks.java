@@ -32,17 +32,28 @@ public class AccountLocks {
 
     private final JdbcTemplate jdbc;
     private final Duration lockTimeout;
+    private final boolean refuseShredded;
 
     public AccountLocks(JdbcTemplate jdbc) {
         this(jdbc, DEFAULT_LOCK_TIMEOUT);
     }
 
     public AccountLocks(JdbcTemplate jdbc, Duration lockTimeout) {
+        this(jdbc, lockTimeout, false);
+    }
+
+    /**
+     * @param refuseShredded once the locks are held, refuse ({@link com.brandclosure.platform.crypto.AccountShreddedException}) if an account's data
+     *                       was shredded (platform.shredding, which holds the same lock while it shreds): checked in
+     *                       the statement that restores the lock timeout, so it costs no round trip of its own
+     */
+    public AccountLocks(JdbcTemplate jdbc, Duration lockTimeout, boolean refuseShredded) {
         if (lockTimeout.isNegative() || lockTimeout.isZero()) {
             throw new IllegalArgumentException("lock timeout must be positive (0 would wait forever): " + lockTimeout);
         }
         this.jdbc = jdbc;
         this.lockTimeout = lockTimeout;
+        this.refuseShredded = refuseShredded;
     }
 
     /** Locks the accounts until the current transaction ends. Must run inside a transaction. */
@@ -78,9 +89,22 @@ public class AccountLocks {
                 }
                 throw e;
             }
-            try (var ps = c.prepareStatement("SELECT set_config('lock_timeout', ?, true)")) {
+            String shredded = null;
+            try (var ps = c.prepareStatement(refuseShredded
+                    ? "SELECT set_config('lock_timeout', ?, true), (SELECT min(account_id) FROM account_data_keys"
+                            + " WHERE account_id = ANY(?) AND shredded_at IS NOT NULL)"
+                    : "SELECT set_config('lock_timeout', ?, true)")) {
                 ps.setString(1, previous);
-                ps.execute();
+                if (refuseShredded) {
+                    ps.setArray(2, c.createArrayOf("text", sorted));
+                }
+                try (var rs = ps.executeQuery()) {
+                    rs.next();
+                    shredded = refuseShredded ? rs.getString(2) : null;
+                }
+            }
+            if (shredded != null) {
+                throw new com.brandclosure.platform.crypto.AccountShreddedException(shredded);
             }
             return null;
         });

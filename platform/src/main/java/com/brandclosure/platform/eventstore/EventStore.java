@@ -1,5 +1,6 @@
 package com.brandclosure.platform.eventstore;
 
+import com.brandclosure.platform.crypto.PersonalData;
 import com.brandclosure.platform.jdbc.ArrayRows;
 import com.brandclosure.platform.json.JsonCodec;
 import org.springframework.dao.DuplicateKeyException;
@@ -27,14 +28,38 @@ public class EventStore {
     private final EventTypeRegistry types;
     private final JsonCodec json;
     private final int snapshotEvery;
+    private final PersonalData personal;
 
+    /** A store that writes every field in clear (platform tests and benchmarks that measure the difference). */
     public EventStore(JdbcTemplate jdbc, TransactionTemplate tx, EventTypeRegistry types, JsonCodec json,
                       int snapshotEvery) {
+        this(jdbc, tx, types, json, snapshotEvery, null);
+    }
+
+    /**
+     * @param personal seals the {@link com.brandclosure.platform.kernel.Personal} fields and the actor of
+     *                 every event and snapshot with the account's data key, and opens them on read
+     */
+    public EventStore(JdbcTemplate jdbc, TransactionTemplate tx, EventTypeRegistry types, JsonCodec json,
+                      int snapshotEvery, PersonalData personal) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.types = types;
         this.json = json;
         this.snapshotEvery = snapshotEvery;
+        this.personal = personal;
+    }
+
+    /** Stored JSON of a type, with its personal data opened (markers where the key is gone). */
+    private Object readStored(String type, int schemaVersion, String payload, String streamId, long version) {
+        if (personal != null && PersonalData.mayBeSealed(payload)) {
+            return types.read(json, type, schemaVersion, personal.open(json.parse(payload)), streamId, version);
+        }
+        return types.read(json, type, schemaVersion, payload, streamId, version);
+    }
+
+    private String storedJson(String accountId, Object value) {
+        return personal == null ? json.write(value) : personal.write(accountId, value);
     }
 
     /**
@@ -95,8 +120,9 @@ public class EventStore {
                 EventMetadata m = e.metadata();
                 Class<?> type = e.event().getClass();
                 rows.add(a.streamId(), ++version, account, m.eventId(), types.nameOf(type), types.currentVersionOf(type),
-                        json.write(e.event()), m.actor(), m.correlationId(), m.causationId(), m.occurredAt(),
-                        a.expectedVersion());
+                        storedJson(account, e.event()),
+                        personal == null ? m.actor() : personal.sealActor(account, m.actor()),
+                        m.correlationId(), m.causationId(), m.occurredAt(), a.expectedVersion());
             }
         }
         int n = rows.size();
@@ -190,8 +216,9 @@ public class EventStore {
             long version = rs.getLong(1);
             String type = rs.getString(4);
             int schemaVersion = rs.getInt(5);
-            Object event = types.read(json, type, schemaVersion, rs.getString(6), streamId, version);
-            var metadata = new EventMetadata(rs.getObject(3, java.util.UUID.class), rs.getString(7), rs.getString(8),
+            Object event = readStored(type, schemaVersion, rs.getString(6), streamId, version);
+            String actor = personal == null ? rs.getString(7) : personal.openText(rs.getString(7));
+            var metadata = new EventMetadata(rs.getObject(3, java.util.UUID.class), actor, rs.getString(8),
                     rs.getString(9), rs.getTimestamp(10).toInstant());
             return new RecordedEvent<>(streamId, version, rs.getLong(2), type, schemaVersion, (E) event, metadata);
         }, streamId, afterVersion);
@@ -258,7 +285,7 @@ public class EventStore {
         }, rs -> {
             String stream = rs.getString(1);
             long version = rs.getLong(2);
-            states.put(stream, (S) types.read(json, rs.getString(3), 1, rs.getString(4), stream, version));
+            states.put(stream, (S) readStored(rs.getString(3), 1, rs.getString(4), stream, version));
             versions.put(stream, version);
         });
         jdbc.query(c -> {
@@ -272,7 +299,7 @@ public class EventStore {
         }, rs -> {
             String stream = rs.getString(1);
             long version = rs.getLong(2);
-            E event = (E) types.read(json, rs.getString(3), rs.getInt(4), rs.getString(5), stream, version);
+            E event = (E) readStored(rs.getString(3), rs.getInt(4), rs.getString(5), stream, version);
             var decider = deciderOf.computeIfAbsent(stream, deciders);
             S state = states.containsKey(stream) ? states.get(stream) : decider.initialState();
             states.put(stream, decider.evolve(state, event));
@@ -307,7 +334,7 @@ public class EventStore {
                 return Optional.empty();
             }
             long version = rs.getLong(1);
-            Object state = types.read(json, rs.getString(2), 1, rs.getString(3), streamId, version);
+            Object state = readStored(rs.getString(2), 1, rs.getString(3), streamId, version);
             return Optional.of(new Snapshot(version, state));
         }, streamId);
     }
@@ -318,6 +345,11 @@ public class EventStore {
      * registered in an {@link EventTypes} bean.
      */
     public void snapshotIfDue(String streamId, long previousVersion, long newVersion, Object state) {
+        snapshotIfDue(streamId, null, previousVersion, newVersion, state);
+    }
+
+    /** As above; the personal data of the state is sealed with {@code accountId}'s key. */
+    public void snapshotIfDue(String streamId, String accountId, long previousVersion, long newVersion, Object state) {
         if (snapshotEvery <= 0 || newVersion / snapshotEvery == previousVersion / snapshotEvery) {
             return;
         }
@@ -326,6 +358,6 @@ public class EventStore {
                 ON CONFLICT (stream_id) DO UPDATE SET version = excluded.version, state_type = excluded.state_type,
                     state = excluded.state, taken_at = now()
                 WHERE snapshots.version < excluded.version""",
-                streamId, newVersion, types.nameOf(state.getClass()), json.write(state));
+                streamId, newVersion, types.nameOf(state.getClass()), storedJson(accountId, state));
     }
 }

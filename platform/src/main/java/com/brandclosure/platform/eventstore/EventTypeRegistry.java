@@ -57,11 +57,21 @@ public final class EventTypeRegistry {
 
     /** Reads stored JSON of {@code name} at {@code storedVersion} into the current record type. */
     public Object read(JsonCodec json, String name, int storedVersion, String payload, String streamId, long version) {
+        requireKnown(name, storedVersion, streamId, version);
+        return read(json, name, storedVersion, json.parse(payload), streamId, version);
+    }
+
+    private void requireKnown(String name, int storedVersion, String streamId, long version) {
         EventTypes.Entry entry = byName.get(name);
         if (entry == null || storedVersion > entry.version() || storedVersion < 1) {
             throw new UnknownEventTypeException(name, storedVersion, streamId, version);
         }
-        JsonNode node = json.parse(payload);
+    }
+
+    /** As above, from JSON already parsed (and its personal data opened, see platform.crypto). */
+    public Object read(JsonCodec json, String name, int storedVersion, JsonNode node, String streamId, long version) {
+        requireKnown(name, storedVersion, streamId, version);
+        EventTypes.Entry entry = byName.get(name);
         for (int v = storedVersion; v < entry.version(); v++) {
             Upcaster u = upcasters.get(key(name, v));
             if (u == null) {

@@ -67,8 +67,13 @@ public class PlatformObservabilityAutoConfiguration {
 
     @Bean
     MeterBinder platformMetrics(OpsQueries queries, InboundBatches inbound, DeadLetters deadLetters,
-                                PlatformProperties properties) {
+                                PlatformProperties properties,
+                                com.brandclosure.platform.shredding.Shredding shredding) {
         return (MeterRegistry registry) -> {
+            FunctionCounter.builder("accounts.shredded", shredding,
+                            com.brandclosure.platform.shredding.Shredding::shreddedCount)
+                    .description("accounts whose data key this instance deleted after closure + retention")
+                    .register(registry);
             Gauge.builder("outbox.backlog", queries, OpsQueries::outboxBacklog)
                     .description("outbox rows not yet published").register(registry);
             Gauge.builder("outbox.publish.lag", queries, q -> q.oldestUnpublishedAge().toMillis() / 1000.0)

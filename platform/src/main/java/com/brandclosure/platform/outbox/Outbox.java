@@ -4,6 +4,7 @@ import com.brandclosure.events.EventCatalog;
 import com.brandclosure.events.IntegrationEvent;
 import com.brandclosure.platform.eventstore.EventMetadata;
 import com.brandclosure.platform.jdbc.ArrayRows;
+import com.brandclosure.platform.crypto.PersonalData;
 import com.brandclosure.platform.json.JsonCodec;
 import com.brandclosure.platform.tracing.Traces;
 import org.slf4j.Logger;
@@ -34,23 +35,32 @@ public class Outbox {
     private final JsonCodec json;
     private final java.util.function.Supplier<OutboxRelay> localRelay;
     private final Traces traces;
+    private final PersonalData personal;
 
     public Outbox(JdbcTemplate jdbc, TransactionTemplate tx, JsonCodec json) {
-        this(jdbc, tx, json, () -> null, Traces.none());
+        this(jdbc, tx, json, () -> null, Traces.none(), null);
+    }
+
+    public Outbox(JdbcTemplate jdbc, TransactionTemplate tx, JsonCodec json,
+                  java.util.function.Supplier<OutboxRelay> localRelay, Traces traces) {
+        this(jdbc, tx, json, localRelay, traces, null);
     }
 
     /**
      * @param localRelay this instance's relay, if it has one: while it owns the position it is woken in
      *                   process after the commit; otherwise the transaction NOTIFYs the instance that owns it.
      * @param traces         where a message without a traceparent of its own takes the current span's from
+     * @param personal       seals the envelope's actor and the event's personal components (null: in clear);
+     *                       what a consumer needs stays in clear, see the package-info
      */
     public Outbox(JdbcTemplate jdbc, TransactionTemplate tx, JsonCodec json,
-                  java.util.function.Supplier<OutboxRelay> localRelay, Traces traces) {
+                  java.util.function.Supplier<OutboxRelay> localRelay, Traces traces, PersonalData personal) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.json = json;
         this.localRelay = localRelay;
         this.traces = traces;
+        this.personal = personal;
     }
 
     private static final Object WAKE_REGISTERED = new Object();
@@ -116,8 +126,13 @@ public class Outbox {
         for (Message m : messages) {
             String type = EventCatalog.nameOf(m.event().getClass());
             EventMetadata md = m.metadata();
-            var envelope = new Envelope(md.eventId().toString(), type, 1, m.event().accountId(), md.occurredAt(),
-                    md.actor(), md.correlationId(), md.causationId(), json.tree(m.event()));
+            String account = m.event().accountId();
+            var envelope = personal == null
+                    ? new Envelope(md.eventId().toString(), type, 1, account, md.occurredAt(), md.actor(),
+                            md.correlationId(), md.causationId(), json.tree(m.event()))
+                    : new Envelope(md.eventId().toString(), type, 1, account, md.occurredAt(),
+                            personal.sealActor(account, md.actor()), md.correlationId(), md.causationId(),
+                            personal.seal(account, m.event()));
             rows.add(m.topic(), m.event().accountId(), md.eventId(), type, json.write(envelope),
                     m.traceparent() != null ? m.traceparent() : current);
             types.add(type);

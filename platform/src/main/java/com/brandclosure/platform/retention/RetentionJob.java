@@ -62,7 +62,11 @@ public class RetentionJob {
                 WHERE p.relay = 'default' AND o.created_at < ? AND (o.tx_id, o.id) <= (p.last_tx_id, p.last_id)""",
                 before(outboxRetention));
         int processed = jdbc.update("DELETE FROM processed_messages WHERE processed_at < ?", before(processedRetention));
-        int deadLetters = jdbc.update("DELETE FROM dead_letters WHERE replayed_at < ? OR recorded_at < ?",
+        // A dead letter that still parks an account stays until the operator releases it: the release
+        // replays or discards exactly that record (and the foreign key would refuse the whole DELETE).
+        int deadLetters = jdbc.update("""
+                DELETE FROM dead_letters d WHERE (d.replayed_at < ? OR d.recorded_at < ?)
+                  AND NOT EXISTS (SELECT 1 FROM parked_accounts p WHERE p.dead_letter_id = d.id)""",
                 before(replayedDeadLetterRetention), before(deadLetterRetention));
         Map<String, Long> byPolicy = new LinkedHashMap<>();
         for (RetentionPolicy policy : policies) {

@@ -3,6 +3,7 @@ package com.brandclosure.platform.security;
 import com.brandclosure.platform.web.Paging;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import com.brandclosure.platform.crypto.PersonalData;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -21,9 +22,15 @@ import java.util.List;
 public class AuditController {
 
     private final JdbcTemplate jdbc;
+    private final PersonalData personal;
 
-    public AuditController(JdbcTemplate jdbc) {
+    /**
+     * @param personal opens the sealed personal fields and actors for the reader (markers once the
+     *                 account is shredded; see platform.crypto)
+     */
+    public AuditController(JdbcTemplate jdbc, PersonalData personal) {
         this.jdbc = jdbc;
+        this.personal = personal;
     }
 
     /** One entry of the trail: {@code position} is its place in the store (the trail's order). */
@@ -45,9 +52,13 @@ public class AuditController {
                        event_id::text, payload::text
                 FROM events WHERE account_id = ? AND global_position > ? ORDER BY global_position LIMIT ?""",
                 (rs, i) -> new AuditEntry(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4),
-                        rs.getTimestamp(5).toInstant(), rs.getString(6), rs.getString(7), rs.getString(8),
-                        rs.getString(9), rs.getString(10)), accountId, from, page.fetch()),
+                        rs.getTimestamp(5).toInstant(), personal.openText(rs.getString(6)), rs.getString(7),
+                        rs.getString(8), rs.getString(9), opened(rs.getString(10))), accountId, from, page.fetch()),
                 page, entry -> Paging.cursor(Long.toString(entry.position())));
+    }
+
+    private String opened(String payload) {
+        return personal.openJson(payload);
     }
 
 }

@@ -108,8 +108,9 @@ public class PlatformSecurityAutoConfiguration {
     }
 
     @Bean
-    AuditController auditController(org.springframework.jdbc.core.JdbcTemplate jdbc) {
-        return new AuditController(jdbc);
+    AuditController auditController(org.springframework.jdbc.core.JdbcTemplate jdbc,
+                                    com.brandclosure.platform.crypto.PersonalData personal) {
+        return new AuditController(jdbc, personal);
     }
 
     @Bean

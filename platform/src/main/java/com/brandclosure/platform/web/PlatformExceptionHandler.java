@@ -60,6 +60,12 @@ public class PlatformExceptionHandler {
         return problem(HttpStatus.CONFLICT, e.getMessage());
     }
 
+    /** A late command for an account whose data was shredded after closure: gone for good. */
+    @ExceptionHandler(com.brandclosure.platform.crypto.AccountShreddedException.class)
+    ProblemDetail shredded(com.brandclosure.platform.crypto.AccountShreddedException e) {
+        return problem(HttpStatus.GONE, e.getMessage());
+    }
+
     @ExceptionHandler(ConcurrencyConflictException.class)
     ProblemDetail concurrent(ConcurrencyConflictException e) {
         return problem(HttpStatus.CONFLICT, e.getMessage());
