@@ -2,7 +2,7 @@ package com.brandclosure.funding.domain;
 
 import com.brandclosure.funding.domain.FundingAccountEvent.DepositCleared;
 import com.brandclosure.funding.domain.FundingAccountEvent.DepositFailed;
-import com.brandclosure.funding.domain.FundingAccountEvent.DepositRequested;
+import com.brandclosure.funding.domain.FundingAccountEvent.DepositReceived;
 import com.brandclosure.funding.domain.FundingCommand.ClearDeposit;
 import com.brandclosure.funding.domain.FundingCommand.FailDeposit;
 import com.brandclosure.funding.domain.FundingCommand.ReceiveDeposit;
@@ -35,7 +35,7 @@ final class Deposits {
             throw new DomainException.BadRequest("deposit " + c.amount() + " would overflow the balance");
         }
         // The request is the brand's word only: nothing is credited before the payment side confirms.
-        return List.of(new DepositRequested(c.depositId(), c.method(), c.amount()));
+        return List.of(new DepositReceived(c.depositId(), c.method(), c.amount(), true));
     }
 
     /**

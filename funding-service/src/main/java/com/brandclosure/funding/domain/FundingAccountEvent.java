@@ -22,10 +22,11 @@ public sealed interface FundingAccountEvent {
         }
     }
 
-    /** A brand asked to deposit: the intent only; credited when the payment side confirms it ({@link DepositCleared}). */
-    record DepositRequested(String depositId, DepositMethod method, Money amount) implements FundingAccountEvent {
-    }
 
+    /**
+     * A deposit was asked for. Since deposits count only on the payment side's confirmation it is always
+     * {@code pending} (the request, the intent); {@code false} only in streams from before that rule.
+     */
     record DepositReceived(String depositId, DepositMethod method, Money amount, boolean pending)
             implements FundingAccountEvent {
     }

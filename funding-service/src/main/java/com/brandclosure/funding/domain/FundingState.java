@@ -164,8 +164,6 @@ public sealed interface FundingState {
             return switch (event) {
                 case FundingAccountEvent.AccountOpened e -> throw new IllegalStateException(
                         "AccountOpened on an open account " + accountId);
-                case FundingAccountEvent.DepositRequested e -> withDeposits(m -> m.put(e.depositId(),
-                        new Deposit(e.method(), e.amount(), DepositStatus.PENDING)));
                 case FundingAccountEvent.DepositReceived e -> {
                     Active s = withDeposits(m -> m.put(e.depositId(), new Deposit(e.method(), e.amount(),
                             e.pending() ? DepositStatus.PENDING : DepositStatus.CLEARED)));

@@ -38,8 +38,6 @@ public final class FundingPublication {
         IntegrationEvent announced = switch (event) {
             case DepositReceived e -> new com.brandclosure.events.DepositReceived(account, e.depositId(),
                     e.method().name(), e.amount().minor(), code(e.amount()), e.pending());
-            case FundingAccountEvent.DepositRequested e -> new com.brandclosure.events.DepositRequested(account,
-                    e.depositId(), e.method().name(), e.amount().minor(), code(e.amount()));
             case DepositCleared e -> new com.brandclosure.events.DepositCleared(account, e.depositId(),
                     e.amount().minor(), code(e.amount()));
             case DepositFailed e -> new com.brandclosure.events.DepositFailed(account, e.depositId(),
