@@ -42,7 +42,7 @@ class StaleFactReplayIntegrationTest extends OrchestratorTestBase {
         String sufficientV4 = sources.envelope(new FundingSufficient(account, 12_500, 0, "EUR", now, 4));
         sources.resend(Topics.FUNDING, account, sufficientV4);
         String insufficientV5 = sources.envelope(new FundingInsufficient(account, 0, 5_000, 5_000, "EUR",
-                now.plusSeconds(1), 5));
+                now.plusSeconds(1), 5, java.util.List.of()));
         sources.resend(Topics.FUNDING, account, insufficientV5);
         await().atMost(PATIENCE).until(() -> funding(account).path("sourceVersion").asLong() == 5);
         sources.send(Topics.PAYOUTS, new PayoutsSettled(account, LocalDate.ofInstant(lockAt, ZoneOffset.UTC), lockAt,
@@ -70,6 +70,34 @@ class StaleFactReplayIntegrationTest extends OrchestratorTestBase {
         assertThat(funding.get("holds").asBoolean()).isFalse();
         assertThat(funding.get("sourceVersion").asLong()).isEqualTo(5);
         assertThat(funding.get("sourceEventId").asString()).isEqualTo(json.parse(insufficientV5).get("eventId").asString());
+        assertThat(kafka.events("ClosureRequested", account)).isEmpty();
+    }
+
+    /**
+     * A cost funding-service cannot book is never dropped: funding says insufficient and names it, and the
+     * closure waits on FUNDING_SUFFICIENT showing that reason, with every other precondition met.
+     */
+    @Test
+    void theClosureWaitsOnFundingShowingTheCostFundingCannotBook() {
+        String account = "blocked-" + UUID.randomUUID().toString().substring(0, 12);
+        assertThat(http.post("/api/v1/accounts/" + account + "/closure", TestTokens.brandAdmin("brand-admin", account),
+                "{\"reason\":\"moving on\"}").status()).isEqualTo(200);
+        Instant now = Instant.now();
+        Instant lockAt = now.minus(1, ChronoUnit.HOURS);
+        sources.send(Topics.FUNDING, new FundingInsufficient(account, 10_000, 0, 0, "EUR", now, 3, java.util.List.of(
+                new FundingInsufficient.Blocker("COST_NOT_BOOKABLE", "usd-1",
+                        "currency USD is not the account currency EUR (rule IN_ACCOUNT_CURRENCY)"))));
+        sources.send(Topics.PAYOUTS, new PayoutsSettled(account, LocalDate.ofInstant(lockAt, ZoneOffset.UTC), lockAt,
+                now, 1));
+        sources.send(Topics.CONTRACTS, new ContractsExpired(account, now, 1));
+        sources.send(Topics.CATALOG, new CatalogsDeleted(account, now, 1));
+        await().atMost(PATIENCE).until(() -> waitingOn(account).equals("[\"FUNDING_SUFFICIENT\"]")
+                && funding(account).path("blockers").size() == 1);
+        JsonNode blocker = funding(account).get("blockers").get(0);
+        assertThat(blocker.get("kind").asString()).isEqualTo("COST_NOT_BOOKABLE");
+        assertThat(blocker.get("id").asString()).isEqualTo("usd-1");
+        assertThat(blocker.get("reason").asString()).contains("USD").contains("EUR");
+        assertThat(http.get("/api/v1/closures/" + account, SUPPORT).text("state")).isEqualTo("Preparing");
         assertThat(kafka.events("ClosureRequested", account)).isEmpty();
     }
 

@@ -139,8 +139,9 @@ class FundingIntegrationTest {
     @Test
     void a_locked_cost_is_paid_at_its_clearing_date_or_becomes_past_due() {
         assertThat(put("", Map.of("currency", "EUR")).status()).isEqualTo(200);
-        assertThat(post("/deposits", Map.of("method", "CARD", "amountMinor", 10_000, "currency", "EUR")).status())
-                .isEqualTo(201);
+        assertThat(post("/deposits", Map.of("depositId", "card-1", "method", "CARD", "amountMinor", 10_000,
+                "currency", "EUR")).status()).isEqualTo(201);
+        assertThat(postAs(SERVICE, "/deposits/card-1/clear", null).status()).isEqualTo(200);
         Instant clearingAt = clock.instant().plus(Duration.ofDays(2));
         approved("c-1", 4_000, clearingAt);
         locked("c-1", 4_000, clearingAt);
@@ -161,8 +162,9 @@ class FundingIntegrationTest {
     @Test
     void after_deactivation_and_once_every_locked_cost_cleared_the_balance_is_refunded() {
         assertThat(put("", Map.of("currency", "EUR")).status()).isEqualTo(200);
-        assertThat(post("/deposits", Map.of("method", "CARD", "amountMinor", 7_000, "currency", "EUR")).status())
-                .isEqualTo(201);
+        assertThat(post("/deposits", Map.of("depositId", "card-1", "method", "CARD", "amountMinor", 7_000,
+                "currency", "EUR")).status()).isEqualTo(201);
+        assertThat(postAs(SERVICE, "/deposits/card-1/clear", null).status()).isEqualTo(200);
         Instant clearingAt = clock.instant().plus(Duration.ofDays(400));
         approved("r-1", 2_500, clearingAt);
         locked("r-1", 2_500, clearingAt);
@@ -219,7 +221,6 @@ class FundingIntegrationTest {
                 .isEqualTo(400);
         assertThat(post("/deposits", Map.of("depositId", "w-1", "method", "WIRE", "amountMinor", 100,
                 "currency", "EUR")).status()).isEqualTo(201);
-        assertThat(postAs(SERVICE, "/deposits/w-1/fail", Map.of("reason", "x")).status()).isEqualTo(422);
         assertThat(postAs(SERVICE, "/deposits/nope/clear", null).status()).isEqualTo(404);
         var invalid = post("/deposits", Map.of("amountMinor", 0, "currency", "EURO"));
         assertThat(invalid.status()).isEqualTo(400);
@@ -227,6 +228,92 @@ class FundingIntegrationTest {
         var overview = get("");
         assertThat(overview.get("balanceMinor").asLong()).isZero();
         assertThat(overview.get("pendingDepositsMinor").asLong()).isEqualTo(100);
+    }
+
+    @Test
+    void a_deposit_is_credited_only_on_the_service_confirmation_and_a_failure_callback_fails_it() {
+        assertThat(put("", Map.of("currency", "EUR")).status()).isEqualTo(200);
+        var requested = post("/deposits", Map.of("depositId", "card-1", "method", "CARD", "amountMinor", 3_000,
+                "currency", "EUR"));
+        assertThat(requested.status()).isEqualTo(201);
+        assertThat(requested.body().get("account").get("balanceMinor").asLong()).isZero();
+        assertThat(requested.body().get("account").get("pendingDepositsMinor").asLong()).isEqualTo(3_000);
+        // The brand admin cannot confirm its own deposit.
+        assertThat(post("/deposits/card-1/clear", null).status()).isEqualTo(403);
+        assertThat(postAs(SERVICE, "/deposits/card-1/clear", null).body().get("balanceMinor").asLong())
+                .isEqualTo(3_000);
+        await().atMost(WAIT).until(() -> events("DepositCleared").size() == 1);
+        assertThat(payload(events("DepositReceived").getFirst()).get("pending").asBoolean()).isTrue();
+
+        assertThat(post("/deposits", Map.of("depositId", "card-2", "method", "CARD", "amountMinor", 500,
+                "currency", "EUR")).status()).isEqualTo(201);
+        assertThat(postAs(SERVICE, "/deposits/card-2/fail", Map.of("reason", "declined")).status()).isEqualTo(200);
+        await().atMost(WAIT).until(() -> events("DepositFailed").size() == 1);
+        assertThat(payload(events("DepositFailed").getFirst()).get("reason").asString()).isEqualTo("declined");
+        // Once credited, only an ACH debit can still fail.
+        assertThat(postAs(SERVICE, "/deposits/card-1/fail", Map.of("reason", "x")).status()).isEqualTo(422);
+        var overview = get("");
+        assertThat(overview.get("balanceMinor").asLong()).isEqualTo(3_000);
+        assertThat(overview.get("pendingDepositsMinor").asLong()).isZero();
+    }
+
+    @Test
+    void another_currency_or_zone_for_the_account_is_refused_with_409_naming_both() {
+        assertThat(put("", Map.of("currency", "EUR", "zone", "Pacific/Auckland")).status()).isEqualTo(200);
+        var currency = put("", Map.of("currency", "USD"));
+        assertThat(currency.status()).isEqualTo(409);
+        assertThat(currency.body().get("detail").asString()).contains("EUR").contains("USD");
+        var zone = put("", Map.of("currency", "EUR", "zone", "America/Los_Angeles"));
+        assertThat(zone.status()).isEqualTo(409);
+        assertThat(zone.body().get("detail").asString()).contains("Pacific/Auckland").contains("America/Los_Angeles");
+        assertThat(get("").get("zone").asString()).isEqualTo("Pacific/Auckland");
+    }
+
+    @Test
+    void a_cost_funding_cannot_book_is_never_dropped_it_blocks_with_a_reason_until_support_resolves_it() {
+        assertThat(put("", Map.of("currency", "EUR")).status()).isEqualTo(200);
+        await().atMost(WAIT).until(() -> events("FundingSufficient").size() == 1);
+        LocalDate clearingDate = LocalDate.ofInstant(clock.instant().plus(Duration.ofDays(20)), ZoneOffset.UTC);
+        send("ActionApproved", Map.of("accountId", account, "actionId", "usd-1", "costMinor", 900, "currency", "USD",
+                "lockDate", clearingDate.minusDays(5).toString(), "clearingDate", clearingDate.toString(),
+                "clearingAt", clearingDate.atStartOfDay(ZoneOffset.UTC).toInstant().toString()));
+        await().atMost(WAIT).until(() -> events("FundingInsufficient").size() == 1);
+        JsonNode blocker = payload(events("FundingInsufficient").getFirst()).get("blockers").get(0);
+        assertThat(blocker.get("kind").asString()).isEqualTo("COST_NOT_BOOKABLE");
+        assertThat(blocker.get("id").asString()).isEqualTo("usd-1");
+        assertThat(blocker.get("reason").asString()).contains("USD").contains("EUR").contains("IN_ACCOUNT_CURRENCY");
+        assertThat(get("").get("blockers").get(0).get("id").asString()).isEqualTo("usd-1");
+        assertThat(get("").get("sufficient").asBoolean()).isFalse();
+
+        // Only support resolves it, with a note: written off here, and the account is sufficient again.
+        assertThat(post("/blocked-costs/usd-1/resolution", Map.of("note", "paid outside")).status()).isEqualTo(403);
+        var resolved = postAs(SUPPORT, "/blocked-costs/usd-1/resolution", Map.of("note", "paid by wire outside"));
+        assertThat(resolved.status()).isEqualTo(200);
+        assertThat(resolved.body().get("blockers")).isEmpty();
+        await().atMost(WAIT).until(() -> events("FundingSufficient").size() == 2);
+    }
+
+    @Test
+    void a_past_due_amount_after_deactivation_is_named_as_what_the_refund_waits_on() {
+        assertThat(put("", Map.of("currency", "EUR")).status()).isEqualTo(200);
+        Instant clearingAt = clock.instant().plus(Duration.ofDays(1));
+        approved("p-1", 4_000, clearingAt);
+        locked("p-1", 4_000, clearingAt);
+        await().atMost(WAIT).until(() -> get("").get("pendingPartnerCostsMinor").asLong() == 4_000);
+        clock.advanceTo(clearingAt.plusSeconds(1));
+        await().atMost(WAIT).until(() -> events("PaymentOverdue").size() == 1);
+        send(Topics.CLOSURE, "AccountDeactivated", Map.of("accountId", account,
+                "closureDate", LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).toString(),
+                "deactivatedAt", clock.instant().toString()));
+        await().atMost(WAIT).until(() -> !get("").get("closureDate").isNull());
+        var overview = get("");
+        assertThat(overview.get("blockers").get(0).get("kind").asString()).isEqualTo("PAST_DUE_AFTER_DEACTIVATION");
+        assertThat(overview.get("refundWaitsOn").get(0).get("rule").asString()).isEqualTo("NOTHING_PAST_DUE");
+        await().atMost(WAIT).until(() -> events("FundingInsufficient").stream().anyMatch(e ->
+                payload(e).get("blockers").toString().contains("PAST_DUE_AFTER_DEACTIVATION")));
+        var refused = postAs(SUPPORT, "/refund-authorizations", null);
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.body().get("detail").asString()).contains("NOTHING_PAST_DUE");
     }
 
     /**

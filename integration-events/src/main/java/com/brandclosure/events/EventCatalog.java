@@ -44,10 +44,13 @@ public final class EventCatalog {
     /**
      * Components added to an event after it was first published, with the value a record published before
      * then means: a consumer reads such a component, when absent, as that value. Publishers always send them.
-     * {@link SummaryEvent#sourceVersion()}: 0, "not known".
+     * {@link SummaryEvent#sourceVersion()}: 0, "not known"; {@link FundingInsufficient#blockers()}: none.
      */
     public static Map<String, Object> addedComponents(String name) {
         Class<? extends IntegrationEvent> type = BY_NAME.get(name);
+        if (type == FundingInsufficient.class) {
+            return Map.of("sourceVersion", 0L, "blockers", List.of());
+        }
         return type != null && SummaryEvent.class.isAssignableFrom(type) ? Map.of("sourceVersion", 0L) : Map.of();
     }
 }

@@ -185,6 +185,13 @@ final class Brand {
                 Map.of("method", method, "amountMinor", amountMinor, "currency", CURRENCY)).ok().get("id").asString();
     }
 
+    /** A card deposit: the brand admin's request, then the card processor's confirmation (at once), which credits it. */
+    String depositByCard(long amountMinor) {
+        String id = deposit("CARD", amountMinor);
+        clearDeposit(id);
+        return id;
+    }
+
     JsonNode clearDeposit(String depositId) {
         return http.post(api(FUNDING, "/funding/deposits/" + depositId + "/clear"), service, null).ok();
     }
@@ -299,7 +306,7 @@ final class Brand {
         approve("ord-2");
         reverse("ord-3", "duplicate order");
         if (cardDeposit) {
-            deposit("CARD", 10_000);
+            depositByCard(10_000);
         }
         for (String id : List.copyOf(catalogIds)) {
             deleteCatalog(id);

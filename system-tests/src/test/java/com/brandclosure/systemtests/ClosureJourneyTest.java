@@ -157,7 +157,7 @@ class ClosureJourneyTest {
     void money_deposited_before_the_costs_were_approved_is_refunded() {
         var brand = new Brand(system, "funded-early");
         brand.seed(1);
-        brand.deposit("CARD", 10_000);
+        brand.depositByCard(10_000);
         await("deposit credited").atMost(Events.PATIENCE)
                 .until(() -> brand.funding().get("balanceMinor").asLong() == 10_000);
         brand.meetPreconditions(false);

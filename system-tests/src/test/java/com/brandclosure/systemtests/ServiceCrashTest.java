@@ -76,7 +76,7 @@ class ServiceCrashTest {
             assertThat(funding.get("pendingPartnerCostsMinor").asLong()).as(funding.toString()).isEqualTo(approvedCosts);
             assertThat(funding.get("sufficient").asBoolean()).isFalse();
         });
-        brand.deposit("CARD", 100_000);
+        brand.depositByCard(100_000);
         await("funding sufficient").atMost(Events.PATIENCE).untilAsserted(() -> {
             var funding = brand.funding();
             assertThat(funding.get("pendingPartnerCostsMinor").asLong()).as(funding.toString()).isEqualTo(approvedCosts);

@@ -1,19 +1,31 @@
 package com.brandclosure.closure.domain;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
  * The latest word of a source service on one precondition: whether it holds, and the event that
  * said so. {@code lockDate} only for {@link Precondition#PAYOUTS_SETTLED} (null: no lock date is
  * ahead any more); {@code balanceMinor} only for {@link Precondition#FUNDING_SUFFICIENT}, which
- * after deactivation tells whether anything is left to refund.
+ * after deactivation tells whether anything is left to refund. {@code blockers}: what the source
+ * names as keeping the precondition from holding besides the amounts (funding: a cost it cannot book,
+ * a past-due amount after deactivation); empty in facts stored before it existed.
  */
 public record Fact(Precondition precondition, boolean holds, SourceEvent source, LockDate lockDate,
-                   Long balanceMinor) {
+                   Long balanceMinor, List<Blocker> blockers) {
 
     public Fact {
         Objects.requireNonNull(precondition, "precondition");
         Objects.requireNonNull(source, "source");
+        blockers = blockers == null ? List.of() : List.copyOf(blockers);
+    }
+
+    public Fact(Precondition precondition, boolean holds, SourceEvent source, LockDate lockDate, Long balanceMinor) {
+        this(precondition, holds, source, lockDate, balanceMinor, List.of());
+    }
+
+    /** One named reason: its {@code kind}, the action or payment {@code id} it is about, and why. */
+    public record Blocker(String kind, String id, String reason) {
     }
 
     public static Fact holds(Precondition precondition, SourceEvent source) {

@@ -48,7 +48,8 @@ public final class SummaryEvents {
             case PayoutsPending e -> Fact.retracted(Precondition.PAYOUTS_SETTLED, source);
             case FundingSufficient e -> new Fact(Precondition.FUNDING_SUFFICIENT, true, source, null, e.balanceMinor());
             case FundingInsufficient e ->
-                    new Fact(Precondition.FUNDING_SUFFICIENT, false, source, null, e.balanceMinor());
+                    new Fact(Precondition.FUNDING_SUFFICIENT, false, source, null, e.balanceMinor(),
+                            e.blockers().stream().map(b -> new Fact.Blocker(b.kind(), b.id(), b.reason())).toList());
             case CatalogsDeleted e -> Fact.holds(Precondition.CATALOGS_DELETED, source);
             case CatalogsPresent e -> Fact.retracted(Precondition.CATALOGS_DELETED, source);
             default -> null;

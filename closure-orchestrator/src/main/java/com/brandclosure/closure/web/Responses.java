@@ -38,7 +38,11 @@ public final class Responses {
          */
         public record PreconditionView(String name, boolean holds, String sourceEventId, Instant sourceOccurredAt,
                                        String sourceTopic, Integer sourcePartition, Long sourceOffset,
-                                       Long sourceVersion) {
+                                       Long sourceVersion, List<BlockerView> blockers) {
+        }
+
+        /** Why a precondition waits besides the amounts, as its source named it (e.g. a cost funding cannot book). */
+        public record BlockerView(String kind, String id, String reason) {
         }
 
         public static ClosureView of(AccountClosureState state, Duration reviewSla, Instant now) {
@@ -47,10 +51,12 @@ public final class Responses {
             List<PreconditionView> preconditions = new ArrayList<>();
             for (Precondition p : Precondition.values()) {
                 Fact f = state.ledger().facts().of(p).orElse(null);
-                preconditions.add(f == null ? new PreconditionView(p.name(), false, null, null, null, null, null, null)
+                preconditions.add(f == null
+                        ? new PreconditionView(p.name(), false, null, null, null, null, null, null, List.of())
                         : new PreconditionView(p.name(), f.holds(), f.source().eventId(), f.source().occurredAt(),
                         f.source().topic(), f.source().partition(), f.source().offset(),
-                        f.source().sourceVersion()));
+                        f.source().sourceVersion(), f.blockers().stream()
+                        .map(b -> new BlockerView(b.kind(), b.id(), b.reason())).toList()));
             }
             LockDate lock = state.ledger().facts().lockDate().orElse(null);
             String ticket = null;

@@ -60,15 +60,17 @@ public class FundingAccounts {
     public FundingState execute(AccountId account, FundingCommand command, CommandContext ctx) {
         return runner.inAccount(account.value(), work -> {
             var stream = stream(work, account);
-            scheduleReviews(work, account, stream.execute(command, ctx), ctx.now());
+            var events = stream.execute(command, ctx);
+            scheduleReviews(work, account, stream.state(), events, ctx.now());
             return stream.state();
         });
     }
 
     /**
      * Commands derived from consumed events, in order, for one account (joins the poll's unit of work):
-     * each decided once, one summary at the end. A command the account refuses is skipped and logged
-     * (a cost in the wrong currency cannot be fixed by redelivering it); the others apply.
+     * each decided once, one summary at the end. A cost the account cannot book is not refused but kept
+     * as blocked (the account stays insufficient, naming it); a command the account still refuses (e.g.
+     * a cost for an account already refunded) is skipped and logged, since redelivering it cannot fix it.
      */
     public FundingState executeEach(AccountId account, List<FundingCommand> commands, CommandContext ctx) {
         return runner.inAccount(account.value(), work -> {
@@ -77,7 +79,7 @@ public class FundingAccounts {
             decision.refused().forEach(r -> log.warn("account {}: skipped {}: {}", account, r.command(),
                     r.reason().getMessage()));
             stream.append(decision.events(), ctx);
-            scheduleReviews(work, account, decision.events(), ctx.now());
+            scheduleReviews(work, account, stream.state(), decision.events(), ctx.now());
             return stream.state();
         });
     }
@@ -86,9 +88,13 @@ public class FundingAccounts {
         return work.load(account.value(), streamId(account), FundingAccount.DECIDER);
     }
 
-    private static void scheduleReviews(Work work, AccountId account, List<FundingAccountEvent> events,
-                                        Instant now) {
-        for (Instant at : Payments.reviewTimes(events, now)) {
+    /** Fee dates are days in the account's zone; an account that is not open has nothing to review. */
+    private static void scheduleReviews(Work work, AccountId account, FundingState after,
+                                        List<FundingAccountEvent> events, Instant now) {
+        if (!(after instanceof FundingState.Active a)) {
+            return;
+        }
+        for (Instant at : Payments.reviewTimes(events, a.zone(), now)) {
             work.schedule(PaymentsDueTimer.KIND, TimerIds.of(account.value(), String.valueOf(at.getEpochSecond())),
                     at, account.value());
         }

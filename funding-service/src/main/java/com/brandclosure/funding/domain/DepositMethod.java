@@ -1,16 +1,12 @@
 package com.brandclosure.funding.domain;
 
-/** How money arrives. A card is credited at once; wires and ACH transfers only when the bank clears them. */
+/** How money arrives; every deposit is credited when the payment side confirms it. */
 public enum DepositMethod {
     CARD,
     WIRE,
     ACH;
 
-    public boolean creditedAtOnce() {
-        return this == CARD;
-    }
-
-    /** Only ACH debits can bounce after they were announced. */
+    /** Only ACH debits can bounce after they were credited. */
     public boolean canFail() {
         return this == ACH;
     }

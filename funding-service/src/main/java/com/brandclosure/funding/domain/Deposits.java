@@ -14,8 +14,9 @@ import com.brandclosure.platform.kernel.DomainException;
 import java.util.List;
 
 /**
- * How money comes in: a card is credited at once, a wire or ACH transfer when the bank clears it,
- * and only an ACH debit can still fail. Credited money first settles what is past due
+ * How money comes in: a brand's deposit request records the intent; the money is credited only when
+ * the payment side confirms it (a SERVICE callback: a card processor may confirm at once, a bank when
+ * the transfer clears). A request can fail before that; once credited only an ACH debit can still fail. Credited money first settles what is past due
  * ({@link Payments#settlePastDue}).
  */
 final class Deposits {
@@ -33,12 +34,14 @@ final class Deposits {
         } catch (ArithmeticException e) {
             throw new DomainException.BadRequest("deposit " + c.amount() + " would overflow the balance");
         }
-        boolean pending = !c.method().creditedAtOnce();
-        var received = new DepositReceived(c.depositId(), c.method(), c.amount(), pending);
-        return pending ? List.of(received) : FundingAccount.then(a, received, Payments::settlePastDue);
+        // The request is the brand's word only: nothing is credited before the payment side confirms.
+        return List.of(new DepositReceived(c.depositId(), c.method(), c.amount(), true));
     }
 
-    /** The bank cleared it: credited now (a second callback changes nothing). */
+    /**
+     * The payment side confirmed it (a card processor at once, a bank when the transfer clears):
+     * credited now (a second callback changes nothing).
+     */
     static List<FundingAccountEvent> clear(ClearDeposit c, Active a) {
         Deposit d = deposit(a, c.depositId());
         return d.status() == DepositStatus.CLEARED ? List.of()
@@ -47,9 +50,10 @@ final class Deposits {
 
     static List<FundingAccountEvent> fail(FailDeposit c, Active a) {
         Deposit d = deposit(a, c.depositId());
-        if (!d.method().canFail()) {
-            throw new DomainException.RuleViolation("only ACH deposits can fail; " + c.depositId() + " is "
-                    + d.method());
+        // A request the payment side declines fails whatever its method; once credited only an ACH debit can bounce.
+        if (d.status() == DepositStatus.CLEARED && !d.method().canFail()) {
+            throw new DomainException.RuleViolation("only ACH deposits can fail once credited; " + c.depositId()
+                    + " is " + d.method());
         }
         return List.of(new DepositFailed(c.depositId(), d.amount(), c.reason()));
     }

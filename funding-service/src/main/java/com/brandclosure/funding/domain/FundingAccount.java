@@ -81,10 +81,14 @@ public final class FundingAccount {
     private static List<FundingAccountEvent> rule(FundingCommand command, FundingState state) {
         return switch (command) {
             case OpenAccount c -> switch (state) {
-                case Unopened u -> List.of(new AccountOpened(c.accountId(), c.currency()));
-                case Active a when a.currency().equals(c.currency()) -> List.of();
-                case Active a -> throw new DomainException.Conflict("funding account " + a.accountId() + " is in "
-                        + a.currency().getCurrencyCode() + ", not " + c.currency().getCurrencyCode());
+                case Unopened u -> List.of(new AccountOpened(c.accountId(), c.currency(), c.zone()));
+                case Active a when !a.currency().equals(c.currency()) -> throw new DomainException.Conflict(
+                        "funding account " + a.accountId() + " is in " + a.currency().getCurrencyCode() + ", not "
+                                + c.currency().getCurrencyCode());
+                case Active a when c.zone() != null && !a.zone().equals(c.zone()) -> throw new DomainException.Conflict(
+                        "funding account " + a.accountId() + " is in time zone " + a.zone().getId() + ", not "
+                                + c.zone().getId());
+                case Active a -> List.of();
                 case Closed x -> throw new DomainException.Conflict("funding account " + x.accountId() + " is closed");
             };
             case ReceiveDeposit c -> Deposits.receive(c, active(state));
@@ -105,8 +109,13 @@ public final class FundingAccount {
             case LockCost c -> PartnerCosts.lock(c, active(state));
             case PayCost c -> PartnerCosts.pay(c, active(state));
             case PayDue c -> Payments.payDue(active(state), c.now());
-            case RecordDeactivation c -> state instanceof Unopened || active(state).closureDate() != null ? List.of()
-                    : List.of(new DeactivationRecorded(c.closureDate()));
+            // Recorded before the account opens too: an account a late cost opens then knows its closure date.
+            case RecordDeactivation c -> (state instanceof Unopened u ? u.closureDate() : active(state).closureDate())
+                    != null ? List.of() : List.of(new DeactivationRecorded(c.closureDate()));
+            // Only an open account has a refund to hold back.
+            case NotePayouts c -> !(state instanceof Active a) || Boolean.valueOf(c.settled()).equals(a.payoutsSettled())
+                    ? List.of() : List.of(new PayoutsStatusNoted(c.settled()));
+            case ResolveBlockedCost c -> PartnerCosts.resolve(c, active(state));
             case AuthorizeRefund c -> {
                 Active a = active(state);
                 RefundPolicy.firstRejection(a).ifPresent(r -> {
@@ -138,7 +147,9 @@ public final class FundingAccount {
 
     public static FundingState evolve(FundingState state, FundingAccountEvent event) {
         return switch (state) {
-            case Unopened u when event instanceof AccountOpened e -> Active.opened(e.accountId(), e.currency());
+            case Unopened u when event instanceof AccountOpened e -> Active.opened(e.accountId(), e.currency(),
+                    e.zone(), u.closureDate());
+            case Unopened u when event instanceof DeactivationRecorded e -> new Unopened(e.closureDate());
             case Active a -> a.after(event);
             case Unopened u -> throw corrupt(event, state);
             case Closed c -> throw corrupt(event, state);

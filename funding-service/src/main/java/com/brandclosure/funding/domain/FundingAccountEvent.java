@@ -5,7 +5,9 @@ import com.brandclosure.platform.kernel.Money;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Currency;
+import java.util.List;
 
 /**
  * What happened to a funding account; stored in its stream under each record's simple name (the
@@ -14,9 +16,18 @@ import java.util.Currency;
  */
 public sealed interface FundingAccountEvent {
 
-    record AccountOpened(String accountId, Currency currency) implements FundingAccountEvent {
+    /** {@code zone}: the account's time zone, in which fee due dates are days (null in older events: UTC). */
+    record AccountOpened(String accountId, Currency currency, ZoneId zone) implements FundingAccountEvent {
+        public AccountOpened(String accountId, Currency currency) {
+            this(accountId, currency, null);
+        }
     }
 
+
+    /**
+     * A deposit was asked for. Since deposits count only on the payment side's confirmation it is always
+     * {@code pending} (the request, the intent); {@code false} only in streams from before that rule.
+     */
     record DepositReceived(String depositId, DepositMethod method, Money amount, boolean pending)
             implements FundingAccountEvent {
     }
@@ -41,6 +52,26 @@ public sealed interface FundingAccountEvent {
     }
 
     record CostWithdrawn(String actionId, @Personal String reason) implements FundingAccountEvent {
+    }
+
+    /**
+     * payouts-service announced a cost the account cannot book ({@link AmountPolicy} {@code rule}
+     * refused it: another currency, a bad amount). Kept, not dropped: the account stays insufficient.
+     */
+    record CostBlocked(String actionId, Money amount, boolean locked, LocalDate clearingDate, Instant clearingAt,
+                       String rule, String reason) implements FundingAccountEvent {
+    }
+
+    /**
+     * Support resolved a blocked cost: {@code resolution} {@code BOOKED} (booked as {@code booked}, in the
+     * account's currency) or {@code WRITTEN_OFF} (settled outside the account); who and why, for the audit trail.
+     */
+    record BlockedCostResolved(String actionId, String resolution, Money booked, String resolvedBy, String note)
+            implements FundingAccountEvent {
+    }
+
+    /** payouts-service's latest summary for the brand: whether nothing is unsettled there (the refund waits for it). */
+    record PayoutsStatusNoted(boolean settled) implements FundingAccountEvent {
     }
 
     record CostLocked(String actionId, Money amount, LocalDate clearingDate, Instant clearingAt)
@@ -74,6 +105,15 @@ public sealed interface FundingAccountEvent {
     record FundingSufficient(Money balance, Money required, Instant asOf) implements FundingAccountEvent {
     }
 
-    record FundingInsufficient(Money balance, Money required, Money pastDue, Instant asOf) implements FundingAccountEvent {
+    /** {@code blockers}: what keeps the account insufficient besides the amounts (none: only money is missing). */
+    record FundingInsufficient(Money balance, Money required, Money pastDue, Instant asOf,
+                               List<FundingState.Blocker> blockers) implements FundingAccountEvent {
+        public FundingInsufficient {
+            blockers = blockers == null ? List.of() : List.copyOf(blockers);
+        }
+
+        public FundingInsufficient(Money balance, Money required, Money pastDue, Instant asOf) {
+            this(balance, required, pastDue, asOf, List.of());
+        }
     }
 }

@@ -4,6 +4,7 @@ import com.brandclosure.platform.kernel.Money;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Currency;
 
 /**
@@ -16,7 +17,11 @@ public sealed interface FundingCommand {
     /** The time the command is decided at. */
     Instant now();
 
-    record OpenAccount(String accountId, Currency currency, Instant now) implements FundingCommand {
+    /** {@code zone}: the account's time zone (null: not given; a new account is then in UTC). */
+    record OpenAccount(String accountId, Currency currency, ZoneId zone, Instant now) implements FundingCommand {
+        public OpenAccount(String accountId, Currency currency, Instant now) {
+            this(accountId, currency, null, now);
+        }
     }
 
     record ReceiveDeposit(String depositId, DepositMethod method, Money amount, Instant now)
@@ -58,8 +63,20 @@ public sealed interface FundingCommand {
     record PayDue(Instant now) implements FundingCommand {
     }
 
-    /** closure-orchestrator deactivated the brand; a brand that never opened a funding account has nothing to record. */
+    /** closure-orchestrator deactivated the brand; recorded even before the account opens, so a late cost's account knows. */
     record RecordDeactivation(LocalDate closureDate, Instant now) implements FundingCommand {
+    }
+
+    /** payouts-service's summary: {@code settled} when it reports nothing unsettled for the brand. */
+    record NotePayouts(boolean settled, Instant now) implements FundingCommand {
+    }
+
+    /**
+     * Support resolves a blocked cost: books it as {@code bookedAmount} (in the account's currency), or
+     * writes it off when that is null; {@code note} says why.
+     */
+    record ResolveBlockedCost(String actionId, Money bookedAmount, String resolvedBy, String note, Instant now)
+            implements FundingCommand {
     }
 
     record AuthorizeRefund(String authorizationId, String refundId, String authorizedBy, Instant now)

@@ -4,16 +4,26 @@ import com.brandclosure.platform.kernel.Money;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Currency;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
 /** The states of a funding account. */
 public sealed interface FundingState {
 
-    record Unopened() implements FundingState {
+    /**
+     * No account yet. {@code closureDate}: closure-orchestrator deactivated the brand before any cost
+     * opened the account, so an account a late cost opens knows its closure date (null: not deactivated).
+     */
+    record Unopened(LocalDate closureDate) implements FundingState {
+        public Unopened() {
+            this(null);
+        }
     }
 
     /** After the refund: the balance is zero and nothing changes any more. */
@@ -31,6 +41,24 @@ public sealed interface FundingState {
     record Cost(Money amount, boolean locked, LocalDate clearingDate, Instant clearingAt) {
     }
 
+    /**
+     * A partner cost payouts-service announced that the account cannot book ({@code rule} of
+     * {@link AmountPolicy} refused it, {@code reason} says why): never dropped, it keeps the account
+     * insufficient until support resolves it.
+     */
+    record BlockedCost(Money amount, boolean locked, LocalDate clearingDate, Instant clearingAt, String rule,
+                       String reason) {
+    }
+
+    /**
+     * Why the account is insufficient beyond the amounts, machine-readable: {@code kind} (one of
+     * {@link #COST_NOT_BOOKABLE}, {@link #PAST_DUE_AFTER_DEACTIVATION}), the action or payment {@code id}, and why.
+     */
+    record Blocker(String kind, String id, String reason) {
+        public static final String COST_NOT_BOOKABLE = "COST_NOT_BOOKABLE";
+        public static final String PAST_DUE_AFTER_DEACTIVATION = "PAST_DUE_AFTER_DEACTIVATION";
+    }
+
     /** A fee not yet paid. */
     record Charge(Money amount, LocalDate dueOn) {
     }
@@ -42,7 +70,8 @@ public sealed interface FundingState {
     record Active(String accountId, Currency currency, Money balance, Map<String, Deposit> deposits,
                   Map<String, Cost> costs, Map<String, Charge> charges, Map<String, Money> pastDue,
                   LocalDate closureDate, String refundAuthorizationId, Sufficiency announced,
-                  Money announcedPastDue, Money announcedPending) implements FundingState {
+                  Money announcedPastDue, Money announcedPending, ZoneId zone, Map<String, BlockedCost> blocked,
+                  List<Blocker> announcedBlockers, Boolean payoutsSettled) implements FundingState {
 
         /** Fees count towards Required Funding when due within this many days. */
         public static final int FEE_WINDOW_DAYS = 45;
@@ -52,16 +81,20 @@ public sealed interface FundingState {
             costs = ordered(costs);
             charges = ordered(charges);
             pastDue = ordered(pastDue);
+            // Snapshots and streams from before these components existed: UTC, nothing blocked, payouts unheard.
+            zone = zone == null ? ZoneOffset.UTC : zone;
+            blocked = ordered(blocked == null ? Map.of() : blocked);
+            announcedBlockers = announcedBlockers == null ? List.of() : List.copyOf(announcedBlockers);
         }
 
         private static <V> Map<String, V> ordered(Map<String, V> m) {
             return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(m));
         }
 
-        static Active opened(String accountId, Currency currency) {
+        static Active opened(String accountId, Currency currency, ZoneId zone, LocalDate closureDate) {
             Money zero = Money.zero(currency);
-            return new Active(accountId, currency, zero, Map.of(), Map.of(), Map.of(), Map.of(), null, null,
-                    Sufficiency.NONE, zero, zero);
+            return new Active(accountId, currency, zero, Map.of(), Map.of(), Map.of(), Map.of(), closureDate, null,
+                    Sufficiency.NONE, zero, zero, zone, Map.of(), List.of(), null);
         }
 
         public Money zero() {
@@ -81,7 +114,7 @@ public sealed interface FundingState {
             return costs.values().stream().map(Cost::amount).reduce(zero(), Money::plus);
         }
 
-        /** Fees due within {@value #FEE_WINDOW_DAYS} days of {@code now} (UTC dates). */
+        /** Fees due within {@value #FEE_WINDOW_DAYS} days of {@code now} (dates in the account's zone). */
         public Money pendingFees(Instant now) {
             LocalDate horizon = today(now).plusDays(FEE_WINDOW_DAYS);
             return charges.values().stream().filter(c -> !c.dueOn().isAfter(horizon))
@@ -96,12 +129,34 @@ public sealed interface FundingState {
             return pastDueTotal().plus(pendingPayments(now));
         }
 
+        /** Nothing past due, nothing blocked, and the balance covers Required Funding. */
         public boolean sufficient(Instant now) {
-            return pastDueTotal().isZero() && balance.isAtLeast(requiredFunding(now));
+            return pastDueTotal().isZero() && blocked.isEmpty() && balance.isAtLeast(requiredFunding(now));
         }
 
-        public static LocalDate today(Instant now) {
-            return now.atZone(ZoneOffset.UTC).toLocalDate();
+        /** The day {@code now} falls on in the account's zone: fee due dates are days there. */
+        public LocalDate today(Instant now) {
+            return now.atZone(zone).toLocalDate();
+        }
+
+        /** The start of {@code day} in the account's zone. */
+        public Instant startOf(LocalDate day) {
+            return day.atStartOfDay(zone).toInstant();
+        }
+
+        /**
+         * What keeps the account insufficient besides the amounts: each blocked cost, and after deactivation
+         * each past-due payment (the refund waits for it to be paid).
+         */
+        public List<Blocker> blockers() {
+            List<Blocker> all = new ArrayList<>();
+            blocked.forEach((id, b) -> all.add(new Blocker(Blocker.COST_NOT_BOOKABLE, id,
+                    b.reason() + " (rule " + b.rule() + ")")));
+            if (closureDate != null) {
+                pastDue.forEach((id, m) -> all.add(new Blocker(Blocker.PAST_DUE_AFTER_DEACTIVATION, id,
+                        m + " is past due; the refund waits until a deposit pays it")));
+            }
+            return List.copyOf(all);
         }
 
         /** The state after {@code event} (every event but the refund keeps the account open). */
@@ -138,7 +193,12 @@ public sealed interface FundingState {
                         new Cost(e.amount(), false, e.clearingDate(), e.clearingAt())));
                 case FundingAccountEvent.CostChanged e -> withCosts(m -> m.computeIfPresent(e.actionId(),
                         (k, c) -> new Cost(e.amount(), c.locked(), c.clearingDate(), c.clearingAt())));
-                case FundingAccountEvent.CostWithdrawn e -> withCosts(m -> m.remove(e.actionId()));
+                case FundingAccountEvent.CostWithdrawn e -> withCosts(m -> m.remove(e.actionId()))
+                        .withBlocked(m -> m.remove(e.actionId()));
+                case FundingAccountEvent.CostBlocked e -> withBlocked(m -> m.put(e.actionId(), new BlockedCost(
+                        e.amount(), e.locked(), e.clearingDate(), e.clearingAt(), e.rule(), e.reason())));
+                case FundingAccountEvent.BlockedCostResolved e -> withBlocked(m -> m.remove(e.actionId()));
+                case FundingAccountEvent.PayoutsStatusNoted e -> with(b -> b.payoutsSettled = e.settled());
                 case FundingAccountEvent.CostLocked e -> withCosts(m -> m.put(e.actionId(),
                         new Cost(e.amount(), true, e.clearingDate(), e.clearingAt())));
                 case FundingAccountEvent.CostPaid e -> withCosts(m -> m.remove(e.actionId()))
@@ -153,62 +213,96 @@ public sealed interface FundingState {
                 case FundingAccountEvent.RefundIssued e -> new Closed(accountId, currency, e.refundId(), e.amount());
                 case FundingAccountEvent.RequiredFundingChanged e ->
                         withAnnouncedRequirement(e.pastDue(), e.pendingPayments());
-                case FundingAccountEvent.FundingSufficient e -> withAnnounced(Sufficiency.SUFFICIENT);
-                case FundingAccountEvent.FundingInsufficient e -> withAnnounced(Sufficiency.INSUFFICIENT);
+                case FundingAccountEvent.FundingSufficient e -> with(b -> {
+                    b.announced = Sufficiency.SUFFICIENT;
+                    b.announcedBlockers = List.of();
+                });
+                case FundingAccountEvent.FundingInsufficient e -> with(b -> {
+                    b.announced = Sufficiency.INSUFFICIENT;
+                    b.announcedBlockers = e.blockers();
+                });
             };
         }
 
         Active withBalance(Money newBalance) {
-            return new Active(accountId, currency, newBalance, deposits, costs, charges, pastDue, closureDate,
-                    refundAuthorizationId, announced, announcedPastDue, announcedPending);
+            return with(b -> b.balance = newBalance);
         }
 
         Active withDeposits(Consumer<Map<String, Deposit>> change) {
-            var m = new LinkedHashMap<>(deposits);
-            change.accept(m);
-            return new Active(accountId, currency, balance, m, costs, charges, pastDue, closureDate,
-                    refundAuthorizationId, announced, announcedPastDue, announcedPending);
+            return with(b -> change.accept(b.deposits));
         }
 
         Active withCosts(Consumer<Map<String, Cost>> change) {
-            var m = new LinkedHashMap<>(costs);
-            change.accept(m);
-            return new Active(accountId, currency, balance, deposits, m, charges, pastDue, closureDate,
-                    refundAuthorizationId, announced, announcedPastDue, announcedPending);
+            return with(b -> change.accept(b.costs));
         }
 
         Active withCharges(Consumer<Map<String, Charge>> change) {
-            var m = new LinkedHashMap<>(charges);
-            change.accept(m);
-            return new Active(accountId, currency, balance, deposits, costs, m, pastDue, closureDate,
-                    refundAuthorizationId, announced, announcedPastDue, announcedPending);
+            return with(b -> change.accept(b.charges));
         }
 
         Active withPastDue(Consumer<Map<String, Money>> change) {
-            var m = new LinkedHashMap<>(pastDue);
-            change.accept(m);
-            return new Active(accountId, currency, balance, deposits, costs, charges, m, closureDate,
-                    refundAuthorizationId, announced, announcedPastDue, announcedPending);
+            return with(b -> change.accept(b.pastDue));
+        }
+
+        Active withBlocked(Consumer<Map<String, BlockedCost>> change) {
+            return with(b -> change.accept(b.blocked));
         }
 
         Active withClosureDate(LocalDate date) {
-            return new Active(accountId, currency, balance, deposits, costs, charges, pastDue, date,
-                    refundAuthorizationId, announced, announcedPastDue, announcedPending);
+            return with(b -> b.closureDate = date);
         }
 
         Active withRefundAuthorization(String authorizationId) {
-            return new Active(accountId, currency, balance, deposits, costs, charges, pastDue, closureDate,
-                    authorizationId, announced, announcedPastDue, announcedPending);
-        }
-
-        Active withAnnounced(Sufficiency s) {
-            return new Active(accountId, currency, balance, deposits, costs, charges, pastDue, closureDate,
-                    refundAuthorizationId, s, announcedPastDue, announcedPending);
+            return with(b -> b.refundAuthorizationId = authorizationId);
         }
 
         Active withAnnouncedRequirement(Money pastDueAmount, Money pendingAmount) {
-            return new Active(accountId, currency, balance, deposits, costs, charges, pastDue, closureDate,
-                    refundAuthorizationId, announced, pastDueAmount, pendingAmount);
+            return with(b -> {
+                b.announcedPastDue = pastDueAmount;
+                b.announcedPending = pendingAmount;
+            });
+        }
+
+        /** A copy with what {@code change} sets on a mutable copy of every component. */
+        private Active with(Consumer<Copy> change) {
+            Copy b = new Copy(this);
+            change.accept(b);
+            return new Active(accountId, currency, b.balance, b.deposits, b.costs, b.charges, b.pastDue,
+                    b.closureDate, b.refundAuthorizationId, b.announced, b.announcedPastDue, b.announcedPending,
+                    zone, b.blocked, b.announcedBlockers, b.payoutsSettled);
+        }
+
+        /** The changeable components of an {@link Active}, for {@link #with}. */
+        private static final class Copy {
+            Money balance;
+            final Map<String, Deposit> deposits;
+            final Map<String, Cost> costs;
+            final Map<String, Charge> charges;
+            final Map<String, Money> pastDue;
+            final Map<String, BlockedCost> blocked;
+            LocalDate closureDate;
+            String refundAuthorizationId;
+            Sufficiency announced;
+            Money announcedPastDue;
+            Money announcedPending;
+            List<Blocker> announcedBlockers;
+            Boolean payoutsSettled;
+
+            Copy(Active a) {
+                balance = a.balance;
+                deposits = new LinkedHashMap<>(a.deposits);
+                costs = new LinkedHashMap<>(a.costs);
+                charges = new LinkedHashMap<>(a.charges);
+                pastDue = new LinkedHashMap<>(a.pastDue);
+                blocked = new LinkedHashMap<>(a.blocked);
+                closureDate = a.closureDate;
+                refundAuthorizationId = a.refundAuthorizationId;
+                announced = a.announced;
+                announcedPastDue = a.announcedPastDue;
+                announcedPending = a.announcedPending;
+                announcedBlockers = a.announcedBlockers;
+                payoutsSettled = a.payoutsSettled;
+            }
         }
     }
 }

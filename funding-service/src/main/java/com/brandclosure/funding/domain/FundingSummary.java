@@ -4,6 +4,7 @@ import com.brandclosure.funding.domain.FundingAccountEvent.FundingInsufficient;
 import com.brandclosure.funding.domain.FundingAccountEvent.FundingSufficient;
 import com.brandclosure.funding.domain.FundingAccountEvent.RequiredFundingChanged;
 import com.brandclosure.funding.domain.FundingState.Active;
+import com.brandclosure.funding.domain.FundingState.Blocker;
 import com.brandclosure.funding.domain.FundingState.Sufficiency;
 import com.brandclosure.platform.kernel.Money;
 
@@ -15,7 +16,8 @@ import java.util.List;
  * The summary policy: what an account announces after a decision. {@code RequiredFundingChanged}
  * when past due or pending payments changed since the last announcement; {@code FundingSufficient}
  * or {@code FundingInsufficient} when the account crossed between the two (or on the first summary).
- * Required Funding = past due + pending payments; sufficient = nothing past due and the balance covers it.
+ * Required Funding = past due + pending payments; sufficient = nothing past due, nothing blocked and the
+ * balance covers it. An insufficient account is announced again when its {@link Active#blockers()} change.
  */
 public final class FundingSummary {
 
@@ -30,11 +32,13 @@ public final class FundingSummary {
         if (!pastDue.equals(a.announcedPastDue()) || !pending.equals(a.announcedPending())) {
             events.add(new RequiredFundingChanged(pastDue, pending, required, a.balance()));
         }
-        boolean sufficient = pastDue.isZero() && a.balance().isAtLeast(required);
+        boolean sufficient = a.sufficient(now);
         Sufficiency crossing = sufficient ? Sufficiency.SUFFICIENT : Sufficiency.INSUFFICIENT;
-        if (a.announced() != crossing) {
+        List<Blocker> blockers = a.blockers();
+        // Insufficient again when what blocks it changed, so the closure always shows the current reasons.
+        if (a.announced() != crossing || (!sufficient && !blockers.equals(a.announcedBlockers()))) {
             events.add(sufficient ? new FundingSufficient(a.balance(), required, now)
-                    : new FundingInsufficient(a.balance(), required, pastDue, now));
+                    : new FundingInsufficient(a.balance(), required, pastDue, now, blockers));
         }
         return events;
     }

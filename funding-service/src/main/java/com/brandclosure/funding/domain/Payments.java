@@ -11,7 +11,7 @@ import com.brandclosure.platform.kernel.Money;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -44,7 +44,7 @@ public final class Payments {
                 .sorted(Comparator.comparing((Map.Entry<String, FundingState.Cost> e) -> e.getValue().clearingAt())
                         .thenComparing(Map.Entry::getKey))
                 .forEach(e -> due.add(new Payment(e.getKey(), e.getValue().amount(), true)));
-        LocalDate today = Active.today(now);
+        LocalDate today = account.today(now);
         account.charges().entrySet().stream()
                 .filter(e -> !e.getValue().dueOn().isAfter(today))
                 .sorted(Comparator.comparing((Map.Entry<String, FundingState.Charge> e) -> e.getValue().dueOn())
@@ -86,15 +86,15 @@ public final class Payments {
      * a fee's due date, and the day a fee enters the {@value Active#FEE_WINDOW_DAYS}-day window (Required
      * Funding grows then).
      */
-    public static SortedSet<Instant> reviewTimes(List<? extends FundingAccountEvent> events, Instant now) {
+    public static SortedSet<Instant> reviewTimes(List<? extends FundingAccountEvent> events, ZoneId zone,
+                                                 Instant now) {
         SortedSet<Instant> at = new TreeSet<>();
         for (FundingAccountEvent e : events) {
             switch (e) {
                 case CostLocked c -> at.add(c.clearingAt());
                 case ChargeBilled c -> {
-                    at.add(c.dueOn().atStartOfDay(ZoneOffset.UTC).toInstant());
-                    Instant windowEntry = c.dueOn().minusDays(Active.FEE_WINDOW_DAYS).atStartOfDay(ZoneOffset.UTC)
-                            .toInstant();
+                    at.add(c.dueOn().atStartOfDay(zone).toInstant());
+                    Instant windowEntry = c.dueOn().minusDays(Active.FEE_WINDOW_DAYS).atStartOfDay(zone).toInstant();
                     if (windowEntry.isAfter(now)) {
                         at.add(windowEntry);
                     }

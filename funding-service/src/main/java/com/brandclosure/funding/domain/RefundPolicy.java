@@ -3,6 +3,8 @@ package com.brandclosure.funding.domain;
 import com.brandclosure.funding.domain.FundingState.Active;
 import com.brandclosure.funding.domain.FundingState.Cost;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -15,6 +17,14 @@ public enum RefundPolicy {
 
     /** closure-orchestrator deactivated the account: the brand is leaving. */
     ACCOUNT_DEACTIVATED(a -> a.closureDate() == null ? "the account has not been deactivated" : null),
+
+    /** payouts-service's last summary reported unsettled actions: costs may still come (unheard: no objection). */
+    PAYOUTS_SETTLED(a -> Boolean.FALSE.equals(a.payoutsSettled())
+            ? "payouts-service reports actions not settled yet" : null),
+
+    /** A cost the account could not book waits for support: paying out the balance would lose it. */
+    NO_BLOCKED_COSTS(a -> a.blocked().isEmpty() ? null : a.blocked().size()
+            + " partner cost(s) blocked until support resolves them: " + String.join(", ", a.blocked().keySet())),
 
     /** Every partner cost was paid or withdrawn: a locked cost is still owed from the balance. */
     PARTNER_COSTS_CLEARED(a -> a.costs().isEmpty() ? null : a.costs().size() + " partner cost(s) not cleared yet ("
@@ -38,6 +48,17 @@ public enum RefundPolicy {
     public Verdict check(Active account) {
         String reason = rejection.apply(account);
         return reason == null ? new Verdict.Allowed() : new Verdict.Rejected(name(), reason);
+    }
+
+    /** Every rule that rejects refunding {@code account}, in order: why the refund waits. */
+    public static List<Verdict.Rejected> rejections(Active account) {
+        List<Verdict.Rejected> all = new ArrayList<>();
+        for (RefundPolicy rule : values()) {
+            if (rule.check(account) instanceof Verdict.Rejected r) {
+                all.add(r);
+            }
+        }
+        return List.copyOf(all);
     }
 
     /** The first rule that rejects refunding {@code account}, if any. */

@@ -8,7 +8,9 @@
  * {@link com.brandclosure.funding.domain.FundingSummary}.
  * <p>
  * Invariants: every amount is {@link com.brandclosure.platform.kernel.Money} in the account's
- * currency and arithmetic overflow throws; the balance never goes below zero (a payment it
+ * currency and arithmetic overflow throws (a partner cost that is not is kept as blocked, never
+ * dropped, and keeps the account insufficient until support resolves it); a deposit counts only
+ * once the payment side confirmed it; dates are days in the account's zone; the balance never goes below zero (a payment it
  * cannot cover becomes past due instead); Required Funding = past due + pending payments;
  * every decision ends with the summary ({@code RequiredFundingChanged}, and
  * {@code FundingSufficient}/{@code FundingInsufficient} on a crossing) so no caller can forget it;

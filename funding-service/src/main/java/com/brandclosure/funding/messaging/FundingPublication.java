@@ -53,7 +53,8 @@ public final class FundingPublication {
                     e.required().minor(), code(e.balance()), e.asOf(), appended.version());
             case FundingInsufficient e -> new com.brandclosure.events.FundingInsufficient(account,
                     e.balance().minor(), e.required().minor(), e.pastDue().minor(), code(e.balance()), e.asOf(),
-                    appended.version());
+                    appended.version(), e.blockers().stream().map(b -> new com.brandclosure.events.FundingInsufficient
+                            .Blocker(b.kind(), b.id(), b.reason())).toList());
             case RefundAuthorized e -> new com.brandclosure.events.RefundAuthorized(account, e.authorizationId(),
                     e.authorizedBy());
             case RefundIssued e -> new com.brandclosure.events.RefundIssued(account, e.refundId(), e.amount().minor(),
@@ -67,6 +68,11 @@ public final class FundingPublication {
             case FundingAccountEvent.CostPaid e -> null;
             case FundingAccountEvent.PastDuePaid e -> null;
             case FundingAccountEvent.DeactivationRecorded e -> null;
+            // A blocked cost is announced by the summary (FundingInsufficient's blockers); its resolution is audited
+            // in the account's stream (actor, note) and changes the summary in turn.
+            case FundingAccountEvent.CostBlocked e -> null;
+            case FundingAccountEvent.BlockedCostResolved e -> null;
+            case FundingAccountEvent.PayoutsStatusNoted e -> null;
         };
         return announced == null ? List.of() : List.of(announced);
     }

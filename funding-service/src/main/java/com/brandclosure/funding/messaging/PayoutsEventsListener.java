@@ -7,6 +7,8 @@ import com.brandclosure.events.ActionModified;
 import com.brandclosure.events.ActionRejected;
 import com.brandclosure.events.ActionReversed;
 import com.brandclosure.events.IntegrationEvent;
+import com.brandclosure.events.PayoutsPending;
+import com.brandclosure.events.PayoutsSettled;
 import com.brandclosure.events.Topics;
 import com.brandclosure.funding.application.FundingAccounts;
 import com.brandclosure.funding.domain.FundingCommand;
@@ -31,13 +33,14 @@ import java.util.List;
  * account's new events in it become one list of commands decided against one load of the account,
  * so a burst of 500 approvals for one brand costs one load, one append and one
  * {@code RequiredFundingChanged}. payouts-service's first cost for a brand opens its funding account
- * in that currency.
+ * in that currency; its summaries (settled or pending) tell the refund whether anything is unsettled.
  */
 @Component
 public class PayoutsEventsListener {
 
     static final List<Class<? extends IntegrationEvent>> FOLLOWED = List.of(ActionApproved.class,
-            ActionModified.class, ActionReversed.class, ActionRejected.class, ActionLocked.class, ActionCleared.class);
+            ActionModified.class, ActionReversed.class, ActionRejected.class, ActionLocked.class, ActionCleared.class,
+            PayoutsSettled.class, PayoutsPending.class);
 
     private final InboundBatches.Subscription subscription;
 
@@ -83,6 +86,9 @@ public class PayoutsEventsListener {
             case ActionLocked l -> new FundingCommand.LockCost(l.actionId(), Money.of(l.costMinor(), l.currency()),
                     l.clearingDate(), clearingAt(l.clearingAt(), l.clearingDate()), now);
             case ActionCleared c -> new FundingCommand.PayCost(c.actionId(), now);
+            // The refund waits while payouts-service reports anything unsettled.
+            case PayoutsSettled s -> new FundingCommand.NotePayouts(true, now);
+            case PayoutsPending p -> new FundingCommand.NotePayouts(false, now);
             default -> throw new IllegalArgumentException("not a followed payouts event: " + event);
         };
     }

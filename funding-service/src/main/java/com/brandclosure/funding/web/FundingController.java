@@ -8,6 +8,7 @@ import com.brandclosure.funding.web.Responses.Overview;
 import com.brandclosure.platform.eventstore.CommandContext;
 import com.brandclosure.platform.eventstore.CommandContexts;
 import com.brandclosure.platform.kernel.AccountId;
+import com.brandclosure.platform.kernel.DomainException;
 import com.brandclosure.platform.kernel.Money;
 import com.brandclosure.platform.security.Actor;
 import com.brandclosure.platform.security.Allow;
@@ -25,6 +26,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.DateTimeException;
+import java.time.ZoneId;
 import java.util.function.Function;
 
 /**
@@ -48,8 +51,17 @@ public record FundingController(FundingAccounts accounts, CommandContexts contex
     public Overview open(@PathVariable @Pattern(regexp = AccountId.PATTERN) String accountId,
                          @Valid @RequestBody Requests.OpenAccount r) {
         AccountId account = AccountId.of(accountId);
+        ZoneId zone = zone(r.zone());
         return view(account, execute(account, ctx -> new FundingCommand.OpenAccount(account.value(),
-                Money.currency(r.currency()), ctx.now())));
+                Money.currency(r.currency()), zone, ctx.now())));
+    }
+
+    private static ZoneId zone(String id) {
+        try {
+            return id == null ? null : ZoneId.of(id);
+        } catch (DateTimeException e) {
+            throw new DomainException.BadRequest("zone is not a known time zone id: " + id);
+        }
     }
 
     @PostMapping("/deposits")
@@ -64,7 +76,10 @@ public record FundingController(FundingAccounts accounts, CommandContexts contex
         return new Created(id, view(account, state));
     }
 
-    /** The bank's callback: the deposit's money arrived. */
+    /**
+     * The payment side's confirmation (a card processor, at once; a bank, when the transfer clears): only
+     * now is the deposit credited.
+     */
     @PostMapping("/deposits/{depositId}/clear")
     @Allow(Role.SERVICE)
     public Overview clear(@PathVariable @Pattern(regexp = AccountId.PATTERN) String accountId,
@@ -73,7 +88,7 @@ public record FundingController(FundingAccounts accounts, CommandContexts contex
         return view(account, execute(account, ctx -> new FundingCommand.ClearDeposit(depositId, ctx.now())));
     }
 
-    /** The bank's callback: the deposit failed (e.g. an ACH return). */
+    /** The payment side's callback: the deposit failed (declined, or an ACH return after crediting). */
     @PostMapping("/deposits/{depositId}/fail")
     @Allow(Role.SERVICE)
     public Overview fail(@PathVariable @Pattern(regexp = AccountId.PATTERN) String accountId,
@@ -95,6 +110,30 @@ public record FundingController(FundingAccounts accounts, CommandContexts contex
         var state = execute(account, ctx -> new FundingCommand.BillCharge(id, Money.of(r.amountMinor(),
                 r.currency()), r.dueOn(), r.description(), ctx.now()));
         return new Created(id, view(account, state));
+    }
+
+    /**
+     * Support resolves a partner cost the account could not book (it keeps the account insufficient):
+     * books it in the account's currency or writes it off; who and why are recorded in the account's stream.
+     */
+    @PostMapping("/blocked-costs/{actionId}/resolution")
+    @Allow(Role.SUPPORT)
+    public Overview resolveBlockedCost(@PathVariable @Pattern(regexp = AccountId.PATTERN) String accountId,
+                                       @PathVariable @Pattern(regexp = Requests.ID) String actionId,
+                                       @Valid @RequestBody Requests.ResolveBlockedCost r) {
+        AccountId account = AccountId.of(accountId);
+        return view(account, execute(account, ctx -> {
+            Money booked = r.bookedAmountMinor() == null ? null : Money.of(r.bookedAmountMinor(),
+                    currencyOf(account).getCurrencyCode());
+            return new FundingCommand.ResolveBlockedCost(actionId, booked, ctx.actor(), r.note(), ctx.now());
+        }));
+    }
+
+    private java.util.Currency currencyOf(AccountId account) {
+        return switch (accounts.read(CurrentActor.get(), account)) {
+            case FundingState.Active a -> a.currency();
+            default -> throw new DomainException.NotFound("funding account " + account + " not found");
+        };
     }
 
     /**

@@ -24,8 +24,18 @@ public final class Requests {
     private Requests() {
     }
 
+    /** {@code zone}: the account's time zone id (fee due dates are days there); optional, UTC for a new account. */
     @Schema(example = "{\"currency\":\"EUR\"}")
-    public record OpenAccount(@NotBlank @Pattern(regexp = CURRENCY, message = CURRENCY_MESSAGE) String currency) {
+    public record OpenAccount(@NotBlank @Pattern(regexp = CURRENCY, message = CURRENCY_MESSAGE) String currency,
+                              @Size(max = 60) String zone) {
+    }
+
+    /**
+     * Support's resolution of a blocked cost: {@code bookedAmountMinor} books it in the account's currency
+     * (omitted: written off); {@code note} says why, for the audit trail.
+     */
+    public record ResolveBlockedCost(@Positive @Max(AmountPolicy.MAX_AMOUNT_MINOR) Long bookedAmountMinor,
+                                     @NotBlank @Size(max = MAX_TEXT_LENGTH) String note) {
     }
 
     @Schema(example = "{\"method\":\"CARD\",\"amountMinor\":10000,\"currency\":\"EUR\"}")

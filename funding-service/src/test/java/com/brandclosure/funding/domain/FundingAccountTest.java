@@ -120,8 +120,8 @@ class FundingAccountTest {
 
     @Test
     void a_refused_command_of_a_batch_is_left_out_and_reported_and_the_others_stand() {
-        var usd = new ApproveCost("a-2", Money.of(200, "USD"), CLEARING_DATE, CLEARING_AT, NOW);
-        var decision = FundingAccount.decideEach(List.of(approve("a-1", 100), usd, approve("a-3", 300)),
+        var unknown = new ClearDeposit("d-9", NOW);
+        var decision = FundingAccount.decideEach(List.of(approve("a-1", 100), unknown, approve("a-3", 300)),
                 account.given(opened()).state());
         assertThat(decision.events()).containsExactly(
                 new CostApproved("a-1", eur(100), CLEARING_DATE, CLEARING_AT),
@@ -129,18 +129,79 @@ class FundingAccountTest {
                 new RequiredFundingChanged(eur(0), eur(400), eur(400), eur(0)),
                 new FundingInsufficient(eur(0), eur(400), eur(0), NOW));
         assertThat(decision.refused()).singleElement().satisfies(r -> {
-            assertThat(r.command()).isEqualTo(usd);
-            assertThat(r.reason()).isInstanceOf(DomainException.BadRequest.class)
-                    .hasMessageContaining("account currency EUR").hasMessageContaining("IN_ACCOUNT_CURRENCY");
+            assertThat(r.command()).isEqualTo(unknown);
+            assertThat(r.reason()).isInstanceOf(DomainException.NotFound.class).hasMessageContaining("d-9");
         });
     }
 
+    static final FundingState.Blocker USD_BLOCKER = new FundingState.Blocker("COST_NOT_BOOKABLE", "a-2",
+            "currency USD is not the account currency EUR (rule IN_ACCOUNT_CURRENCY)");
+
     @Test
-    void a_card_deposit_is_credited_at_once_and_makes_the_account_sufficient() {
-        account.given(history(opened(), approve("a-1", 5_000)))
+    void a_cost_in_another_currency_is_never_dropped_the_account_stays_insufficient_naming_it() {
+        var usd = new ApproveCost("a-2", Money.of(200, "USD"), CLEARING_DATE, CLEARING_AT, NOW);
+        // Given a funded account, when payouts approves a cost the account cannot book,
+        var funded = history(opened(), deposit("d-1", DepositMethod.CARD, eur(10_000)), new ClearDeposit("d-1", NOW));
+        var decision = FundingAccount.decideEach(List.of(approve("a-1", 100), usd, approve("a-3", 300)),
+                account.given(funded).state());
+        // then it is kept as blocked and the account is insufficient with the reason, though the balance covers the rest.
+        assertThat(decision.refused()).isEmpty();
+        assertThat(decision.events()).containsExactly(
+                new CostApproved("a-1", eur(100), CLEARING_DATE, CLEARING_AT),
+                new FundingAccountEvent.CostBlocked("a-2", Money.of(200, "USD"), false, CLEARING_DATE, CLEARING_AT,
+                        "IN_ACCOUNT_CURRENCY", "currency USD is not the account currency EUR"),
+                new CostApproved("a-3", eur(300), CLEARING_DATE, CLEARING_AT),
+                new RequiredFundingChanged(eur(0), eur(400), eur(400), eur(10_000)),
+                new FundingInsufficient(eur(10_000), eur(400), eur(0), NOW, List.of(USD_BLOCKER)));
+        // Alone, it makes a funded account with nothing else owed insufficient.
+        account.given(funded).when(usd).then(new FundingAccountEvent.CostBlocked("a-2", Money.of(200, "USD"), false,
+                        CLEARING_DATE, CLEARING_AT, "IN_ACCOUNT_CURRENCY", "currency USD is not the account currency EUR"),
+                new FundingInsufficient(eur(10_000), eur(0), eur(0), NOW, List.of(USD_BLOCKER)));
+        var blocked = account.given(history(funded, approve("a-1", 100), usd));
+        // The same word again changes nothing; the lock of it keeps it blocked (now locked); clearing pays nothing.
+        blocked.when(usd).thenNothing();
+        blocked.when(new PayCost("a-2", CLEARING_AT)).thenNothing();
+        assertThatThrownBy(() -> FundingAccount.decide(new AuthorizeRefund("r-a", "r-1", "agent-7", NOW),
+                account.given(history(funded, usd, new RecordDeactivation(LocalDate.of(2025, 6, 20), NOW))).state()))
+                .hasMessageContaining("rule NO_BLOCKED_COSTS");
+    }
+
+    @Test
+    void support_resolves_a_blocked_cost_by_booking_it_or_writing_it_off_with_an_audit_note() {
+        var usd = new LockCost("a-2", Money.of(200, "USD"), CLEARING_DATE, CLEARING_AT, NOW);
+        var blocked = account.given(history(opened(), deposit("d-1", DepositMethod.CARD, eur(10_000)),
+                new ClearDeposit("d-1", NOW), usd));
+        blocked.when(new FundingCommand.ResolveBlockedCost("a-2", eur(180), "agent-7", "converted at 0.90", NOW))
+                .then(new FundingAccountEvent.BlockedCostResolved("a-2", "BOOKED", eur(180), "agent-7",
+                                "converted at 0.90"),
+                        new CostLocked("a-2", eur(180), CLEARING_DATE, CLEARING_AT),
+                        new RequiredFundingChanged(eur(0), eur(180), eur(180), eur(10_000)),
+                        new FundingSufficient(eur(10_000), eur(180), NOW));
+        blocked.when(new FundingCommand.ResolveBlockedCost("a-2", null, "agent-7", "paid by wire outside", NOW))
+                .then(new FundingAccountEvent.BlockedCostResolved("a-2", "WRITTEN_OFF", null, "agent-7",
+                        "paid by wire outside"), new FundingSufficient(eur(10_000), eur(0), NOW));
+        blocked.when(new FundingCommand.ResolveBlockedCost("a-2", null, "agent-7", " ", NOW))
+                .thenRefused(DomainException.BadRequest.class, "note");
+        blocked.when(new FundingCommand.ResolveBlockedCost("a-9", null, "agent-7", "x", NOW))
+                .thenRefused(DomainException.NotFound.class, "no blocked cost a-9");
+        // payouts reversing the action instead also releases the account.
+        blocked.when(new WithdrawCost("a-2", "reversed", NOW)).then(new CostWithdrawn("a-2", "reversed"),
+                new FundingSufficient(eur(10_000), eur(0), NOW));
+    }
+
+    @Test
+    void a_card_deposit_is_credited_only_when_the_processor_confirms_it() {
+        // Given Required Funding of 5 000, when the brand admin requests a card deposit, only the intent is recorded;
+        var requested = account.given(history(opened(), approve("a-1", 5_000)))
                 .when(deposit("d-1", DepositMethod.CARD, eur(5_000)))
-                .then(new DepositReceived("d-1", DepositMethod.CARD, eur(5_000), false),
-                        new FundingSufficient(eur(5_000), eur(5_000), NOW));
+                .then(new DepositReceived("d-1", DepositMethod.CARD, eur(5_000), true));
+        assertThat(active(requested.state()).balance()).isEqualTo(eur(0));
+        // then the processor's confirmation (which may come at once) credits it.
+        requested.andWhen(new ClearDeposit("d-1", NOW)).then(new DepositCleared("d-1", eur(5_000)),
+                new FundingSufficient(eur(5_000), eur(5_000), NOW));
+        // A declined card fails before it was ever credited.
+        requested.andWhen(new FailDeposit("d-1", "declined", NOW))
+                .then(new DepositFailed("d-1", eur(5_000), "declined"));
     }
 
     @Test
@@ -174,7 +235,7 @@ class FundingAccountTest {
 
     @Test
     void only_ach_can_fail() {
-        account.given(history(opened(), deposit("d-1", DepositMethod.WIRE, eur(700))))
+        account.given(history(opened(), deposit("d-1", DepositMethod.WIRE, eur(700)), new ClearDeposit("d-1", NOW)))
                 .when(new FailDeposit("d-1", "x", NOW))
                 .thenRefused(DomainException.RuleViolation.class, "only ACH deposits can fail");
     }
@@ -213,7 +274,7 @@ class FundingAccountTest {
     @Test
     void a_locked_cost_is_paid_at_its_clearing_time_from_the_balance() {
         var locked = account.given(history(opened(), deposit("d-1", DepositMethod.CARD, eur(10_000)),
-                        approve("a-1", 4_000)))
+                        new ClearDeposit("d-1", NOW), approve("a-1", 4_000)))
                 .when(lock("a-1", 4_000))
                 .thenMatches(events -> assertThat(events).contains(
                         new CostLocked("a-1", eur(4_000), CLEARING_DATE, CLEARING_AT)));
@@ -232,7 +293,9 @@ class FundingAccountTest {
                 .then(new PaymentOverdue("a-1", eur(4_000)),
                         new RequiredFundingChanged(eur(4_000), eur(0), eur(4_000), eur(0)))
                 .andWhen(new ReceiveDeposit("d-1", DepositMethod.CARD, eur(5_000), CLEARING_AT))
-                .then(new DepositReceived("d-1", DepositMethod.CARD, eur(5_000), false),
+                .then(new DepositReceived("d-1", DepositMethod.CARD, eur(5_000), true))
+                .andWhen(new ClearDeposit("d-1", CLEARING_AT))
+                .then(new DepositCleared("d-1", eur(5_000)),
                         new PastDuePaid("a-1", eur(4_000)),
                         new RequiredFundingChanged(eur(0), eur(0), eur(0), eur(1_000)),
                         new FundingSufficient(eur(1_000), eur(0), CLEARING_AT));
@@ -241,7 +304,7 @@ class FundingAccountTest {
     @Test
     void fees_count_when_due_within_45_days_and_are_paid_on_their_due_date() {
         // NOW is June 10th: the window reaches July 25th.
-        account.given(history(opened(), deposit("d-1", DepositMethod.CARD, eur(1_000))))
+        account.given(history(opened(), deposit("d-1", DepositMethod.CARD, eur(1_000)), new ClearDeposit("d-1", NOW)))
                 .when(new BillCharge("f-1", eur(300), LocalDate.of(2025, 7, 20), "platform fee", NOW))
                 .then(new ChargeBilled("f-1", eur(300), LocalDate.of(2025, 7, 20), "platform fee"),
                         new RequiredFundingChanged(eur(0), eur(300), eur(300), eur(1_000)))
@@ -255,7 +318,7 @@ class FundingAccountTest {
     @Test
     void refund_is_refused_before_deactivation_and_while_costs_are_not_cleared() {
         var given = account.given(history(opened(), deposit("d-1", DepositMethod.CARD, eur(10_000)),
-                approve("a-1", 4_000), lock("a-1", 4_000)));
+                new ClearDeposit("d-1", NOW), approve("a-1", 4_000), lock("a-1", 4_000)));
         given.when(new AuthorizeRefund("r-a", "r-1", "agent-7", NOW))
                 .thenRefused(DomainException.RuleViolation.class, "not been deactivated");
         var deactivated = given.when(new RecordDeactivation(LocalDate.of(2025, 6, 20), NOW))
@@ -286,8 +349,56 @@ class FundingAccountTest {
     }
 
     @Test
-    void a_deactivation_of_a_brand_that_never_opened_a_funding_account_records_nothing() {
-        account.given().when(new RecordDeactivation(LocalDate.of(2025, 6, 20), NOW)).thenNothing();
+    void a_deactivation_of_a_brand_that_never_opened_a_funding_account_is_recorded_for_a_late_cost() {
+        // Given a deactivated brand without funding account, a late cost opens an account that knows the closure date.
+        var deactivated = account.given().when(new RecordDeactivation(LocalDate.of(2025, 6, 20), NOW))
+                .then(new DeactivationRecorded(LocalDate.of(2025, 6, 20)));
+        deactivated.andWhen(new RecordDeactivation(LocalDate.of(2025, 6, 20), NOW)).thenNothing();
+        var opened = deactivated.andWhen(open("EUR")).thenMatches(events -> assertThat(events).startsWith(
+                new AccountOpened("brand-1", EUR)));
+        assertThat(active(opened.state()).closureDate()).isEqualTo(LocalDate.of(2025, 6, 20));
+    }
+
+    @Test
+    void a_past_due_amount_after_deactivation_is_a_named_blocker_of_the_refund() {
+        var pastDue = account.given(history(opened(), approve("a-1", 4_000), lock("a-1", 4_000),
+                new PayCost("a-1", CLEARING_AT)));
+        var deactivated = pastDue.when(new RecordDeactivation(LocalDate.of(2025, 6, 20), CLEARING_AT))
+                .then(new DeactivationRecorded(LocalDate.of(2025, 6, 20)),
+                        new FundingInsufficient(eur(0), eur(4_000), eur(4_000), CLEARING_AT, List.of(
+                                new FundingState.Blocker("PAST_DUE_AFTER_DEACTIVATION", "a-1",
+                                        eur(4_000) + " is past due; the refund waits until a deposit pays it"))));
+        assertThat(RefundPolicy.rejections(active(deactivated.state()))).extracting(Verdict.Rejected::rule)
+                .containsExactly("NOTHING_PAST_DUE");
+        // payouts reporting unsettled actions holds the refund too; settled again, only the past due is left.
+        var unsettled = deactivated.andWhen(new FundingCommand.NotePayouts(false, CLEARING_AT))
+                .then(new FundingAccountEvent.PayoutsStatusNoted(false));
+        assertThat(RefundPolicy.rejections(active(unsettled.state()))).extracting(Verdict.Rejected::rule)
+                .containsExactly("PAYOUTS_SETTLED", "NOTHING_PAST_DUE");
+        unsettled.andWhen(new FundingCommand.NotePayouts(false, CLEARING_AT)).thenNothing();
+    }
+
+    @Test
+    void the_fee_window_and_due_dates_are_days_in_the_account_zone() {
+        // 2025-06-10T09:00Z is June 10th in Auckland (21:00) and Los Angeles (02:00); 2025-06-10T13:00Z is June 11th
+        // in Auckland and still June 10th in Los Angeles.
+        Instant at = Instant.parse("2025-06-10T13:00:00Z");
+        LocalDate dueOn = LocalDate.of(2025, 7, 26); // 45 days after June 11th
+        for (String zone : List.of("Pacific/Auckland", "America/Los_Angeles")) {
+            var opened = history(List.of(), new OpenAccount("brand-1", EUR, java.time.ZoneId.of(zone), NOW));
+            var billed = account.given(history(opened, new BillCharge("f-1", eur(300), dueOn, "fee", NOW)))
+                    .state();
+            boolean inWindow = zone.equals("Pacific/Auckland");
+            assertThat(active(billed).pendingFees(at)).as(zone).isEqualTo(eur(inWindow ? 300 : 0));
+            // Due on its day at midnight in the zone, and reviewed when it enters the window there.
+            java.time.ZoneId z = java.time.ZoneId.of(zone);
+            assertThat(Payments.reviewTimes(List.of(new ChargeBilled("f-1", eur(300), dueOn, "fee")), z, NOW))
+                    .as(zone).containsExactly(LocalDate.of(2025, 6, 11).atStartOfDay(z).toInstant(),
+                            dueOn.atStartOfDay(z).toInstant());
+        }
+        account.given(history(List.of(), new OpenAccount("brand-1", EUR, java.time.ZoneId.of("Pacific/Auckland"), NOW)))
+                .when(new OpenAccount("brand-1", EUR, java.time.ZoneId.of("America/Los_Angeles"), NOW))
+                .thenRefused(DomainException.Conflict.class, "time zone Pacific/Auckland, not America/Los_Angeles");
     }
 
     @Test
@@ -300,10 +411,10 @@ class FundingAccountTest {
     void a_locked_cost_and_a_fee_set_the_times_the_account_is_reviewed_again() {
         var billed = new ChargeBilled("f-1", eur(300), LocalDate.of(2025, 8, 1), "fee");
         var locked = new CostLocked("a-1", eur(4_000), CLEARING_DATE, CLEARING_AT);
-        assertThat(Payments.reviewTimes(List.of(locked, billed), NOW)).containsExactly(
+        assertThat(Payments.reviewTimes(List.of(locked, billed), java.time.ZoneOffset.UTC, NOW)).containsExactly(
                 Instant.parse("2025-06-17T00:00:00Z"), CLEARING_AT, Instant.parse("2025-08-01T00:00:00Z"));
         // A fee already inside the 45-day window is reviewed only on its due date.
-        assertThat(Payments.reviewTimes(List.of(billed), Instant.parse("2025-07-01T00:00:00Z")))
+        assertThat(Payments.reviewTimes(List.of(billed), java.time.ZoneOffset.UTC, Instant.parse("2025-07-01T00:00:00Z")))
                 .containsExactly(Instant.parse("2025-08-01T00:00:00Z"));
     }
 

@@ -100,9 +100,12 @@ public final class ClosureDemo implements DemoJourney {
         detail("Required Funding " + eur(number(funding, "requiredFundingMinor")) + ", balance "
                 + eur(number(funding, "balanceMinor")));
 
-        say("acme deposits 100.00 EUR by card to cover Required Funding");
-        ok(call("POST", "funding-service", "/api/v1/accounts/acme/funding/deposits", "acme-admin",
-                "{\"method\":\"CARD\",\"amountMinor\":10000,\"currency\":\"EUR\"}"));
+        say("acme asks to deposit 100.00 EUR by card to cover Required Funding; the card processor confirms it");
+        String deposit = field(ok(call("POST", "funding-service", "/api/v1/accounts/acme/funding/deposits",
+                "acme-admin", "{\"method\":\"CARD\",\"amountMinor\":10000,\"currency\":\"EUR\"}")), "id");
+        // The request is only the intent: the deposit counts once the payment side (a SERVICE identity) confirms it.
+        ok(call("POST", "funding-service", "/api/v1/accounts/acme/funding/deposits/" + deposit + "/clear", "service",
+                null));
 
         say("acme deletes every catalog");
         ok(call("DELETE", "catalog-service", "/api/v1/accounts/acme/catalogs/" + cat1, "acme-admin", null));
