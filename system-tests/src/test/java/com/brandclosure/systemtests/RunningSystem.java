@@ -142,6 +142,21 @@ final class RunningSystem implements AutoCloseable {
         clocks.catchUp(module);
     }
 
+    /** Kills a service (SIGKILL, as {@link #killAndRestart}) and leaves it down until {@link #start}. */
+    void kill(String module) throws InterruptedException {
+        ServiceNode node = services.get(module);
+        log.info("killing {} (pid {}) with SIGKILL, to stay down", module, node.pid());
+        node.kill();
+    }
+
+    /** Starts a service {@link #kill killed} before, waits until it is healthy and puts its clock back in step. */
+    void start(String module) throws Exception {
+        ServiceNode node = services.get(module);
+        node.start();
+        awaitHealthy(node);
+        clocks.catchUp(module);
+    }
+
     private static void awaitHealthy(ServiceNode node) {
         Awaitility.await(node + " healthy").atMost(START_TIMEOUT).pollInterval(Duration.ofMillis(500))
                 .failFast(node + " died while starting", () -> assertThat(node.exitReason()).isNull())
