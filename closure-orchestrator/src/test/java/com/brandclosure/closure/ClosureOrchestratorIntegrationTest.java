@@ -283,7 +283,9 @@ class ClosureOrchestratorIntegrationTest extends OrchestratorTestBase {
         sources.allPreconditionsHold(account, lockAt);
         await().atMost(PATIENCE).until(() -> "AwaitingLockDate".equals(stateOf(account)));
         var waiting = http.get("/api/v1/closures/" + account, SUPPORT);
-        assertThat(Instant.parse(waiting.text("until"))).isEqualTo(lockAt);
+        // "until" is the state's deadline: the lock date has passed by then, plus a day (closure.deadlines).
+        assertThat(Instant.parse(waiting.text("until"))).isEqualTo(lockAt.plus(Duration.ofDays(1)));
+        assertThat(Instant.parse(waiting.text("lockDatePassesAt"))).isEqualTo(lockAt);
         assertThat(published("ClosureRequested", account)).isEmpty();
 
         await().atMost(PATIENCE).until(() -> published("ClosureRequested", account).size() == 1);
