@@ -197,6 +197,36 @@ class CatalogIntegrationTest {
         assertThat(late.getBody()).contains("shredded");
     }
 
+    @Test
+    void final_review_approved_fences_the_account_and_confirms_it_once_with_account_fenced() {
+        String catalog = create("Shoes");
+        awaitEvents("CatalogsPresent", 1);
+        String approval = finalReviewApproved("CLS-" + account + "-1");
+        kafka.send(Topics.CLOSURE, account, approval);
+        // The same approval again under another event id (a duplicate the inbox cannot recognise).
+        kafka.send(Topics.CLOSURE, account, finalReviewApproved("CLS-" + account + "-1"));
+
+        awaitEvents("AccountFenced", 1);
+        var fenced = json.readTree(kafka.events("AccountFenced", account).getFirst().value()).get("payload");
+        assertThat(fenced.get("closureId").asString()).isEqualTo("CLS-" + account + "-1");
+        assertThat(fenced.get("service").asString()).isEqualTo("catalog-service");
+        assertThat(fenced.get("fencedAt").asString()).isNotBlank();
+        var refused = send(HttpMethod.POST, base(), "{\"name\":\"More\"}");
+        assertThat(refused.getStatusCode().value()).as("fenced before the deactivation").isEqualTo(409);
+        assertThat(send(HttpMethod.DELETE, base() + "/" + catalog, null).getStatusCode().value()).isEqualTo(200);
+        awaitEvents("CatalogsDeleted", 1);
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(30))
+                .until(() -> kafka.events("AccountFenced", account).size() == 1);
+    }
+
+    private String finalReviewApproved(String ticket) {
+        return """
+                {"eventId":"%s","type":"FinalReviewApproved","schemaVersion":1,"accountId":"%s","occurredAt":"%s",
+                 "actor":"support","correlationId":"c-1","causationId":null,
+                 "payload":{"accountId":"%s","ticketId":"%s","approver":"support","closureDate":"%s"}}"""
+                .formatted(UUID.randomUUID(), account, Instant.now(), account, ticket, LocalDate.now(ZoneOffset.UTC));
+    }
+
     private String base() {
         return "/api/v1/accounts/" + account + "/catalogs";
     }

@@ -95,25 +95,52 @@ class ClosureActuatorTest extends OrchestratorTestBase {
         double deactivations = sample(before, "closure_initiation_to_deactivation_seconds_count");
         double requests = sample(before, "closure_last_precondition_to_request_seconds_count");
         double approvals = sample(before, "closure_transitions_total", "from=\"ClosureRequested\"",
-                "to=\"FinalReviewApproved\"");
+                "to=\"Deactivating\"");
 
         String account = underReview();
         long version = http.get("/api/v1/closures/" + account, TestTokens.support("sam")).body().get("version").asLong();
-        assertThat(http.post("/api/v1/closures/" + account + "/approve", TestTokens.support("sam"),
-                "{\"version\":" + version + "}").status()).isEqualTo(200);
+        var approved = http.post("/api/v1/closures/" + account + "/approve", TestTokens.support("sam"),
+                "{\"version\":" + version + "}");
+        assertThat(approved.status()).isEqualTo(200);
+        for (String service : SummaryEventSender.FENCING_SERVICES.keySet()) {
+            sources.fenced(account, service, approved.text("ticketId"));
+        }
 
         await().atMost(PATIENCE).untilAsserted(() -> {
             String after = prometheus();
             assertThat(sample(after, "closure_initiation_to_deactivation_seconds_count")).isEqualTo(deactivations + 1);
             assertThat(sample(after, "closure_last_precondition_to_request_seconds_count")).isGreaterThanOrEqualTo(requests + 1);
-            assertThat(sample(after, "closure_transitions_total", "from=\"ClosureRequested\"", "to=\"FinalReviewApproved\""))
+            assertThat(sample(after, "closure_transitions_total", "from=\"ClosureRequested\"", "to=\"Deactivating\""))
                     .isEqualTo(approvals + 1);
-            assertThat(sample(after, "closure_transitions_total", "from=\"FinalReviewApproved\"",
+            assertThat(sample(after, "closure_transitions_total", "from=\"Deactivating\"",
                     "to=\"AwaitingFinalSettlement\"")).isGreaterThanOrEqualTo(1);
             assertThat(after).contains("closure_initiation_to_deactivation_seconds_bucket");
             long settling = jdbc.queryForObject(
                     "SELECT count(*) FROM closure_summary WHERE state = 'AwaitingFinalSettlement'", Long.class);
             assertThat(sample(after, "closures_by_state", "state=\"AwaitingFinalSettlement\"")).isEqualTo(settling);
         });
+    }
+
+    @Test
+    void closuresOverdueCountsTheClosuresPastTheirStatesDeadlinePerState() {
+        // A Deactivating closure whose fences are late: the read model row as the saga writes it, past its deadline.
+        String late = "fence-" + UUID.randomUUID().toString().substring(0, 12);
+        Instant since = Instant.now().minus(30, ChronoUnit.MINUTES);
+        jdbc.update("""
+                INSERT INTO closure_summary (account_id, state, waiting_on, since, until, version, initiated_by, ticket_id,
+                                             updated_at)
+                VALUES (?, 'Deactivating', '{DEACTIVATION}', ?, ?, 9, 'ann', ?, ?)""", late, Timestamp.from(since),
+                Timestamp.from(since.plus(10, ChronoUnit.MINUTES)), "CLS-" + late + "-1", Timestamp.from(since));
+        long overdueDeactivating = jdbc.queryForObject(
+                "SELECT count(*) FROM closure_summary WHERE state = 'Deactivating' AND until < now()", Long.class);
+        assertThat(overdueDeactivating).isGreaterThanOrEqualTo(1);
+
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            String metrics = prometheus();
+            assertThat(sample(metrics, "closures_overdue", "state=\"Deactivating\"")).isEqualTo(overdueDeactivating);
+            assertThat(metrics).containsPattern("closures_overdue\\{[^}]*state=\"Preparing\"");
+        });
+        var view = http.get("/actuator/closures", OPS);
+        assertThat(view.body().get("overdue").valueStream().map(o -> o.get("accountId").asString())).contains(late);
     }
 }

@@ -150,8 +150,19 @@ class ClosureOrchestratorIntegrationTest extends OrchestratorTestBase {
         var approved = http.post("/api/v1/closures/" + account + "/approve", SUPPORT,
                 "{\"version\":" + version + "}");
         assertThat(approved.status()).isEqualTo(200);
-        assertThat(approved.text("state")).isEqualTo("AwaitingFinalSettlement");
+        // Approval deactivates once every service fenced the account (Deactivating until then).
+        assertThat(approved.text("state")).isEqualTo("Deactivating");
         assertThat(approved.text("approvedBy")).isEqualTo("support-agent");
+        assertThat(approved.body().get("missingFences").valueStream().map(n -> n.asString()))
+                .containsExactly("contracts-service", "payouts-service", "funding-service", "catalog-service");
+        await().atMost(PATIENCE).until(() -> published("FinalReviewApproved", account).size() == 1);
+        assertThat(json.parse(published("FinalReviewApproved", account).getFirst().value()).get("payload")
+                .get("closureDate").asString()).isEqualTo(approved.text("closureDate"));
+        String ticket = approved.text("ticketId");
+        for (String service : List.of("contracts-service", "payouts-service", "funding-service", "catalog-service")) {
+            sources.fenced(account, service, ticket);
+        }
+        await().atMost(PATIENCE).until(() -> "AwaitingFinalSettlement".equals(stateOf(account)));
 
         var again = http.post("/api/v1/closures/" + account + "/approve", OTHER_SUPPORT,
                 "{\"version\":" + approved.body().get("version").asLong() + "}");
@@ -170,6 +181,41 @@ class ClosureOrchestratorIntegrationTest extends OrchestratorTestBase {
         // Exactly once: nothing more comes, and the retraction after deactivation changes nothing.
         await().during(Duration.ofSeconds(2)).atMost(PATIENCE)
                 .until(() -> published("AccountDeactivated", account).size() == 1);
+        assertThat(stateOf(account)).isEqualTo("AwaitingFinalSettlement");
+    }
+
+    @Test
+    void deactivationWaitsForEveryFenceAndTheClosureNamesTheMissingOne() {
+        String account = underReview();
+        long version = http.get("/api/v1/closures/" + account, SUPPORT).body().get("version").asLong();
+        var approved = http.post("/api/v1/closures/" + account + "/approve", SUPPORT, "{\"version\":" + version + "}");
+        assertThat(approved.text("state")).isEqualTo("Deactivating");
+        String ticket = approved.text("ticketId");
+
+        sources.fenced(account, "contracts-service", ticket);
+        String payouts = sources.fenced(account, "payouts-service", ticket);
+        sources.resend(Topics.PAYOUTS, account, payouts);
+        sources.fenced(account, "payouts-service", ticket);
+        sources.fenced(account, "funding-service", ticket);
+        // A fence that is not its sender's word (funding's name on catalog's topic) and one for another closure.
+        sources.send(Topics.CATALOG, new com.brandclosure.events.AccountFenced(account, ticket, "funding-service",
+                Instant.now()));
+        sources.send(Topics.CATALOG, new com.brandclosure.events.AccountFenced(account, "CLS-other", "catalog-service",
+                Instant.now()));
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            var closure = http.get("/api/v1/closures/" + account, SUPPORT);
+            assertThat(closure.body().get("fences").propertyNames())
+                    .containsExactlyInAnyOrder("contracts-service", "payouts-service", "funding-service");
+            assertThat(closure.body().get("missingFences").valueStream().map(n -> n.asString()))
+                    .containsExactly("catalog-service");
+        });
+        await().during(Duration.ofSeconds(1)).atMost(PATIENCE).until(() -> "Deactivating".equals(stateOf(account)));
+        assertThat(published("AccountDeactivated", account)).isEmpty();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM events WHERE stream_id = ? AND event_type = 'FenceConfirmed'",
+                Integer.class, "closure-" + account)).as("the duplicate changed nothing").isEqualTo(3);
+
+        sources.fenced(account, "catalog-service", ticket);
+        await().atMost(PATIENCE).until(() -> published("AccountDeactivated", account).size() == 1);
         assertThat(stateOf(account)).isEqualTo("AwaitingFinalSettlement");
     }
 
@@ -237,7 +283,9 @@ class ClosureOrchestratorIntegrationTest extends OrchestratorTestBase {
         sources.allPreconditionsHold(account, lockAt);
         await().atMost(PATIENCE).until(() -> "AwaitingLockDate".equals(stateOf(account)));
         var waiting = http.get("/api/v1/closures/" + account, SUPPORT);
-        assertThat(Instant.parse(waiting.text("until"))).isEqualTo(lockAt);
+        // "until" is the state's deadline: the lock date has passed by then, plus a day (closure.deadlines).
+        assertThat(Instant.parse(waiting.text("until"))).isEqualTo(lockAt.plus(Duration.ofDays(1)));
+        assertThat(Instant.parse(waiting.text("lockDatePassesAt"))).isEqualTo(lockAt);
         assertThat(published("ClosureRequested", account)).isEmpty();
 
         await().atMost(PATIENCE).until(() -> published("ClosureRequested", account).size() == 1);

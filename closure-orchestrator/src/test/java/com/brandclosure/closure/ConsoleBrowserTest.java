@@ -192,10 +192,18 @@ class ConsoleBrowserTest {
 
         filterState("");
         card(review).findElement(By.cssSelector(".approve")).click();
-        WebElement approved = cardInState(review, "AwaitingFinalSettlement");
-        assertThat(approved.findElement(By.cssSelector(".card-message")).getText()).startsWith("Approved: now AwaitingFinalSettlement");
+        // Approval puts the closure in Deactivating; the card names the services that have not fenced yet.
+        WebElement approved = cardInState(review, "Deactivating");
+        assertThat(approved.findElement(By.cssSelector(".card-message")).getText()).startsWith("Approved: now Deactivating");
         assertThat(approved.findElement(By.cssSelector(".approved-by")).getText()).contains("alice");
+        assertThat(approved.findElement(By.cssSelector(".missing-fences")).getText())
+                .isEqualTo("contracts-service, payouts-service, funding-service, catalog-service");
+        String ticket = "CLS-" + review + "-1";
+        for (String service : SummaryEventSender.FENCING_SERVICES.keySet()) {
+            sources.fenced(review, service, ticket);
+        }
         await().atMost(PATIENCE).until(() -> kafka.events("AccountDeactivated", review).size() == 1);
+        approved = cardInState(review, "AwaitingFinalSettlement");
         ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", approved);
         screenshot("console.png");
         assertThat(SCREENSHOTS.resolve("console.png")).isNotEmptyFile();

@@ -1,5 +1,6 @@
 package com.brandclosure.closure;
 
+import com.brandclosure.events.AccountFenced;
 import com.brandclosure.events.ActiveContractsPresent;
 import com.brandclosure.events.CatalogsDeleted;
 import com.brandclosure.events.CatalogsPresent;
@@ -77,6 +78,15 @@ final class SummaryEventSender {
     void contractsActive(String account) {
         send(Topics.CONTRACTS, new ActiveContractsPresent(account, 2, Instant.now(),
                 nextVersion(Topics.CONTRACTS, account)));
+    }
+
+    /** Which source writes each topic, by the name it confirms its fence with. */
+    static final Map<String, String> FENCING_SERVICES = Map.of("contracts-service", Topics.CONTRACTS,
+            "payouts-service", Topics.PAYOUTS, "funding-service", Topics.FUNDING, "catalog-service", Topics.CATALOG);
+
+    /** {@code service} confirms it fenced {@code account} for {@code ticketId}, on its own topic. */
+    String fenced(String account, String service, String ticketId) {
+        return send(FENCING_SERVICES.get(service), new AccountFenced(account, ticketId, service, Instant.now()));
     }
 
     /** A per-item event on a summary topic, which the saga must ignore. */

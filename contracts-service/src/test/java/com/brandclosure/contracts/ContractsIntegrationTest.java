@@ -302,6 +302,29 @@ class ContractsIntegrationTest {
     }
 
     @Test
+    void final_review_approved_fences_the_account_and_confirms_it_once_with_account_fenced() {
+        String contract = createContract("p1");
+        awaitEvents("ActiveContractsPresent", 1);
+        String ticket = "CLS-" + account + "-1";
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        kafka.send(Topics.CLOSURE, account, Envelopes.finalReviewApproved(Envelopes.newId(), account, ticket, today,
+                clock.instant()));
+        // The same approval again under another event id: the fence is up already, nothing more is confirmed.
+        kafka.send(Topics.CLOSURE, account, Envelopes.finalReviewApproved(Envelopes.newId(), account, ticket, today,
+                clock.instant()));
+
+        awaitEvents("AccountFenced", 1);
+        var fenced = json.readTree(kafka.events("AccountFenced", account).getFirst().value()).get("payload");
+        assertThat(fenced.get("closureId").asString()).isEqualTo(ticket);
+        assertThat(fenced.get("service").asString()).isEqualTo("contracts-service");
+        var refused = http.post(base() + "/contracts", "{\"partnerId\":\"p3\",\"landingUrl\":\"https://b.example/\"}");
+        assertThat(refused.getStatusCode().value()).as("fenced before the deactivation").isEqualTo(409);
+        assertThat(http.post(base() + "/contracts/" + contract + "/links", null).getStatusCode().value()).isEqualTo(409);
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(30))
+                .until(() -> kafka.events("AccountFenced", account).size() == 1);
+    }
+
+    @Test
     void concurrent_clicks_on_one_link_are_each_recorded() throws Exception {
         String contractId = createContract("p1");
         String linkId = body(http.post(base() + "/contracts/" + contractId + "/links", null)).get("linkId").asString();

@@ -20,6 +20,16 @@ public final class Envelopes {
                         closureDate == null ? "null" : "\"" + closureDate + "\"", at);
     }
 
+    /** A FinalReviewApproved of the closure {@code ticketId} with the closure date it decided. */
+    public static String finalReviewApproved(String eventId, String accountId, String ticketId, LocalDate closureDate,
+                                             Instant at) {
+        return """
+                {"eventId":"%s","type":"FinalReviewApproved","schemaVersion":1,"accountId":"%s","occurredAt":"%s",
+                 "actor":"support:agent-7","correlationId":"closure-%s","causationId":null,
+                 "payload":{"accountId":"%s","ticketId":"%s","approver":"agent-7","closureDate":"%s"}}"""
+                .formatted(eventId, accountId, at, accountId, accountId, ticketId, closureDate);
+    }
+
     public static String newId() {
         return UUID.randomUUID().toString();
     }

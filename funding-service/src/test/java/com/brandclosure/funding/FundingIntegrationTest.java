@@ -203,6 +203,25 @@ class FundingIntegrationTest {
     }
 
     @Test
+    void final_review_approved_fences_the_account_and_confirms_it_once_with_account_fenced() {
+        String ticket = "CLS-" + account + "-1";
+        Map<String, Object> approval = Map.of("accountId", account, "ticketId", ticket, "approver", "agent-7",
+                "closureDate", LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).toString());
+        send(Topics.CLOSURE, "FinalReviewApproved", approval);
+        // The same approval again under another event id: the fence is up already, nothing more is confirmed.
+        send(Topics.CLOSURE, "FinalReviewApproved", approval);
+
+        await().atMost(WAIT).until(() -> events("AccountFenced").size() == 1);
+        assertThat(payload(events("AccountFenced").getFirst()).get("closureId").asString()).isEqualTo(ticket);
+        assertThat(payload(events("AccountFenced").getFirst()).get("service").asString()).isEqualTo("funding-service");
+        // Fenced: no funding account is opened for a closing account (a late cost cannot open one either way).
+        var refused = put("", Map.of("currency", "EUR"));
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.body().get("detail").asString()).contains("is closing", ticket);
+        await().during(Duration.ofSeconds(2)).atMost(WAIT).until(() -> events("AccountFenced").size() == 1);
+    }
+
+    @Test
     void bad_input_gets_a_clear_4xx_and_changes_nothing() {
         assertThat(post("/deposits", Map.of("method", "CARD", "amountMinor", 100, "currency", "EUR")).status())
                 .isEqualTo(404);

@@ -29,7 +29,8 @@ public final class EventSchemas {
     /** Components that may be null, by event type (each is documented on its record). */
     public static final Map<String, Set<String>> NULLABLE = Map.of(
             "ConversionTracked", Set.of("contractId"),
-            "PayoutsSettled", Set.of("lastLockDate"));
+            "PayoutsSettled", Set.of("lastLockDate"),
+            "FinalReviewApproved", Set.of("closureDate"));
 
     private static final Map<Class<?>, String> TOPICS = Map.of(
             ContractsEvent.class, Topics.CONTRACTS, PayoutsEvent.class, Topics.PAYOUTS,
@@ -58,13 +59,14 @@ public final class EventSchemas {
         return schema;
     }
 
+    /** The topic (or topics, sorted: AccountFenced goes out on each source's own) that publish {@code type}. */
     private static String topicOf(Class<?> type) {
-        for (var e : TOPICS.entrySet()) {
-            if (e.getKey().isAssignableFrom(type)) {
-                return e.getValue();
-            }
+        String topics = TOPICS.entrySet().stream().filter(e -> e.getKey().isAssignableFrom(type))
+                .map(Map.Entry::getValue).sorted().collect(java.util.stream.Collectors.joining(", "));
+        if (topics.isEmpty()) {
+            throw new IllegalArgumentException("no topic known for " + type.getName());
         }
-        throw new IllegalArgumentException("no topic known for " + type.getName());
+        return topics;
     }
 
     private static Map<String, Object> object(Class<?> record, Set<String> nullable) {

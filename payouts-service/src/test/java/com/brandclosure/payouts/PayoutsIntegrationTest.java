@@ -420,6 +420,30 @@ class PayoutsIntegrationTest {
         assertThat(old.announced()).isEqualTo(com.brandclosure.payouts.domain.PayoutsSummary.Announced.PENDING);
     }
 
+    /** FinalReviewApproved fences the account as the deactivation does, and the fence is confirmed once. */
+    @Test
+    void final_review_approved_fences_the_account_and_confirms_it_once_with_account_fenced() {
+        putSettings(1, 0, "MONTH", 10, "UTC");
+        activateContract("p-1", clock.instant().minus(Duration.ofDays(60)));
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.ofInstant(now, ZoneId.of("UTC"));
+        String ticket = "CLS-" + account + "-1";
+        Map<String, Object> approval = Map.of("accountId", account, "ticketId", ticket, "approver", "agent-7",
+                "closureDate", today.toString());
+        probe.send(Topics.CLOSURE, account, envelope("FinalReviewApproved", approval));
+        // The same approval again under another event id: the fence is up already, nothing more is confirmed.
+        probe.send(Topics.CLOSURE, account, envelope("FinalReviewApproved", approval));
+
+        await().atMost(WAIT).until(() -> events("AccountFenced").size() == 1);
+        assertThat(payload(events("AccountFenced").getFirst()).get("closureId").asString()).isEqualTo(ticket);
+        assertThat(payload(events("AccountFenced").getFirst()).get("service").asString()).isEqualTo("payouts-service");
+        // Fenced before the deactivation: a new action on the closure date is rejected ACCOUNT_CLOSED.
+        ingest("after-fence", "p-1", now, now, 200);
+        await().atMost(WAIT).until(() -> events("ActionRejected").size() == 1);
+        assertThat(payload(events("ActionRejected").getFirst()).get("reason").asString()).isEqualTo("ACCOUNT_CLOSED");
+        await().during(Duration.ofSeconds(2)).atMost(WAIT).until(() -> events("AccountFenced").size() == 1);
+    }
+
     /** Point 5: after the deactivation a reversed action cannot be restored: 409 with the reason. */
     @Test
     void a_reversed_action_cannot_be_restored_after_the_account_was_deactivated() {

@@ -210,6 +210,13 @@ final class RunningSystem implements AutoCloseable {
         services.get(module).stop(Duration.ofSeconds(20));
     }
 
+    /** Kills a service (SIGKILL, as {@link #killAndRestart}) and leaves it down until {@link #start}. */
+    void kill(String module) throws InterruptedException {
+        ServiceNode node = services.get(module);
+        log.info("killing {} (pid {}) with SIGKILL, to stay down", module, node.pid());
+        node.kill();
+    }
+
     /** Starts a stopped service again, waits until it is healthy and catches its clock up. */
     void start(String module) throws IOException {
         ServiceNode node = services.get(module);

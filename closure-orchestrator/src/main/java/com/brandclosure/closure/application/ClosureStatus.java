@@ -6,19 +6,18 @@ import com.brandclosure.closure.domain.AccountClosureState.AwaitingFinalSettleme
 import com.brandclosure.closure.domain.AccountClosureState.AwaitingLockDate;
 import com.brandclosure.closure.domain.AccountClosureState.ClosureCancelled;
 import com.brandclosure.closure.domain.AccountClosureState.ClosureRequested;
-import com.brandclosure.closure.domain.AccountClosureState.FinalReviewApproved;
+import com.brandclosure.closure.domain.AccountClosureState.Deactivating;
 import com.brandclosure.closure.domain.AccountClosureState.NotInitiated;
 import com.brandclosure.closure.domain.AccountClosureState.Preparing;
+import com.brandclosure.closure.domain.Deadlines;
 import com.brandclosure.closure.domain.Precondition;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
 /**
- * What a closure waits on, since when and until when: the support view of a state. "Until"
- * exists only where someone owes a deadline (the lock date, the review SLA); past it the
- * closure is overdue.
+ * What a closure waits on, since when and until when: the support view of a state. "Until" is the
+ * deadline of every waiting state ({@link Deadlines}); past it the closure is overdue.
  */
 public record ClosureStatus(List<String> waitingOn, Instant since, Instant until) {
 
@@ -38,16 +37,17 @@ public record ClosureStatus(List<String> waitingOn, Instant since, Instant until
         return List.copyOf(all);
     }
 
-    public static ClosureStatus of(AccountClosureState state, Duration reviewSla) {
+    public static ClosureStatus of(AccountClosureState state, Deadlines deadlines) {
+        java.time.Instant until = deadlines.of(state).orElse(null);
         return switch (state) {
             case NotInitiated n -> new ClosureStatus(List.of(), null, null);
-            case Preparing p when p.heldForNewEvidence() -> new ClosureStatus(List.of(NEW_EVIDENCE), p.since(), null);
+            case Preparing p when p.heldForNewEvidence() -> new ClosureStatus(List.of(NEW_EVIDENCE), p.since(), until);
             case Preparing p -> new ClosureStatus(
-                    p.ledger().facts().unmet().stream().map(Enum::name).toList(), p.since(), null);
-            case AwaitingLockDate a -> new ClosureStatus(List.of(LOCK_DATE), a.since(), a.fireAt());
-            case ClosureRequested r -> new ClosureStatus(List.of(FINAL_REVIEW), r.since(), r.since().plus(reviewSla));
-            case FinalReviewApproved a -> new ClosureStatus(List.of(DEACTIVATION), a.since(), null);
-            case AwaitingFinalSettlement d -> new ClosureStatus(List.of(FINAL_SETTLEMENT), d.since(), null);
+                    p.ledger().facts().unmet().stream().map(Enum::name).toList(), p.since(), until);
+            case AwaitingLockDate a -> new ClosureStatus(List.of(LOCK_DATE), a.since(), until);
+            case ClosureRequested r -> new ClosureStatus(List.of(FINAL_REVIEW), r.since(), until);
+            case Deactivating d -> new ClosureStatus(List.of(DEACTIVATION), d.since(), until);
+            case AwaitingFinalSettlement d -> new ClosureStatus(List.of(FINAL_SETTLEMENT), d.since(), until);
             case AccountClosed c -> new ClosureStatus(List.of(), c.since(), null);
             case ClosureCancelled c -> new ClosureStatus(List.of(), c.since(), null);
         };

@@ -1,5 +1,6 @@
 package com.brandclosure.closure.config;
 
+import com.brandclosure.closure.domain.Deadlines;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import java.net.URI;
@@ -12,7 +13,9 @@ import java.util.Map;
 public class ClosureProperties {
 
     /** Time support has for the final review; a review open longer is overdue. */
-    private Duration reviewSla = Duration.ofDays(2);
+    private Duration reviewSla = Deadlines.DEFAULTS.review();
+    /** Deadlines of the other waiting states ({@link Deadlines}). */
+    private final DeadlineSettings deadlines = new DeadlineSettings();
     /** Kafka listener threads for the summary topics; as many as they have partitions. */
     private int consumerConcurrency = 4;
     /** The ops console's view of the other services (README "Ops console"). */
@@ -63,6 +66,56 @@ public class ClosureProperties {
 
         public void setTimeout(Duration timeout) {
             this.timeout = timeout;
+        }
+    }
+
+    public DeadlineSettings getDeadlines() {
+        return deadlines;
+    }
+
+    /** Every waiting state's deadline, the review's from {@code review-sla}. */
+    public Deadlines deadlines() {
+        return new Deadlines(deadlines.getPreparing(), deadlines.getAfterLockDate(), reviewSla,
+                deadlines.getDeactivating(), deadlines.getFinalSettlement());
+    }
+
+    /** {@code closure.deadlines.*}: Preparing from the initiation, the others as {@link Deadlines} says. */
+    public static class DeadlineSettings {
+        private Duration preparing = Deadlines.DEFAULTS.preparing();
+        private Duration afterLockDate = Deadlines.DEFAULTS.afterLockDate();
+        private Duration deactivating = Deadlines.DEFAULTS.deactivating();
+        private Duration finalSettlement = Deadlines.DEFAULTS.finalSettlement();
+
+        public Duration getPreparing() {
+            return preparing;
+        }
+
+        public void setPreparing(Duration preparing) {
+            this.preparing = preparing;
+        }
+
+        public Duration getAfterLockDate() {
+            return afterLockDate;
+        }
+
+        public void setAfterLockDate(Duration afterLockDate) {
+            this.afterLockDate = afterLockDate;
+        }
+
+        public Duration getDeactivating() {
+            return deactivating;
+        }
+
+        public void setDeactivating(Duration deactivating) {
+            this.deactivating = deactivating;
+        }
+
+        public Duration getFinalSettlement() {
+            return finalSettlement;
+        }
+
+        public void setFinalSettlement(Duration finalSettlement) {
+            this.finalSettlement = finalSettlement;
         }
     }
 }

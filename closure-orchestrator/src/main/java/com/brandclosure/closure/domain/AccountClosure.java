@@ -5,6 +5,7 @@ import com.brandclosure.closure.domain.AccountClosureCommand.CancelClosure;
 import com.brandclosure.closure.domain.AccountClosureCommand.FireLockDateTimer;
 import com.brandclosure.closure.domain.AccountClosureCommand.InitiateClosure;
 import com.brandclosure.closure.domain.AccountClosureCommand.RecordFact;
+import com.brandclosure.closure.domain.AccountClosureCommand.RecordFence;
 import com.brandclosure.closure.domain.AccountClosureCommand.RecordRefund;
 import com.brandclosure.closure.domain.AccountClosureCommand.RejectFinalReview;
 import com.brandclosure.closure.domain.AccountClosureEvent.AccountClosed;
@@ -12,6 +13,7 @@ import com.brandclosure.closure.domain.AccountClosureEvent.AccountDeactivated;
 import com.brandclosure.closure.domain.AccountClosureEvent.ClosureCancelled;
 import com.brandclosure.closure.domain.AccountClosureEvent.ClosureInitiated;
 import com.brandclosure.closure.domain.AccountClosureEvent.ClosureRequested;
+import com.brandclosure.closure.domain.AccountClosureEvent.FenceConfirmed;
 import com.brandclosure.closure.domain.AccountClosureEvent.FinalReviewApproved;
 import com.brandclosure.closure.domain.AccountClosureEvent.FinalReviewRejected;
 import com.brandclosure.closure.domain.AccountClosureEvent.LockDateScheduled;
@@ -21,6 +23,7 @@ import com.brandclosure.closure.domain.AccountClosureEvent.PreconditionRetracted
 import com.brandclosure.closure.domain.AccountClosureEvent.ReviewWithdrawn;
 import com.brandclosure.closure.domain.AccountClosureState.AwaitingFinalSettlement;
 import com.brandclosure.closure.domain.AccountClosureState.AwaitingLockDate;
+import com.brandclosure.closure.domain.AccountClosureState.Deactivating;
 import com.brandclosure.closure.domain.AccountClosureState.Ledger;
 import com.brandclosure.closure.domain.AccountClosureState.NotInitiated;
 import com.brandclosure.closure.domain.AccountClosureState.Preparing;
@@ -30,8 +33,8 @@ import com.brandclosure.platform.kernel.DomainException;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Objects;
 
@@ -81,6 +84,7 @@ public final class AccountClosure {
             case FireLockDateTimer c -> lockDateTimerFired(c, state);
             case ApproveFinalReview c -> thenAutomaticSteps(approve(c, state), state, c.now());
             case RejectFinalReview c -> reject(c, state);
+            case RecordFence c -> thenAutomaticSteps(recordFence(c, state), state, c.now());
             case RecordRefund c -> refund(c, state);
         };
     }
@@ -111,7 +115,7 @@ public final class AccountClosure {
                     new LockDateTimerCancelled(a.scheduleVersion(), "closure cancelled", c.now()), cancelled);
             case AccountClosureState.ClosureRequested r -> List.of(
                     new ReviewWithdrawn(r.ticketId(), "closure cancelled", c.now()), cancelled);
-            case AccountClosureState.FinalReviewApproved x -> throw irreversible(s, "cancel");
+            case Deactivating x -> throw irreversible(s, "cancel");
             case AwaitingFinalSettlement x -> throw irreversible(s, "cancel");
             case AccountClosureState.AccountClosed x -> throw irreversible(s, "cancel");
         };
@@ -153,11 +157,22 @@ public final class AccountClosure {
         if (c.approver().equals(r.initiation().initiatedBy())) {
             throw new ApproverIsInitiator(c.approver());
         }
-        // The closure date is the day of deactivation (UTC): activity dated on or after it is refused.
-        LocalDate closureDate = LocalDate.ofInstant(c.now(), ZoneOffset.UTC);
-        return List.of(
-                new FinalReviewApproved(r.ticketId(), c.approver(), c.versionSeen(), c.now()),
-                new AccountDeactivated(closureDate, c.now()));
+        // The closure date is the day of the approval in the account's time zone (the day the fences go
+        // up, which the deactivation carries): activity dated on or after it is refused.
+        LocalDate closureDate = LocalDate.ofInstant(c.now(), s.ledger().facts().accountZone());
+        return List.of(new FinalReviewApproved(r.ticketId(), c.approver(), c.versionSeen(), c.now(), closureDate));
+    }
+
+    /**
+     * A service's fence counts once, for the closure being deactivated (its ticket) and from one of
+     * {@link Fences#SERVICES}; a duplicate, a late one (already deactivated) or a stray one changes nothing.
+     */
+    private static List<AccountClosureEvent> recordFence(RecordFence c, AccountClosureState s) {
+        if (!(s instanceof Deactivating d) || !d.ticketId().equals(c.closureId())
+                || !Fences.SERVICES.contains(c.service()) || d.fences().containsKey(c.service())) {
+            return List.of();
+        }
+        return List.of(new FenceConfirmed(c.service(), c.closureId(), c.fencedAt(), c.now()));
     }
 
     private static List<AccountClosureEvent> reject(RejectFinalReview c, AccountClosureState s) {
@@ -221,7 +236,11 @@ public final class AccountClosure {
             case AccountClosureState.ClosureRequested r when lockDateAhead(facts, now) -> List.of(new ReviewWithdrawn(
                     r.ticketId(), "a later lock date lies ahead: " + facts.lockDate().orElseThrow().date(), now));
 
-            // Step 3 is the reviewer's (approve/reject). Step 4, closing, waits for funding's RefundIssued
+            // Step 4: every service fenced the account -> deactivate it.
+            case Deactivating d when d.missingFences().isEmpty() ->
+                    List.of(new AccountDeactivated(d.closureDate(), now));
+
+            // Step 3 is the reviewer's (approve/reject). Step 5, closing, waits for funding's RefundIssued
             // (issued with amount 0 when nothing is left): funding sends its sufficiency summary only when
             // it flips, so a zero balance in the last summary may be long out of date.
             default -> List.of();
@@ -263,10 +282,19 @@ public final class AccountClosure {
                     initiation(s), r.at(), r.ticketId());
             case ReviewWithdrawn w -> new Preparing(l, initiation(s), w.at(), List.of(), false);
             case FinalReviewRejected r -> new Preparing(l, initiation(s), r.at(), r.reasons(), true);
-            case FinalReviewApproved a -> new AccountClosureState.FinalReviewApproved(l, initiation(s), a.at(),
-                    a.ticketId(), a.approver());
+            case FinalReviewApproved a -> new Deactivating(l, initiation(s), a.at(), a.ticketId(), a.approver(),
+                    a.closureDate(), java.util.Map.of());
+            case FenceConfirmed f -> {
+                if (!(s instanceof Deactivating d)) {
+                    yield s.withLedger(l);
+                }
+                var fences = new HashMap<>(d.fences());
+                fences.put(f.service(), f.fencedAt());
+                yield new Deactivating(l, d.initiation(), d.since(), d.ticketId(), d.approver(), d.closureDate(),
+                        fences);
+            }
             case AccountDeactivated d -> {
-                var approved = (AccountClosureState.FinalReviewApproved) s;
+                var approved = (Deactivating) s;
                 yield new AwaitingFinalSettlement(l, approved.initiation(), d.at(), approved.ticketId(),
                         approved.approver(), d.closureDate());
             }
@@ -292,7 +320,7 @@ public final class AccountClosure {
             case Preparing p -> p.initiation();
             case AwaitingLockDate a -> a.initiation();
             case AccountClosureState.ClosureRequested r -> r.initiation();
-            case AccountClosureState.FinalReviewApproved a -> a.initiation();
+            case Deactivating a -> a.initiation();
             case AwaitingFinalSettlement d -> d.initiation();
             case AccountClosureState.AccountClosed c -> c.initiation();
             case AccountClosureState.ClosureCancelled c -> c.initiation();
@@ -329,7 +357,7 @@ public final class AccountClosure {
 
     /** True once the approval was given: from here on only the final settlement may happen. */
     public static boolean isDeactivated(AccountClosureState s) {
-        return s instanceof AccountClosureState.FinalReviewApproved || s instanceof AwaitingFinalSettlement
+        return s instanceof Deactivating || s instanceof AwaitingFinalSettlement
                 || s instanceof AccountClosureState.AccountClosed;
     }
 

@@ -38,6 +38,11 @@ public sealed interface AccountClosureCommand {
         }
     }
 
+    /** A source service confirmed it fenced the account ({@code AccountFenced}) for closure {@code closureId}. */
+    record RecordFence(String service, String closureId, Instant fencedAt, Instant now)
+            implements AccountClosureCommand {
+    }
+
     /** funding-service refunded the remaining balance. */
     record RecordRefund(String refundId, SourceEvent source, Instant now) implements AccountClosureCommand {
     }

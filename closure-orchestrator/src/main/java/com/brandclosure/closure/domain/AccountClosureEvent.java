@@ -52,8 +52,17 @@ public sealed interface AccountClosureEvent {
         }
     }
 
-    /** {@code evidenceVersion}: the saga version the approver saw, equal to the version approved. */
-    record FinalReviewApproved(String ticketId, @Personal String approver, long evidenceVersion, Instant at)
+    /**
+     * {@code evidenceVersion}: the saga version the approver saw, equal to the version approved. The
+     * closure is then Deactivating; {@code closureDate} is the day of the approval in the account's
+     * time zone (null in events stored before it was decided here).
+     */
+    record FinalReviewApproved(String ticketId, @Personal String approver, long evidenceVersion, Instant at,
+                               LocalDate closureDate) implements AccountClosureEvent {
+    }
+
+    /** {@code service} fenced the account for the closure {@code closureId} (the ticket) at {@code fencedAt}. */
+    record FenceConfirmed(String service, String closureId, Instant fencedAt, Instant at)
             implements AccountClosureEvent {
     }
 

@@ -5,7 +5,10 @@ import com.brandclosure.platform.kernel.AccountId;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The states of a closure, one type per state. Every state carries the {@link Ledger}: what the
@@ -86,11 +89,26 @@ public sealed interface AccountClosureState {
         }
     }
 
-    /** Passed through within the approval's own append, on the way to deactivation. */
-    record FinalReviewApproved(Ledger ledger, Initiation initiation, Instant since, String ticketId, @Personal String approver)
-            implements AccountClosureState {
+    /**
+     * Approved: every source service is asked to fence the account (refuse new activity) and
+     * confirms it; {@code fences} holds each confirming service with the time it fenced. The
+     * account is deactivated once all of {@link Fences#SERVICES} have. {@code closureDate} (the day
+     * of the approval in the account's zone) is the date the deactivation will carry; null only in
+     * streams stored before this state existed, where the deactivation followed at once.
+     */
+    record Deactivating(Ledger ledger, Initiation initiation, Instant since, String ticketId, @Personal String approver,
+                        LocalDate closureDate, Map<String, Instant> fences) implements AccountClosureState {
+        public Deactivating {
+            fences = Collections.unmodifiableSortedMap(new TreeMap<>(fences));
+        }
+
         public AccountClosureState withLedger(Ledger l) {
-            return new FinalReviewApproved(l, initiation, since, ticketId, approver);
+            return new Deactivating(l, initiation, since, ticketId, approver, closureDate, fences);
+        }
+
+        /** The services that have not confirmed their fence yet, in {@link Fences#SERVICES} order. */
+        public List<String> missingFences() {
+            return Fences.SERVICES.stream().filter(service -> !fences.containsKey(service)).toList();
         }
     }
 

@@ -44,6 +44,15 @@ public record Facts(Map<Precondition, Fact> latest) {
                 .toList();
     }
 
+    /**
+     * The account's time zone as the saga knows it: the offset of the last lock date payouts named
+     * (payouts evaluates lock dates in the account's zone); UTC while payouts named none.
+     */
+    public java.time.ZoneId accountZone() {
+        return of(Precondition.PAYOUTS_SETTLED).map(Fact::lockDate).map(LockDate::offset)
+                .map(java.time.ZoneId.class::cast).orElse(java.time.ZoneOffset.UTC);
+    }
+
     /** The lock date the payouts fact names, if payouts are settled and a lock date is ahead. */
     public Optional<LockDate> lockDate() {
         return of(Precondition.PAYOUTS_SETTLED).filter(Fact::holds).map(Fact::lockDate);

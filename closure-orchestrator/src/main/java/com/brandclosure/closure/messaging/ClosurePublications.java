@@ -59,7 +59,9 @@ public final class ClosurePublications {
             case AccountClosureEvent.FinalReviewRejected r -> new FinalReviewRejected(account, r.ticketId(),
                     r.reviewer(), r.reasons());
             case AccountClosureEvent.FinalReviewApproved a -> new FinalReviewApproved(account, a.ticketId(),
-                    a.approver());
+                    a.approver(), a.closureDate());
+            // The fences are the sources' own news (AccountFenced on their topics); what follows is AccountDeactivated.
+            case AccountClosureEvent.FenceConfirmed f -> null;
             case AccountClosureEvent.AccountDeactivated d -> new AccountDeactivated(account, d.closureDate(), d.at());
             case AccountClosureEvent.ClosureCancelled c -> new ClosureCancelled(account, c.cancelledBy(), c.reason());
             case AccountClosureEvent.AccountClosed c -> new AccountClosed(account, c.at());

@@ -5,6 +5,7 @@ import com.brandclosure.closure.domain.Fact;
 import com.brandclosure.closure.domain.LockDate;
 import com.brandclosure.closure.domain.Precondition;
 import com.brandclosure.closure.domain.SourceEvent;
+import com.brandclosure.events.AccountFenced;
 import com.brandclosure.events.ActiveContractsPresent;
 import com.brandclosure.events.CatalogsDeleted;
 import com.brandclosure.events.CatalogsPresent;
@@ -24,13 +25,23 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
-/** The source services' summary events as saga commands; every other event on their topics is not the saga's. */
+/**
+ * The source services' summary events (and their fence confirmations, {@code AccountFenced}) as saga
+ * commands; every other event on their topics is not the saga's.
+ */
 public final class SummaryEvents {
 
     /** The summary events the saga takes; {@link #toCommand} has a command for each. */
     static final List<Class<? extends IntegrationEvent>> TYPES = List.of(ContractsExpired.class,
             ActiveContractsPresent.class, PayoutsSettled.class, PayoutsPending.class, FundingSufficient.class,
-            FundingInsufficient.class, CatalogsDeleted.class, CatalogsPresent.class, RefundIssued.class);
+            FundingInsufficient.class, CatalogsDeleted.class, CatalogsPresent.class, RefundIssued.class,
+            AccountFenced.class);
+
+    /** Which service writes each source topic (kafka-access' ACLs), by the name it fences with. */
+    static final java.util.Map<String, String> FENCING_SERVICE_BY_TOPIC = java.util.Map.of(
+            com.brandclosure.events.Topics.CONTRACTS, "contracts-service", com.brandclosure.events.Topics.PAYOUTS,
+            "payouts-service", com.brandclosure.events.Topics.FUNDING, "funding-service",
+            com.brandclosure.events.Topics.CATALOG, "catalog-service");
 
     private SummaryEvents() {
     }
@@ -56,6 +67,15 @@ public final class SummaryEvents {
         };
         if (fact != null) {
             return Optional.of(now -> new AccountClosureCommand.RecordFact(fact, now));
+        }
+        if (event.event() instanceof AccountFenced fenced) {
+            // A service confirms its own fence on its own topic (the broker lets only it write there):
+            // a fence naming another service is not that service's word and counts for nothing.
+            if (!fenced.service().equals(FENCING_SERVICE_BY_TOPIC.get(event.topic()))) {
+                return Optional.empty();
+            }
+            return Optional.of(now -> new AccountClosureCommand.RecordFence(fenced.service(), fenced.closureId(),
+                    fenced.fencedAt(), now));
         }
         if (event.event() instanceof RefundIssued refund) {
             return Optional.of(now -> new AccountClosureCommand.RecordRefund(refund.refundId(), source, now));

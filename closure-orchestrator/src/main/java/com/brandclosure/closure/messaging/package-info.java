@@ -2,7 +2,8 @@
  * Kafka in and out. Invariants:
  * <ul>
  *   <li>In: one batch listener, {@link com.brandclosure.closure.messaging.SummaryEventsListener}, hands each poll
- *       to its {@code InboundBatches} subscription ("summary-events"); the summaries become saga commands
+ *       to its {@code InboundBatches} subscription ("summary-events"); the summaries and the sources' fence
+ *       confirmations ({@code AccountFenced}, counted only from the topic of the service they name) become saga commands
  *       ({@link com.brandclosure.closure.messaging.SummaryEvents}) and nothing here calls the inbox.</li>
  *   <li>Out: {@link com.brandclosure.closure.messaging.ClosurePublications} is the service's one {@code Publication}:
  *       stored saga events become closure integration events carrying the stored event's id.</li>

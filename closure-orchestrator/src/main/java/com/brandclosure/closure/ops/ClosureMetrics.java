@@ -26,6 +26,8 @@ import java.util.Map;
  * The closures' metrics:
  * <ul>
  * <li>{@code closures.by.state} (gauge, tag {@code state}): closures per state, from the read model;</li>
+ * <li>{@code closures.overdue} (gauge, tag {@code state}; {@code closures_overdue} in Prometheus): closures past
+ * their state's deadline ({@code Deadlines}), from the read model;</li>
  * <li>{@code closure.transitions} (counter, tags {@code from}, {@code to}): state changes of the sagas;</li>
  * <li>{@code closure.initiation.to.deactivation} (timer with histogram): initiation to AccountDeactivated;</li>
  * <li>{@code closure.last.precondition.to.request} (timer with histogram): from the moment the
@@ -49,6 +51,8 @@ public class ClosureMetrics implements MeterBinder {
     private volatile Timer lastPreconditionToRequest;
     private volatile Map<String, Long> byState = Map.of();
     private volatile Instant byStateAt = Instant.EPOCH;
+    private volatile Map<String, Long> overdueByState = Map.of();
+    private volatile Instant overdueAt = Instant.EPOCH;
 
     public ClosureMetrics(ClosureProjection projection, Clock clock) {
         this.projection = projection;
@@ -60,6 +64,8 @@ public class ClosureMetrics implements MeterBinder {
         for (String state : STATES) {
             Gauge.builder("closures.by.state", this, m -> m.countIn(state)).tag("state", state)
                     .description("closures per state").register(registry);
+            Gauge.builder("closures.overdue", this, m -> m.overdueIn(state)).tag("state", state)
+                    .description("closures past their state's deadline").register(registry);
         }
         initiationToDeactivation = Timer.builder("closure.initiation.to.deactivation")
                 .description("time from a closure's initiation to the account's deactivation")
@@ -79,6 +85,15 @@ public class ClosureMetrics implements MeterBinder {
             byStateAt = now;
         }
         return byState.getOrDefault(state, 0L);
+    }
+
+    private double overdueIn(String state) {
+        Instant now = clock.instant();
+        if (Duration.between(overdueAt, now).compareTo(CACHE) >= 0) {
+            overdueByState = projection.countsOverdueByState();
+            overdueAt = now;
+        }
+        return overdueByState.getOrDefault(state, 0L);
     }
 
     /** What one decision did: its state changes and the durations it ends. */

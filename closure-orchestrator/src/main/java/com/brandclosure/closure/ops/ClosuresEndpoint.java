@@ -12,7 +12,7 @@ import java.util.Map;
 
 /**
  * {@code /actuator/closures}: how many closures are in each state, how many wait on each thing,
- * and the overdue ones (past the lock-date timer or the review SLA), oldest first, at most 100.
+ * and the overdue ones (past their state's deadline, {@code Deadlines}), oldest first, at most 100.
  */
 @Component
 @Endpoint(id = "closures")

@@ -63,12 +63,13 @@ public class ClosureProjection implements Projection {
         if (state instanceof AccountClosureState.NotInitiated) {
             return;
         }
-        ClosureStatus status = ClosureStatus.of(state, properties.getReviewSla());
+        ClosureStatus status = ClosureStatus.of(state, properties.deadlines());
         Initiation initiation = AccountClosure.initiation(state);
         LocalDate lockDate = state.ledger().facts().lockDate().map(LockDate::date).orElse(null);
         String ticket = switch (state) {
             case ClosureRequested r -> r.ticketId();
             case AwaitingFinalSettlement d -> d.ticketId();
+            case AccountClosureState.Deactivating d -> d.ticketId();
             default -> null;
         };
         jdbc.update("""
@@ -151,7 +152,17 @@ public class ClosureProjection implements Projection {
         return counts;
     }
 
-    /** How many closures are past their deadline (the lock-date timer's or the review SLA). */
+    /** How many closures are past their state's deadline, per state (states without any are absent). */
+    public Map<String, Long> countsOverdueByState() {
+        var counts = new java.util.TreeMap<String, Long>();
+        jdbc.query("SELECT state, count(*) FROM closure_summary WHERE until < ? GROUP BY state",
+                (java.sql.ResultSet rs) -> {
+                    counts.put(rs.getString(1), rs.getLong(2));
+                }, Timestamp.from(clock.instant()));
+        return counts;
+    }
+
+    /** How many closures are past their state's deadline ({@code Deadlines}). */
     public long countOverdue() {
         Long n = jdbc.queryForObject("SELECT count(*) FROM closure_summary WHERE until < ?", Long.class,
                 Timestamp.from(clock.instant()));

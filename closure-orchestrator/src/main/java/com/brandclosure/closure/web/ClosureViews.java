@@ -42,12 +42,12 @@ class ClosureViews {
     ClosureView command(BiFunction<Actor, CommandContext, AccountClosureState> command) {
         Actor actor = CurrentActor.get();
         CommandContext ctx = contexts.forActor(actor.name(), request.getHeader(CORRELATION_HEADER));
-        return ClosureView.of(command.apply(actor, ctx), properties.getReviewSla(), ctx.now());
+        return ClosureView.of(command.apply(actor, ctx), properties.deadlines(), ctx.now());
     }
 
     /** The account's closure as the caller may see it (tenant-checked by the lookup). */
     ClosureView current(String accountId) {
-        return ClosureView.of(lookup.get(CurrentActor.get(), AccountId.of(accountId)), properties.getReviewSla(),
+        return ClosureView.of(lookup.get(CurrentActor.get(), AccountId.of(accountId)), properties.deadlines(),
                 contexts.clock().instant());
     }
 }

@@ -3,16 +3,18 @@ package com.brandclosure.closure.web;
 import com.brandclosure.closure.application.ClosureStatus;
 import com.brandclosure.closure.domain.AccountClosure;
 import com.brandclosure.closure.domain.AccountClosureState;
+import com.brandclosure.closure.domain.Deadlines;
 import com.brandclosure.closure.domain.Fact;
+import com.brandclosure.closure.domain.Fences;
 import com.brandclosure.closure.domain.Initiation;
 import com.brandclosure.closure.domain.LockDate;
 import com.brandclosure.closure.domain.Precondition;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Response bodies of the closure API. */
 public final class Responses {
@@ -23,13 +25,16 @@ public final class Responses {
     /**
      * A closure as brand admins and support see it: state, version (the evidence an approval must
      * name), each precondition with the event that last spoke on it, the lock date, and what the
-     * closure waits on since when and until when.
+     * closure waits on since when and until when (its deadline; {@code overdue} once past it). While
+     * Deactivating, {@code fences}: each service that fenced the account with the time it did,
+     * and {@code missingFences}: those it still waits for (both empty in every other state).
      */
     public record ClosureView(String accountId, String state, long version, String initiatedBy, String reason,
                               Instant initiatedAt, List<PreconditionView> preconditions, LocalDate lastLockDate,
                               Instant lockDatePassesAt, List<String> waitingOn, Instant since, Instant until,
                               boolean overdue, String ticketId, List<String> rejectionReasons, String approvedBy,
-                              LocalDate closureDate, String cancelledBy, String cancellationReason) {
+                              LocalDate closureDate, String cancelledBy, String cancellationReason,
+                              Map<String, Instant> fences, List<String> missingFences) {
 
         /**
          * One precondition: whether it holds, and the source event that said so last (null fields: none yet);
@@ -45,8 +50,8 @@ public final class Responses {
         public record BlockerView(String kind, String id, String reason) {
         }
 
-        public static ClosureView of(AccountClosureState state, Duration reviewSla, Instant now) {
-            ClosureStatus status = ClosureStatus.of(state, reviewSla);
+        public static ClosureView of(AccountClosureState state, Deadlines deadlines, Instant now) {
+            ClosureStatus status = ClosureStatus.of(state, deadlines);
             Initiation initiation = AccountClosure.initiation(state);
             List<PreconditionView> preconditions = new ArrayList<>();
             for (Precondition p : Precondition.values()) {
@@ -65,12 +70,17 @@ public final class Responses {
             LocalDate closureDate = null;
             String cancelledBy = null;
             String cancellation = null;
+            Map<String, Instant> fences = Map.of();
+            List<String> missingFences = List.of();
             switch (state) {
                 case AccountClosureState.ClosureRequested r -> ticket = r.ticketId();
                 case AccountClosureState.Preparing p -> rejection = p.rejectionReasons();
-                case AccountClosureState.FinalReviewApproved a -> {
-                    ticket = a.ticketId();
-                    approver = a.approver();
+                case AccountClosureState.Deactivating d -> {
+                    ticket = d.ticketId();
+                    approver = d.approver();
+                    closureDate = d.closureDate();
+                    fences = d.fences();
+                    missingFences = d.missingFences();
                 }
                 case AccountClosureState.AwaitingFinalSettlement d -> {
                     ticket = d.ticketId();
@@ -91,7 +101,7 @@ public final class Responses {
                     initiation == null ? null : initiation.at(), List.copyOf(preconditions),
                     lock == null ? null : lock.date(), lock == null ? null : lock.passesAt(), status.waitingOn(),
                     status.since(), status.until(), status.overdueAt(now), ticket, rejection, approver, closureDate,
-                    cancelledBy, cancellation);
+                    cancelledBy, cancellation, fences, missingFences);
         }
     }
 }

@@ -12,6 +12,8 @@ import com.brandclosure.closure.domain.AccountClosureEvent.AccountDeactivated;
 import com.brandclosure.closure.domain.AccountClosureEvent.ClosureCancelled;
 import com.brandclosure.closure.domain.AccountClosureEvent.ClosureInitiated;
 import com.brandclosure.closure.domain.AccountClosureEvent.ClosureRequested;
+import com.brandclosure.closure.domain.AccountClosureCommand.RecordFence;
+import com.brandclosure.closure.domain.AccountClosureEvent.FenceConfirmed;
 import com.brandclosure.closure.domain.AccountClosureEvent.FinalReviewApproved;
 import com.brandclosure.closure.domain.AccountClosureEvent.FinalReviewRejected;
 import com.brandclosure.closure.domain.AccountClosureEvent.LockDateScheduled;
@@ -136,9 +138,23 @@ class AccountClosureTest {
         return awaitingLockDate().andGiven(new ClosureRequested(TICKET, AFTER_LOCK));
     }
 
+    static final LocalDate CLOSURE_DATE = LocalDate.parse("2026-03-11");
+
+    /** ... approved: Deactivating, no service has fenced yet. */
+    static Decider<AccountClosureCommand, AccountClosureEvent, AccountClosureState>.Given deactivating() {
+        return underReview().andGiven(new FinalReviewApproved(TICKET, "support-agent", 7, AFTER_LOCK, CLOSURE_DATE));
+    }
+
+    static FenceConfirmed fenced(String service) {
+        return new FenceConfirmed(service, TICKET, AFTER_LOCK, AFTER_LOCK);
+    }
+
+    static AccountClosureEvent[] allFenced() {
+        return Fences.SERVICES.stream().map(AccountClosureTest::fenced).toArray(AccountClosureEvent[]::new);
+    }
+
     static Decider<AccountClosureCommand, AccountClosureEvent, AccountClosureState>.Given deactivated() {
-        return underReview().andGiven(new FinalReviewApproved(TICKET, "support-agent", 7, AFTER_LOCK),
-                new AccountDeactivated(LocalDate.parse("2026-03-11"), AFTER_LOCK));
+        return deactivating().andGiven(allFenced()).andGiven(new AccountDeactivated(CLOSURE_DATE, AFTER_LOCK));
     }
 
     @AfterAll
@@ -440,8 +456,13 @@ class AccountClosureTest {
 
         @Test
         void approvalOfTheCurrentEvidenceDeactivatesTheAccount() {
-            var state = underReview().when(new ApproveFinalReview("support-agent", 7, AFTER_LOCK)).then(
-                    new FinalReviewApproved(TICKET, "support-agent", 7, AFTER_LOCK),
+            // Approval puts the closure in Deactivating; the fourth fence deactivates it (see Deactivation).
+            var approved = underReview().when(new ApproveFinalReview("support-agent", 7, AFTER_LOCK)).then(
+                    new FinalReviewApproved(TICKET, "support-agent", 7, AFTER_LOCK, CLOSURE_DATE));
+            assertThat(approved.state()).isInstanceOf(AccountClosureState.Deactivating.class);
+            var state = approved.andGiven(fenced("contracts-service"), fenced("payouts-service"),
+                    fenced("funding-service")).when(new RecordFence("catalog-service", TICKET, T1, AFTER_LOCK)).then(
+                    new FenceConfirmed("catalog-service", TICKET, T1, AFTER_LOCK),
                     new AccountDeactivated(LocalDate.parse("2026-03-11"), AFTER_LOCK)).state();
             assertThat(state).isInstanceOfSatisfying(AwaitingFinalSettlement.class,
                     d -> assertThat(d.closureDate()).isEqualTo(LocalDate.parse("2026-03-11")));
@@ -611,8 +632,189 @@ class AccountClosureTest {
             var zero = funding(2, 0);
             underReview().andGiven(met(zero, AFTER_LOCK))
                     .when(new ApproveFinalReview("support-agent", 8, AFTER_LOCK)).then(
-                            new FinalReviewApproved(TICKET, "support-agent", 8, AFTER_LOCK),
-                            new AccountDeactivated(LocalDate.parse("2026-03-11"), AFTER_LOCK));
+                            new FinalReviewApproved(TICKET, "support-agent", 8, AFTER_LOCK, CLOSURE_DATE));
+            var approvedWithZero = underReview().andGiven(met(zero, AFTER_LOCK))
+                    .andGiven(new FinalReviewApproved(TICKET, "support-agent", 8, AFTER_LOCK, CLOSURE_DATE),
+                            fenced("contracts-service"), fenced("payouts-service"), fenced("funding-service"));
+            approvedWithZero.when(new RecordFence("catalog-service", TICKET, AFTER_LOCK, AFTER_LOCK)).then(
+                    fenced("catalog-service"), new AccountDeactivated(LocalDate.parse("2026-03-11"), AFTER_LOCK));
+        }
+    }
+
+    @Nested
+    class Deactivation {
+
+        @Test
+        void approvalWaitsForEveryServiceToFenceAndTheClosureNamesTheMissingOnes() {
+            var state = deactivating().when(new RecordFence("payouts-service", TICKET, T1, AFTER_LOCK))
+                    .then(new FenceConfirmed("payouts-service", TICKET, T1, AFTER_LOCK)).state();
+            assertThat(state).isInstanceOfSatisfying(AccountClosureState.Deactivating.class, d -> {
+                assertThat(d.fences()).containsOnlyKeys("payouts-service");
+                assertThat(d.missingFences()).containsExactly("contracts-service", "funding-service",
+                        "catalog-service");
+                assertThat(d.closureDate()).isEqualTo(CLOSURE_DATE);
+            });
+        }
+
+        @Test
+        void theFourthFenceDeactivatesWithTheClosureDateOfTheApproval() {
+            var later = at("2026-03-12T09:00:00Z");
+            var state = deactivating().andGiven(fenced("contracts-service"), fenced("funding-service"),
+                            fenced("catalog-service"))
+                    .when(new RecordFence("payouts-service", TICKET, later, later))
+                    .then(new FenceConfirmed("payouts-service", TICKET, later, later),
+                            new AccountDeactivated(CLOSURE_DATE, later)).state();
+            assertThat(state).isInstanceOfSatisfying(AwaitingFinalSettlement.class,
+                    d -> assertThat(d.closureDate()).isEqualTo(CLOSURE_DATE));
+        }
+
+        @Test
+        void aDuplicateFenceChangesNothing() {
+            deactivating().andGiven(fenced("funding-service"))
+                    .when(new RecordFence("funding-service", TICKET, T1, AFTER_LOCK)).thenNothing();
+        }
+
+        @Test
+        void aFenceAfterDeactivationOrForAnotherClosureOrFromAnUnknownServiceChangesNothing() {
+            deactivated().when(new RecordFence("funding-service", TICKET, T1, AFTER_LOCK)).thenNothing();
+            deactivating().when(new RecordFence("funding-service", "CLS-acme-0", T1, AFTER_LOCK)).thenNothing();
+            deactivating().when(new RecordFence("billing-service", TICKET, T1, AFTER_LOCK)).thenNothing();
+            underReview().when(new RecordFence("funding-service", TICKET, T1, AFTER_LOCK)).thenNothing();
+        }
+
+        @Test
+        void aDeactivatingClosureCannotBeCancelledNorReviewedAgain() {
+            deactivating().when(new CancelClosure("brand-admin", "changed my mind", AFTER_LOCK))
+                    .thenRefused(DomainException.Conflict.class, "Deactivating");
+            deactivating().when(new ApproveFinalReview("other-agent", 8, AFTER_LOCK))
+                    .thenRefused(DomainException.Conflict.class, "irreversible");
+        }
+
+        @Test
+        void aRetractionWhileDeactivatingIsRecordedAndTheFencesStillComplete() {
+            var retraction = retracted(Precondition.CATALOGS_DELETED, 2);
+            deactivating().when(record(retraction, AFTER_LOCK))
+                    .then(new PreconditionRetracted(retraction, AFTER_LOCK))
+                    .andGiven(fenced("contracts-service"), fenced("payouts-service"), fenced("funding-service"))
+                    .when(new RecordFence("catalog-service", TICKET, AFTER_LOCK, AFTER_LOCK))
+                    .then(fenced("catalog-service"), new AccountDeactivated(CLOSURE_DATE, AFTER_LOCK));
+        }
+
+        @Test
+        void aStreamStoredBeforeDeactivatingExistedStillFolds() {
+            // Then FinalReviewApproved had no closure date and AccountDeactivated followed in the same append.
+            var state = underReview().andGiven(new FinalReviewApproved(TICKET, "support-agent", 7, AFTER_LOCK, null),
+                    new AccountDeactivated(CLOSURE_DATE, AFTER_LOCK)).state();
+            assertThat(state).isInstanceOfSatisfying(AwaitingFinalSettlement.class,
+                    d -> assertThat(d.closureDate()).isEqualTo(CLOSURE_DATE));
+        }
+    }
+
+    /** The closure date is the approval's day in the account's zone, which payouts' lock date names. */
+    @Nested
+    class ClosureDateInTheAccountsZone {
+
+        Decider<AccountClosureCommand, AccountClosureEvent, AccountClosureState>.Given underReviewIn(String zone) {
+            var id = java.time.ZoneId.of(zone);
+            var lockDate = LocalDate.parse("2026-06-20");
+            var lock = new LockDate(lockDate, lockDate.plusDays(1).atStartOfDay(id).toInstant());
+            return given(INITIATED).andGiven(allFactsMet(lock))
+                    .andGiven(new LockDateScheduled(lock, lock.passesAt(), 1, T0),
+                            new ClosureRequested(TICKET, lock.passesAt()));
+        }
+
+        @Test
+        void aucklandIsAlreadyOnTheNextDayShortlyAfterNoonUtc() {
+            // 2026-06-30T12:30Z is 00:30 on 1 July in Auckland (NZST, +12).
+            var approvedAt = at("2026-06-30T12:30:00Z");
+            underReviewIn("Pacific/Auckland").when(new ApproveFinalReview("support-agent", 7, approvedAt))
+                    .then(new FinalReviewApproved(TICKET, "support-agent", 7, approvedAt, LocalDate.parse("2026-07-01")));
+            var justBefore = at("2026-06-30T11:59:00Z");
+            underReviewIn("Pacific/Auckland").when(new ApproveFinalReview("support-agent", 7, justBefore))
+                    .then(new FinalReviewApproved(TICKET, "support-agent", 7, justBefore, LocalDate.parse("2026-06-30")));
+        }
+
+        @Test
+        void losAngelesIsStillOnThePreviousDayAfterMidnightUtc() {
+            // 2026-07-01T03:00Z is 20:00 on 30 June in Los Angeles (PDT, -7); UTC would say 1 July.
+            var approvedAt = at("2026-07-01T03:00:00Z");
+            underReviewIn("America/Los_Angeles").when(new ApproveFinalReview("support-agent", 7, approvedAt))
+                    .then(new FinalReviewApproved(TICKET, "support-agent", 7, approvedAt, LocalDate.parse("2026-06-30")));
+            var afterMidnightThere = at("2026-07-01T07:30:00Z");
+            underReviewIn("America/Los_Angeles").when(new ApproveFinalReview("support-agent", 7, afterMidnightThere))
+                    .then(new FinalReviewApproved(TICKET, "support-agent", 7, afterMidnightThere,
+                            LocalDate.parse("2026-07-01")));
+        }
+
+        @Test
+        void withoutALockDateTheZoneIsUtc() {
+            var noLock = given(INITIATED).andGiven(allFactsMet(null))
+                    .andGiven(new LockDateScheduled(null, T0, 1, T0), new ClosureRequested(TICKET, T0));
+            var approvedAt = at("2026-07-01T03:00:00Z");
+            noLock.when(new ApproveFinalReview("support-agent", 7, approvedAt))
+                    .then(new FinalReviewApproved(TICKET, "support-agent", 7, approvedAt, LocalDate.parse("2026-07-01")));
+        }
+    }
+
+    /** Every waiting state has a deadline; past it the closure is overdue. */
+    @Nested
+    class Overdue {
+
+        final Deadlines deadlines = Deadlines.DEFAULTS;
+
+        void dueAt(AccountClosureState state, Instant deadline) {
+            assertThat(deadlines.of(state)).contains(deadline);
+            assertThat(deadlines.overdue(state, deadline)).isFalse();
+            assertThat(deadlines.overdue(state, deadline.plusSeconds(1))).isTrue();
+        }
+
+        @Test
+        void preparingIsOverdueNinetyDaysAfterTheInitiationWhateverHappenedSince() {
+            dueAt(given(INITIATED).state(), T0.plus(java.time.Duration.ofDays(90)));
+            var backToPreparing = awaitingLockDate().andGiven(
+                    new LockDateTimerCancelled(1, "retracted", at("2026-04-01T00:00:00Z"))).state();
+            assertThat(backToPreparing).isInstanceOf(Preparing.class);
+            dueAt(backToPreparing, T0.plus(java.time.Duration.ofDays(90)));
+        }
+
+        @Test
+        void awaitingTheLockDateIsOverdueOneDayAfterItPassed() {
+            dueAt(awaitingLockDate().state(), LOCK_AT.plus(java.time.Duration.ofDays(1)));
+        }
+
+        @Test
+        void theReviewIsOverdueAfterFiveDays() {
+            dueAt(underReview().state(), AFTER_LOCK.plus(java.time.Duration.ofDays(5)));
+        }
+
+        @Test
+        void deactivatingIsOverdueAfterTenMinutes() {
+            dueAt(deactivating().state(), AFTER_LOCK.plus(java.time.Duration.ofMinutes(10)));
+            dueAt(deactivating().andGiven(fenced("payouts-service")).state(),
+                    AFTER_LOCK.plus(java.time.Duration.ofMinutes(10)));
+        }
+
+        @Test
+        void theFinalSettlementIsOverdueSevenDaysAfterDeactivation() {
+            dueAt(deactivated().state(), AFTER_LOCK.plus(java.time.Duration.ofDays(7)));
+        }
+
+        @Test
+        void closedCancelledAndUninitiatedClosuresAreNeverOverdue() {
+            var far = at("2030-01-01T00:00:00Z");
+            assertThat(deadlines.overdue(given().state(), far)).isFalse();
+            assertThat(deadlines.overdue(deactivated().andGiven(new AccountClosed("r", AFTER_LOCK)).state(), far))
+                    .isFalse();
+            assertThat(deadlines.overdue(given(INITIATED, new ClosureCancelled("brand-admin", "no", T1)).state(), far))
+                    .isFalse();
+        }
+
+        @Test
+        void deadlinesAreConfigurable() {
+            var shortDeactivation = new Deadlines(java.time.Duration.ofDays(30), java.time.Duration.ZERO,
+                    java.time.Duration.ofDays(2), java.time.Duration.ofMinutes(1), java.time.Duration.ofDays(1));
+            assertThat(shortDeactivation.of(deactivating().state())).contains(AFTER_LOCK.plusSeconds(60));
+            assertThat(shortDeactivation.of(given(INITIATED).state())).contains(T0.plus(java.time.Duration.ofDays(30)));
         }
     }
 }

@@ -3,6 +3,7 @@ package com.brandclosure.funding.application;
 import com.brandclosure.funding.domain.FundingAccount;
 import com.brandclosure.funding.domain.FundingAccountEvent;
 import com.brandclosure.funding.domain.FundingCommand;
+import com.brandclosure.funding.domain.FundingFence;
 import com.brandclosure.funding.domain.FundingState;
 import com.brandclosure.funding.domain.Payments;
 import com.brandclosure.platform.command.CommandRunner;
@@ -59,6 +60,9 @@ public class FundingAccounts {
     /** One internal command (a timer: no actor to check). Returns the state after. */
     public FundingState execute(AccountId account, FundingCommand command, CommandContext ctx) {
         return runner.inAccount(account.value(), work -> {
+            if (command instanceof FundingCommand.OpenAccount) {
+                FundingFence.requireOpen(Fencing.fence(work, account).state(), account.value());
+            }
             var stream = stream(work, account);
             var events = stream.execute(command, ctx);
             scheduleReviews(work, account, stream.state(), events, ctx.now());

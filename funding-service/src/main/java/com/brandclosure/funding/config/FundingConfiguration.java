@@ -2,6 +2,7 @@ package com.brandclosure.funding.config;
 
 import com.brandclosure.events.Topics;
 import com.brandclosure.funding.domain.FundingAccountEvent;
+import com.brandclosure.funding.domain.FundingFence;
 import com.brandclosure.funding.domain.FundingState;
 import com.brandclosure.funding.messaging.FundingPublication;
 import com.brandclosure.platform.command.Publication;
@@ -20,6 +21,7 @@ public class FundingConfiguration {
     EventTypes fundingEventTypes() {
         return EventTypes.create()
                 .addSealed(FundingAccountEvent.class)
+                .addSealed(FundingFence.Event.class)
                 .add("FundingAccountSnapshot", FundingState.Active.class);
     }
 

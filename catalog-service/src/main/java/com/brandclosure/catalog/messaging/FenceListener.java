@@ -1,0 +1,38 @@
+package com.brandclosure.catalog.messaging;
+
+import com.brandclosure.catalog.application.Fencing;
+import com.brandclosure.events.FinalReviewApproved;
+import com.brandclosure.events.Topics;
+import com.brandclosure.platform.eventstore.CommandContexts;
+import com.brandclosure.platform.inbox.InboundBatches;
+import com.brandclosure.platform.kernel.AccountId;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+
+/**
+ * FinalReviewApproved fences the account (consumer {@code catalog-service:closure-fence}, group
+ * {@code catalog-fence}). An approval without a closure date was published when the deactivation
+ * followed in the same step: its AccountDeactivated fences the account.
+ */
+@Component
+public class FenceListener {
+
+    private final InboundBatches.Subscription subscription;
+
+    public FenceListener(InboundBatches inbound, Fencing fencing, CommandContexts contexts) {
+        subscription = inbound.subscribe("closure-fence", FinalReviewApproved.class, (approved, event) -> {
+            if (approved.closureDate() != null) {
+                fencing.fence(AccountId.of(approved.accountId()), approved.ticketId(), approved.closureDate(),
+                        contexts.causedBy(event, Fencing.SERVICE));
+            }
+        });
+    }
+
+    @KafkaListener(id = "catalog-fence", topics = Topics.CLOSURE, batch = "true")
+    void on(List<ConsumerRecord<String, String>> records) {
+        subscription.accept(records);
+    }
+}
