@@ -6,14 +6,25 @@ import java.util.Objects;
  * The latest word of a source service on one precondition: whether it holds, and the event that
  * said so. {@code lockDate} only for {@link Precondition#PAYOUTS_SETTLED} (null: no lock date is
  * ahead any more); {@code balanceMinor} only for {@link Precondition#FUNDING_SUFFICIENT}, which
- * after deactivation tells whether anything is left to refund.
+ * after deactivation tells whether anything is left to refund. {@code openCount} / {@code openAmountMinor}:
+ * what is still open at the source as it said (active contracts, pending actions, the funding
+ * shortfall, catalogs present); null when it said nothing (facts recorded before the forecast).
  */
 public record Fact(Precondition precondition, boolean holds, SourceEvent source, LockDate lockDate,
-                   Long balanceMinor) {
+                   Long balanceMinor, Long openCount, Long openAmountMinor) {
 
     public Fact {
         Objects.requireNonNull(precondition, "precondition");
         Objects.requireNonNull(source, "source");
+    }
+
+    public Fact(Precondition precondition, boolean holds, SourceEvent source, LockDate lockDate, Long balanceMinor) {
+        this(precondition, holds, source, lockDate, balanceMinor, null, null);
+    }
+
+    /** The same fact with what is still open at the source (for the forecast; null: nothing said). */
+    public Fact withOpen(Long count, Long amountMinor) {
+        return new Fact(precondition, holds, source, lockDate, balanceMinor, count, amountMinor);
     }
 
     public static Fact holds(Precondition precondition, SourceEvent source) {

@@ -107,6 +107,7 @@ public final class FundingAccount {
             case PayDue c -> Payments.payDue(active(state), c.now());
             case RecordDeactivation c -> state instanceof Unopened || active(state).closureDate() != null ? List.of()
                     : List.of(new DeactivationRecorded(c.closureDate()));
+            case ReportState c -> List.of(FundingSummary.report(state, c.reportFor(), c.now()));
             case AuthorizeRefund c -> {
                 Active a = active(state);
                 RefundPolicy.firstRejection(a).ifPresent(r -> {
@@ -140,6 +141,9 @@ public final class FundingAccount {
         return switch (state) {
             case Unopened u when event instanceof AccountOpened e -> Active.opened(e.accountId(), e.currency());
             case Active a -> a.after(event);
+            // A state report of an account without funding account leaves it as it is.
+            case Unopened u when event instanceof FundingSufficient -> u;
+            case Closed c when event instanceof FundingSufficient -> c;
             case Unopened u -> throw corrupt(event, state);
             case Closed c -> throw corrupt(event, state);
         };

@@ -70,9 +70,18 @@ public sealed interface FundingAccountEvent {
             implements FundingAccountEvent {
     }
 
-    record FundingSufficient(Money balance, Money required, Instant asOf) implements FundingAccountEvent {
+    /** {@code reportFor}: the closure whose state report this answers; null when the account crossed. */
+    record FundingSufficient(Money balance, Money required, Instant asOf, String reportFor)
+            implements FundingAccountEvent {
+        public FundingSufficient(Money balance, Money required, Instant asOf) {
+            this(balance, required, asOf, null);
+        }
     }
 
-    record FundingInsufficient(Money balance, Money required, Money pastDue, Instant asOf) implements FundingAccountEvent {
+    record FundingInsufficient(Money balance, Money required, Money pastDue, Instant asOf, String reportFor)
+            implements FundingAccountEvent {
+        public FundingInsufficient(Money balance, Money required, Money pastDue, Instant asOf) {
+            this(balance, required, pastDue, asOf, null);
+        }
     }
 }

@@ -46,10 +46,18 @@ public final class PayoutsSummary {
     public sealed interface SummaryEvent {
     }
 
-    public record PayoutsSettled(LocalDate lastLockDate, Instant lastLockAt, Instant asOf) implements SummaryEvent {
+    /** {@code reportFor}: the closure whose state report this answers; null when the summary crossed. */
+    public record PayoutsSettled(LocalDate lastLockDate, Instant lastLockAt, Instant asOf, String reportFor)
+            implements SummaryEvent {
+        public PayoutsSettled(LocalDate lastLockDate, Instant lastLockAt, Instant asOf) {
+            this(lastLockDate, lastLockAt, asOf, null);
+        }
     }
 
-    public record PayoutsPending(long pendingActions, Instant asOf) implements SummaryEvent {
+    public record PayoutsPending(long pendingActions, Instant asOf, String reportFor) implements SummaryEvent {
+        public PayoutsPending(long pendingActions, Instant asOf) {
+            this(pendingActions, asOf, null);
+        }
     }
 
     /** Internal (not published): a contract of the account ends, or ended, at {@code endsAt}. */
@@ -81,6 +89,14 @@ public final class PayoutsSummary {
     public record NoteContractEnd(String contractId, Instant endsAt, Recount account) implements SummaryCommand {
     }
 
+    /**
+     * The closure saga asked for a state report ({@code reportFor}: its closure id): the summary is
+     * announced from {@code account}'s figures whether or not it crossed, also for an account never
+     * seen (no actions: settled).
+     */
+    public record Report(Recount account, String reportFor) implements SummaryCommand {
+    }
+
     /** The decider the command runner loads the summary stream with. */
     public static final Decider<SummaryCommand, State, SummaryEvent> DECIDER =
             Decider.of(State.initial(), PayoutsSummary::decide, PayoutsSummary::evolve);
@@ -103,7 +119,19 @@ public final class PayoutsSummary {
                 events.addAll(recount(c.account(), evolve(state, noted)));
                 yield List.copyOf(events);
             }
+            case Report c -> List.of(report(c, state));
         };
+    }
+
+    private static SummaryEvent report(Report r, State state) {
+        Recount c = r.account();
+        if (c.pendingActions() > 0) {
+            return new PayoutsPending(c.pendingActions(), c.now(), r.reportFor());
+        }
+        LocalDate lastLockDate = LockHorizon.lastLockDate(c.lastLockDate(), state.lastContractEnd(), c.settings(),
+                c.now());
+        Instant lastLockAt = lastLockDate == null ? null : LockSchedule.lockAt(lastLockDate, c.settings().zone());
+        return new PayoutsSettled(lastLockDate, lastLockAt, c.now(), r.reportFor());
     }
 
     private static List<SummaryEvent> recount(Recount c, State state) {
