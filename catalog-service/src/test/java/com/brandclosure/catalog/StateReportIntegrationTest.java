@@ -3,6 +3,7 @@ package com.brandclosure.catalog;
 import com.brandclosure.events.Topics;
 import com.brandclosure.testkit.KafkaProbe;
 import com.brandclosure.testkit.RealInfrastructure;
+import com.brandclosure.testkit.StateReportCheck;
 import com.brandclosure.testkit.TestTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,20 +44,7 @@ class StateReportIntegrationTest {
 
     @Test
     void a_never_seen_account_is_reported_with_no_catalogs() {
-        String account = "rep-" + UUID.randomUUID().toString().substring(0, 8);
-        kafka.requestStateReport(account, "CLO-" + account + "-1");
-        await().atMost(Duration.ofSeconds(30)).until(() -> !kafka.reportsFor(account, "CLO-" + account + "-1").isEmpty());
-        var answer = kafka.reportsFor(account, "CLO-" + account + "-1").getFirst();
-        assertThat(answer.getKey()).isEqualTo("CatalogsDeleted");
-        assertThat(answer.getValue().path("sourceVersion").asLong()).isEqualTo(1);
-        assertThat(answer.getValue().path("accountId").asString()).isEqualTo(account);
-
-        // Asked again (a review request): answered again, with the next version, though nothing changed.
-        kafka.requestStateReport(account, "CLO-" + account + "-2");
-        await().atMost(Duration.ofSeconds(30)).until(() -> !kafka.reportsFor(account, "CLO-" + account + "-2").isEmpty());
-        var again = kafka.reportsFor(account, "CLO-" + account + "-2").getFirst();
-        assertThat(again.getKey()).isEqualTo("CatalogsDeleted");
-        assertThat(again.getValue().path("sourceVersion").asLong()).isEqualTo(2);
+        StateReportCheck.neverSeenAccountIsAnsweredTwice(kafka, "CatalogsDeleted");
     }
 
     @Test
@@ -69,11 +57,8 @@ class StateReportIntegrationTest {
                 .retrieve().toBodilessEntity();
         assertThat(created.getStatusCode().value()).isEqualTo(201);
         await().atMost(Duration.ofSeconds(30)).until(() -> !kafka.events("CatalogsPresent", account).isEmpty());
-        kafka.requestStateReport(account, "CLO-" + account + "-1");
-        await().atMost(Duration.ofSeconds(30)).until(() -> !kafka.reportsFor(account, "CLO-" + account + "-1").isEmpty());
-        var answer = kafka.reportsFor(account, "CLO-" + account + "-1").getFirst();
-        assertThat(answer.getKey()).isEqualTo("CatalogsPresent");
-        assertThat(answer.getValue().path("catalogs").asLong()).isEqualTo(1);
+        var answer = StateReportCheck.answer(kafka, account, "CLO-" + account + "-1", "CatalogsPresent");
+        assertThat(answer.path("catalogs").asLong()).isEqualTo(1);
         assertThat(kafka.sourceVersions(account, "CatalogsPresent")).containsExactly(1L, 2L);
     }
 }

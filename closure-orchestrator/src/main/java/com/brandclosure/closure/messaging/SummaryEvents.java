@@ -49,7 +49,8 @@ public final class SummaryEvents {
             case PayoutsSettled e -> new Fact(Precondition.PAYOUTS_SETTLED, true, source, lockDate(e), null)
                     .withOpen(0L, null);
             case PayoutsPending e ->
-                    Fact.retracted(Precondition.PAYOUTS_SETTLED, source).withOpen(e.pendingActions(), null);
+                    Fact.retracted(Precondition.PAYOUTS_SETTLED, source).withOpen(e.pendingActions(),
+                            e.pendingAmountMinor());
             case FundingSufficient e -> new Fact(Precondition.FUNDING_SUFFICIENT, true, source, null, e.balanceMinor())
                     .withOpen(null, 0L);
             case FundingInsufficient e -> new Fact(Precondition.FUNDING_SUFFICIENT, false, source, null,

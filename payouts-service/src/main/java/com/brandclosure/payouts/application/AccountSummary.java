@@ -89,7 +89,8 @@ public class AccountSummary {
             AccountRow row = accounts.get(account);
             LockingSettings settings = row == null || row.settings() == null ? NO_SETTINGS : row.settings();
             var f = figures.getOrDefault(account, new PayoutsStore.PendingFigures(0, null));
-            recounts.put(account, new PayoutsSummary.Recount(f.pending(), f.lastLockDate(), settings, now));
+            recounts.put(account, new PayoutsSummary.Recount(f.pending(), f.lastLockDate(), settings, now,
+                    f.pendingCostMinor()));
         }
         return recounts;
     }

@@ -54,9 +54,15 @@ public final class PayoutsSummary {
         }
     }
 
-    public record PayoutsPending(long pendingActions, Instant asOf, String reportFor) implements SummaryEvent {
+    /** {@code pendingCostMinor}: what the pending actions cost, for the brand's forecast (0 if not told). */
+    public record PayoutsPending(long pendingActions, Instant asOf, String reportFor, long pendingCostMinor)
+            implements SummaryEvent {
         public PayoutsPending(long pendingActions, Instant asOf) {
-            this(pendingActions, asOf, null);
+            this(pendingActions, asOf, null, 0);
+        }
+
+        public PayoutsPending(long pendingActions, Instant asOf, String reportFor) {
+            this(pendingActions, asOf, reportFor, 0);
         }
     }
 
@@ -73,12 +79,16 @@ public final class PayoutsSummary {
      * none) describe the account after the change, {@code settings} are the account's (zone and
      * locking period, for the last contract's lock date).
      */
-    public record Recount(long pendingActions, LocalDate lastLockDate, LockingSettings settings, Instant now)
-            implements SummaryCommand {
+    public record Recount(long pendingActions, LocalDate lastLockDate, LockingSettings settings, Instant now,
+                          long pendingCostMinor) implements SummaryCommand {
         public Recount {
             if (pendingActions < 0) {
                 throw new IllegalArgumentException("pendingActions must not be negative");
             }
+        }
+
+        public Recount(long pendingActions, LocalDate lastLockDate, LockingSettings settings, Instant now) {
+            this(pendingActions, lastLockDate, settings, now, 0);
         }
     }
 
@@ -126,7 +136,7 @@ public final class PayoutsSummary {
     private static SummaryEvent report(Report r, State state) {
         Recount c = r.account();
         if (c.pendingActions() > 0) {
-            return new PayoutsPending(c.pendingActions(), c.now(), r.reportFor());
+            return new PayoutsPending(c.pendingActions(), c.now(), r.reportFor(), c.pendingCostMinor());
         }
         LocalDate lastLockDate = LockHorizon.lastLockDate(c.lastLockDate(), state.lastContractEnd(), c.settings(),
                 c.now());
@@ -137,7 +147,7 @@ public final class PayoutsSummary {
     private static List<SummaryEvent> recount(Recount c, State state) {
         if (c.pendingActions() > 0) {
             return state.announced() == Announced.PENDING ? List.of()
-                    : List.of(new PayoutsPending(c.pendingActions(), c.now()));
+                    : List.of(new PayoutsPending(c.pendingActions(), c.now(), null, c.pendingCostMinor()));
         }
         LocalDate lastLockDate = LockHorizon.lastLockDate(c.lastLockDate(), state.lastContractEnd(), c.settings(),
                 c.now());

@@ -47,7 +47,7 @@ public final class IntegrationEvents {
             case PayoutsSummary.PayoutsSettled s -> new com.brandclosure.events.PayoutsSettled(accountId,
                     s.lastLockDate(), s.lastLockAt(), s.asOf(), version, s.reportFor());
             case PayoutsSummary.PayoutsPending p -> new com.brandclosure.events.PayoutsPending(accountId,
-                    p.pendingActions(), p.asOf(), version, p.reportFor());
+                    p.pendingActions(), p.asOf(), version, p.pendingCostMinor(), p.reportFor());
             case PayoutsSummary.ContractEndNoted n -> throw new IllegalArgumentException("not published: " + n);
         };
     }

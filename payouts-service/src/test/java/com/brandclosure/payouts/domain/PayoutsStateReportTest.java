@@ -44,8 +44,15 @@ class PayoutsStateReportTest {
     }
 
     @Test
-    void pending_actions_are_reported_with_their_count_even_when_already_announced() {
-        SUMMARY.given(new PayoutsPending(2, IN_MARCH)).when(report(3, null))
-                .then(new PayoutsPending(3, IN_MARCH, "CLO-acc-1"));
+    void pending_actions_are_reported_with_their_count_and_cost_even_when_already_announced() {
+        SUMMARY.given(new PayoutsPending(2, IN_MARCH)).when(new Report(
+                        new Recount(3, null, MONTH_1_0, IN_MARCH, 4_500), "CLO-acc-1"))
+                .then(new PayoutsPending(3, IN_MARCH, "CLO-acc-1", 4_500));
+    }
+
+    @Test
+    void a_crossing_to_pending_carries_the_pending_cost() {
+        SUMMARY.given().when(new Recount(2, null, MONTH_1_0, IN_MARCH, 1_200))
+                .then(new PayoutsPending(2, IN_MARCH, null, 1_200));
     }
 }
