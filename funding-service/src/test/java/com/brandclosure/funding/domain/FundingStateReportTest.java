@@ -33,6 +33,7 @@ class FundingStateReportTest {
         assertThat(state).isInstanceOf(FundingState.Unopened.class);
         // It may still be opened afterwards.
         var opened = account.givenState(state).when(new FundingCommand.OpenAccount("b", Currency.getInstance("EUR"), NOW))
+                .thenMatches(events -> assertThat(events.getFirst()).isInstanceOf(FundingAccountEvent.AccountOpened.class))
                 .state();
         assertThat(opened).isInstanceOf(FundingState.Active.class);
     }
