@@ -32,7 +32,7 @@ class ClosureHostileInputTest extends OrchestratorTestBase {
             Map.entry("POST /api/v1/closures/{accountId}/reject", "{\"reasons\":[\"balance unclear\"]}"));
 
     /** The writing endpoints without a request body. */
-    static final List<String> NO_BODY = List.of();
+    static final List<String> NO_BODY = List.of("POST " + BASE + "/closure/review-request");
 
     @Autowired
     ApplicationContext context;
