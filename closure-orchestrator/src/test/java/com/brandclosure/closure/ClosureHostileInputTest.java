@@ -32,8 +32,9 @@ class ClosureHostileInputTest extends OrchestratorTestBase {
             Map.entry("POST /api/v1/closures/{accountId}/reject", "{\"reasons\":[\"balance unclear\"]}"),
             Map.entry("POST /api/v1/console/services/{service}/parked/{consumer}/{accountId}", "{\"action\":\"discard\"}"));
 
-    /** The writing endpoints without a request body: the console's actions forwarded to a service's actuator. */
-    static final List<String> NO_BODY = List.of("POST /api/v1/console/services/{service}/deadletters/{id}/replay",
+    /** The writing endpoints without a request body: the review request, the console's actions forwarded to a service's actuator. */
+    static final List<String> NO_BODY = List.of("POST " + BASE + "/closure/review-request",
+            "POST /api/v1/console/services/{service}/deadletters/{id}/replay",
             "POST /api/v1/console/services/{service}/timers/{kind}/{id}",
             "DELETE /api/v1/console/services/{service}/timers/{kind}/{id}");
 

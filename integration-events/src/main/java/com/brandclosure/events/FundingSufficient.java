@@ -2,7 +2,12 @@ package com.brandclosure.events;
 
 /**
  * Summary: past due is zero and the balance covers Required Funding.
- * {@code sourceVersion}: see {@link SummaryEvent#sourceVersion()}.
+ * {@code sourceVersion}: see {@link SummaryEvent#sourceVersion()}; {@code reportFor}: see {@link SummaryEvent#reportFor()}.
  */
-public record FundingSufficient(String accountId, long balanceMinor, long requiredMinor, String currency, java.time.Instant asOf, long sourceVersion) implements SummaryEvent, FundingEvent {
+public record FundingSufficient(String accountId, long balanceMinor, long requiredMinor, String currency, java.time.Instant asOf, long sourceVersion, String reportFor) implements SummaryEvent, FundingEvent {
+
+    /** An unsolicited summary (published because the precondition flipped). */
+    public FundingSufficient(String accountId, long balanceMinor, long requiredMinor, String currency, java.time.Instant asOf, long sourceVersion) {
+        this(accountId, balanceMinor, requiredMinor, currency, asOf, sourceVersion, null);
+    }
 }

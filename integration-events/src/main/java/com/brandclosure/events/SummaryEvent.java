@@ -17,4 +17,12 @@ package com.brandclosure.events;
 public interface SummaryEvent extends IntegrationEvent {
 
     long sourceVersion();
+
+    /**
+     * The closure id of the {@link StateReportRequested} this summary answers; null when the summary
+     * was published unsolicited (the precondition flipped). An answer carries the source's current
+     * figures whether or not they changed, appended to the same summary stream, so its
+     * {@code sourceVersion} orders it with every other summary of the account.
+     */
+    String reportFor();
 }

@@ -240,6 +240,11 @@ final class Brand {
         return http.post(api(ORCHESTRATOR, "/closure/cancel"), admin, Map.of("reason", reason));
     }
 
+    /** After a rejected review: the brand admin asks for a new one (fresh state reports). */
+    Http.Response requestReview() {
+        return http.post(api(ORCHESTRATOR, "/closure/review-request"), admin, null);
+    }
+
     Http.Response approveClosure(String supportToken, long version) {
         return approveClosure(supportToken, version, null);
     }

@@ -129,6 +129,30 @@ public final class KafkaProbe implements AutoCloseable {
                 .toList();
     }
 
+    /**
+     * Plays the closure saga: sends {@code StateReportRequested} for {@code key} on {@code closure.events}
+     * (sent as the probe's principal: the super user unless given one).
+     */
+    public void requestStateReport(String key, String closureId) {
+        String now = java.time.Instant.now().toString();
+        send("closure.events", key, """
+                {"eventId":"%s","type":"StateReportRequested","schemaVersion":1,"accountId":"%s","occurredAt":"%s",
+                 "actor":"closure-orchestrator","correlationId":"%s","causationId":null,
+                 "payload":{"accountId":"%s","closureId":"%s","reason":"INITIATION","asOf":"%s"}}"""
+                .formatted(UUID.randomUUID(), key, now, closureId, key, closureId, now));
+    }
+
+    /** The payloads of {@code key}'s records that answer the state report of {@code closureId}, with their type. */
+    public List<Map.Entry<String, tools.jackson.databind.JsonNode>> reportsFor(String key, String closureId) {
+        return records(r -> key.equals(r.key())).stream()
+                .map(r -> Map.entry(String.valueOf(header(r, "event-type")), JSON.readTree(r.value()).path("payload")))
+                .filter(e -> {
+                    var reportFor = e.getValue().path("reportFor");
+                    return !reportFor.isMissingNode() && !reportFor.isNull() && closureId.equals(reportFor.asString());
+                })
+                .toList();
+    }
+
     private static final tools.jackson.databind.json.JsonMapper JSON =
             tools.jackson.databind.json.JsonMapper.builder().build();
 

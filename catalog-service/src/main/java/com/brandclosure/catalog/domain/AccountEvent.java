@@ -9,9 +9,16 @@ public sealed interface AccountEvent {
     record AccountFenced(String accountId, LocalDate closureDate, Instant fencedAt) implements AccountEvent {
     }
 
-    record CatalogsPreconditionMet(Instant asOf) implements AccountEvent {
+    /** {@code reportFor}: the closure whose state report this answers; null when the precondition flipped. */
+    record CatalogsPreconditionMet(Instant asOf, String reportFor) implements AccountEvent {
+        public CatalogsPreconditionMet(Instant asOf) {
+            this(asOf, null);
+        }
     }
 
-    record CatalogsPreconditionRetracted(long liveCatalogs, Instant asOf) implements AccountEvent {
+    record CatalogsPreconditionRetracted(long liveCatalogs, Instant asOf, String reportFor) implements AccountEvent {
+        public CatalogsPreconditionRetracted(long liveCatalogs, Instant asOf) {
+            this(liveCatalogs, asOf, null);
+        }
     }
 }

@@ -2,6 +2,7 @@ package com.brandclosure.catalog.domain;
 
 import com.brandclosure.catalog.domain.AccountCommand.Deactivate;
 import com.brandclosure.catalog.domain.AccountCommand.Reconcile;
+import com.brandclosure.catalog.domain.AccountCommand.ReportState;
 import com.brandclosure.catalog.domain.AccountEvent.AccountFenced;
 import com.brandclosure.catalog.domain.AccountEvent.CatalogsPreconditionMet;
 import com.brandclosure.catalog.domain.AccountEvent.CatalogsPreconditionRetracted;
@@ -35,6 +36,9 @@ public final class CatalogAccount {
                 }
                 yield List.of();
             }
+            case ReportState c -> c.liveCatalogs() == 0
+                    ? List.of(new CatalogsPreconditionMet(c.at(), c.reportFor()))
+                    : List.of(new CatalogsPreconditionRetracted(c.liveCatalogs(), c.at(), c.reportFor()));
         };
     }
 

@@ -30,10 +30,10 @@ public final class CatalogPublication {
                 yield List.of(new CatalogDeleted(deleted.accountId(), deleted.catalogId()));
             }
             case AccountEvent.CatalogsPreconditionMet m ->
-                    List.of(new CatalogsDeleted(appended.accountId(), m.asOf(), appended.version()));
+                    List.of(new CatalogsDeleted(appended.accountId(), m.asOf(), appended.version(), m.reportFor()));
             case AccountEvent.CatalogsPreconditionRetracted r ->
                     List.of(new CatalogsPresent(appended.accountId(), r.liveCatalogs(), r.asOf(),
-                            appended.version()));
+                            appended.version(), r.reportFor()));
             case AccountEvent.AccountFenced f -> List.of();
             default -> throw new IllegalStateException("no public shape for " + appended.event().getClass().getName());
         };

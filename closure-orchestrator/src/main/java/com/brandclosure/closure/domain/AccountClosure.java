@@ -86,6 +86,7 @@ public final class AccountClosure {
             case RejectFinalReview c -> reject(c, state);
             case RecordFence c -> thenAutomaticSteps(recordFence(c, state), state, c.now());
             case RecordRefund c -> refund(c, state);
+            case AccountClosureCommand.RequestReview c -> thenAutomaticSteps(requestReview(c, state), state, c.now());
         };
     }
 
@@ -121,13 +122,44 @@ public final class AccountClosure {
         };
     }
 
-    /** Keeps the latest word per precondition; a duplicate or an older word changes nothing. */
+    /**
+     * Keeps the latest word per precondition; a duplicate or an older word changes nothing. An answer
+     * to the current state-report request is noted as such once per source, whatever its fact.
+     */
     private static List<AccountClosureEvent> recordFact(RecordFact c, AccountClosureState s) {
         Fact fact = c.fact();
-        if (s instanceof AccountClosureState.AccountClosed || !s.ledger().facts().wouldChangeWith(fact)) {
+        if (s instanceof AccountClosureState.AccountClosed) {
             return List.of();
         }
-        return List.of(fact.holds() ? new PreconditionMet(fact, c.now()) : new PreconditionRetracted(fact, c.now()));
+        List<AccountClosureEvent> events = new ArrayList<>(2);
+        if (s.ledger().facts().wouldChangeWith(fact)) {
+            events.add(fact.holds() ? new PreconditionMet(fact, c.now()) : new PreconditionRetracted(fact, c.now()));
+        }
+        if (s.ledger().reports().awaits(c.reportFor(), fact.precondition())) {
+            events.add(new AccountClosureEvent.StateReported(fact.precondition(), c.reportFor(), c.now()));
+        }
+        return List.copyOf(events);
+    }
+
+    /**
+     * A new review may be asked for only after a rejection, while no review has opened since: the
+     * closure is in Preparing with the rejection's reasons. Fresh state reports are asked for (the
+     * publication does that), and the hold the rejection put on the closure is lifted, so the
+     * automatic steps open the review again once every precondition holds and the lock date passed.
+     */
+    private static List<AccountClosureEvent> requestReview(AccountClosureCommand.RequestReview c,
+                                                           AccountClosureState s) {
+        if (s instanceof NotInitiated) {
+            throw notFound(s);
+        }
+        if (isDeactivated(s)) {
+            throw irreversible(s, "request a review of");
+        }
+        if (!(s instanceof Preparing p) || p.rejectionReasons().isEmpty()) {
+            throw new DomainException.Conflict("cannot request a new review of the closure of account " + account(s)
+                    + ": it is " + s.name() + ", and a new review may only be asked for after a rejected one");
+        }
+        return List.of(new AccountClosureEvent.ReviewRequested(c.actor(), c.now()));
     }
 
     /**
@@ -272,8 +304,17 @@ public final class AccountClosure {
         return switch (e) {
             case PreconditionMet m -> factChanged(s, l.withFacts(l.facts().with(m.fact())));
             case PreconditionRetracted r -> factChanged(s, l.withFacts(l.facts().with(r.fact())));
-            case ClosureInitiated i -> new Preparing(l, new Initiation(i.initiatedBy(), i.reason(), i.at()), i.at(),
-                    List.of(), false);
+            case ClosureInitiated i -> new Preparing(l.withReports(Reports.requested(
+                    Reports.closureIdOf(l.account().value(), l.version()), Reports.INITIATION, i.at())),
+                    new Initiation(i.initiatedBy(), i.reason(), i.at()), i.at(), List.of(), false);
+            case AccountClosureEvent.StateReported r -> s.withLedger(l.withReports(l.reports().with(r.source())));
+            case AccountClosureEvent.ReviewRequested r -> {
+                var p = (Preparing) s;
+                // Closures initiated before reports were asked for have no closure id yet: this event names it.
+                String closureId = l.reports().closureId() != null ? l.reports().closureId()
+                        : Reports.closureIdOf(l.account().value(), l.version());
+                yield new Preparing(l.withReports(Reports.requested(closureId, Reports.REVIEW_REQUESTED, r.at())), p.initiation(), p.since(), p.rejectionReasons(), false);
+            }
             case LockDateScheduled d -> new AwaitingLockDate(l.withSchedules(d.scheduleVersion()), initiation(s),
                     s instanceof AwaitingLockDate a ? a.since() : d.at(), d.lockDate(), d.fireAt(),
                     d.scheduleVersion());

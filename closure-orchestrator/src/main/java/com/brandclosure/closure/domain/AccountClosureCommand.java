@@ -20,7 +20,11 @@ public sealed interface AccountClosureCommand {
     }
 
     /** A source service's summary event: a precondition holds, or no longer does. */
-    record RecordFact(Fact fact, Instant now) implements AccountClosureCommand {
+    record RecordFact(Fact fact, Instant now, String reportFor) implements AccountClosureCommand {
+        /** An unsolicited summary (the source's precondition flipped). */
+        public RecordFact(Fact fact, Instant now) {
+            this(fact, now, null);
+        }
     }
 
     /** The lock-date timer of schedule {@code scheduleVersion} fired. */
@@ -45,5 +49,9 @@ public sealed interface AccountClosureCommand {
 
     /** funding-service refunded the remaining balance. */
     record RecordRefund(String refundId, SourceEvent source, Instant now) implements AccountClosureCommand {
+    }
+
+    /** Brand admin or support: after a rejected review, ask for a new one (fresh state reports are collected). */
+    record RequestReview(String actor, Instant now) implements AccountClosureCommand {
     }
 }

@@ -76,4 +76,18 @@ public sealed interface AccountClosureEvent {
     /** The end: the remaining balance was refunded ({@code refundId}) or there was none to refund (null). */
     record AccountClosed(String refundId, Instant at) implements AccountClosureEvent {
     }
+
+    /**
+     * {@code source}'s service answered the state report asked for closure {@code closureId}
+     * (the fact it carried is recorded as any other, by its source version).
+     */
+    record StateReported(Precondition source, String closureId, Instant at) implements AccountClosureEvent {
+    }
+
+    /**
+     * After a rejected review, the brand admin or support asked for a new one: fresh state reports are
+     * asked for, and the closure no longer waits for new evidence before a review may open again.
+     */
+    record ReviewRequested(String requestedBy, Instant at) implements AccountClosureEvent {
+    }
 }

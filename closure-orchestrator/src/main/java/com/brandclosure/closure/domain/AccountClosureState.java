@@ -30,26 +30,39 @@ public sealed interface AccountClosureState {
      * @param version   how many events the saga has: the stream version, named by approvals
      * @param schedules how many lock-date schedules were made (the next schedule's version is one more)
      * @param reviews   how many reviews were opened (the next ticket's number is one more)
+     * @param reports   the state reports asked for last (which closure, why) and who has answered
      */
-    record Ledger(AccountId account, long version, Facts facts, long schedules, int reviews) {
+    record Ledger(AccountId account, long version, Facts facts, long schedules, int reviews, Reports reports) {
+        public Ledger {
+            reports = reports == null ? Reports.NONE : reports;
+        }
+
+        public Ledger(AccountId account, long version, Facts facts, long schedules, int reviews) {
+            this(account, version, facts, schedules, reviews, Reports.NONE);
+        }
+
         public static Ledger empty(AccountId account) {
             return new Ledger(account, 0, Facts.none(), 0, 0);
         }
 
         Ledger next() {
-            return new Ledger(account, version + 1, facts, schedules, reviews);
+            return new Ledger(account, version + 1, facts, schedules, reviews, reports);
         }
 
         Ledger withFacts(Facts newFacts) {
-            return new Ledger(account, version, newFacts, schedules, reviews);
+            return new Ledger(account, version, newFacts, schedules, reviews, reports);
         }
 
         Ledger withSchedules(long newSchedules) {
-            return new Ledger(account, version, facts, newSchedules, reviews);
+            return new Ledger(account, version, facts, newSchedules, reviews, reports);
         }
 
         Ledger withReviews(int newReviews) {
-            return new Ledger(account, version, facts, schedules, newReviews);
+            return new Ledger(account, version, facts, schedules, newReviews, reports);
+        }
+
+        Ledger withReports(Reports newReports) {
+            return new Ledger(account, version, facts, schedules, reviews, newReports);
         }
     }
 

@@ -10,9 +10,12 @@ import java.util.Objects;
  * after deactivation tells whether anything is left to refund. {@code blockers}: what the source
  * names as keeping the precondition from holding besides the amounts (funding: a cost it cannot book,
  * a past-due amount after deactivation); empty in facts stored before it existed.
+ * {@code openCount} / {@code openAmountMinor}: what is still open at the source as it said (active
+ * contracts, pending actions, the funding shortfall, catalogs present); null when it said nothing
+ * (facts recorded before the forecast).
  */
 public record Fact(Precondition precondition, boolean holds, SourceEvent source, LockDate lockDate,
-                   Long balanceMinor, List<Blocker> blockers) {
+                   Long balanceMinor, List<Blocker> blockers, Long openCount, Long openAmountMinor) {
 
     public Fact {
         Objects.requireNonNull(precondition, "precondition");
@@ -21,11 +24,21 @@ public record Fact(Precondition precondition, boolean holds, SourceEvent source,
     }
 
     public Fact(Precondition precondition, boolean holds, SourceEvent source, LockDate lockDate, Long balanceMinor) {
-        this(precondition, holds, source, lockDate, balanceMinor, List.of());
+        this(precondition, holds, source, lockDate, balanceMinor, List.of(), null, null);
+    }
+
+    public Fact(Precondition precondition, boolean holds, SourceEvent source, LockDate lockDate, Long balanceMinor,
+                List<Blocker> blockers) {
+        this(precondition, holds, source, lockDate, balanceMinor, blockers, null, null);
     }
 
     /** One named reason: its {@code kind}, the action or payment {@code id} it is about, and why. */
     public record Blocker(String kind, String id, String reason) {
+    }
+
+    /** The same fact with what is still open at the source (for the forecast; null: nothing said). */
+    public Fact withOpen(Long count, Long amountMinor) {
+        return new Fact(precondition, holds, source, lockDate, balanceMinor, blockers, count, amountMinor);
     }
 
     public static Fact holds(Precondition precondition, SourceEvent source) {

@@ -2,6 +2,7 @@ package com.brandclosure.closure.messaging;
 
 import com.brandclosure.closure.domain.AccountClosureEvent;
 import com.brandclosure.closure.domain.AccountClosureState;
+import com.brandclosure.closure.domain.Reports;
 import com.brandclosure.events.AccountClosed;
 import com.brandclosure.events.AccountDeactivated;
 import com.brandclosure.events.ClosureCancelled;
@@ -13,8 +14,10 @@ import com.brandclosure.events.IntegrationEvent;
 import com.brandclosure.events.LockDateScheduled;
 import com.brandclosure.events.PreconditionMet;
 import com.brandclosure.events.PreconditionRetracted;
+import com.brandclosure.events.StateReportRequested;
 import com.brandclosure.platform.command.Appended;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -38,7 +41,26 @@ public final class ClosurePublications {
         // sources flip their summaries, and publishing each would flood the closure topic. A fact
         // event never leaves NotInitiated, so the state after it tells whether a closure was open.
         boolean closureOpen = !(appended.state() instanceof AccountClosureState.NotInitiated);
-        return toIntegrationEvent(appended.accountId(), event, closureOpen).map(List::of).orElse(List.of());
+        List<IntegrationEvent> announced = new ArrayList<>(2);
+        toIntegrationEvent(appended.accountId(), event, closureOpen).ifPresent(announced::add);
+        stateReportRequest(appended.accountId(), event, appended.<AccountClosureState>state())
+                .ifPresent(announced::add);
+        return List.copyOf(announced);
+    }
+
+    /**
+     * An initiation and a review request also ask the four sources for their current summaries,
+     * correlated by the closure id the saga recorded for it (the state after the event names it).
+     */
+    static Optional<IntegrationEvent> stateReportRequest(String account, AccountClosureEvent event,
+                                                         AccountClosureState after) {
+        if (!(event instanceof AccountClosureEvent.ClosureInitiated)
+                && !(event instanceof AccountClosureEvent.ReviewRequested)) {
+            return Optional.empty();
+        }
+        Reports reports = after.ledger().reports();
+        return Optional.of(new StateReportRequested(account, reports.closureId(), reports.reason(),
+                reports.requestedAt()));
     }
 
     static Optional<IntegrationEvent> toIntegrationEvent(String account, AccountClosureEvent event, boolean closureOpen) {
@@ -65,6 +87,9 @@ public final class ClosurePublications {
             case AccountClosureEvent.AccountDeactivated d -> new AccountDeactivated(account, d.closureDate(), d.at());
             case AccountClosureEvent.ClosureCancelled c -> new ClosureCancelled(account, c.cancelledBy(), c.reason());
             case AccountClosureEvent.AccountClosed c -> new AccountClosed(account, c.at());
+            // Internal: the request they follow from is published (StateReportRequested).
+            case AccountClosureEvent.StateReported r -> null;
+            case AccountClosureEvent.ReviewRequested r -> null;
         });
     }
 }

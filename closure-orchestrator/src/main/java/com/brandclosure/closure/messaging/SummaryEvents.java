@@ -53,20 +53,27 @@ public final class SummaryEvents {
         SourceEvent source = new SourceEvent(event.eventId(), event.envelope().occurredAt(), event.topic(),
                 event.partition(), event.offset(), sourceVersion);
         Fact fact = switch (event.event()) {
-            case ContractsExpired e -> Fact.holds(Precondition.CONTRACTS_EXPIRED, source);
-            case ActiveContractsPresent e -> Fact.retracted(Precondition.CONTRACTS_EXPIRED, source);
-            case PayoutsSettled e -> new Fact(Precondition.PAYOUTS_SETTLED, true, source, lockDate(e), null);
-            case PayoutsPending e -> Fact.retracted(Precondition.PAYOUTS_SETTLED, source);
-            case FundingSufficient e -> new Fact(Precondition.FUNDING_SUFFICIENT, true, source, null, e.balanceMinor());
-            case FundingInsufficient e ->
-                    new Fact(Precondition.FUNDING_SUFFICIENT, false, source, null, e.balanceMinor(),
-                            e.blockers().stream().map(b -> new Fact.Blocker(b.kind(), b.id(), b.reason())).toList());
-            case CatalogsDeleted e -> Fact.holds(Precondition.CATALOGS_DELETED, source);
-            case CatalogsPresent e -> Fact.retracted(Precondition.CATALOGS_DELETED, source);
+            // What is still open at the source goes with each fact, for the forecast.
+            case ContractsExpired e -> Fact.holds(Precondition.CONTRACTS_EXPIRED, source).withOpen(0L, null);
+            case ActiveContractsPresent e ->
+                    Fact.retracted(Precondition.CONTRACTS_EXPIRED, source).withOpen(e.activeContracts(), null);
+            case PayoutsSettled e -> new Fact(Precondition.PAYOUTS_SETTLED, true, source, lockDate(e), null)
+                    .withOpen(0L, null);
+            case PayoutsPending e ->
+                    Fact.retracted(Precondition.PAYOUTS_SETTLED, source).withOpen(e.pendingActions(),
+                            e.pendingAmountMinor());
+            case FundingSufficient e -> new Fact(Precondition.FUNDING_SUFFICIENT, true, source, null, e.balanceMinor())
+                    .withOpen(null, 0L);
+            case FundingInsufficient e -> new Fact(Precondition.FUNDING_SUFFICIENT, false, source, null,
+                    e.balanceMinor(), e.blockers().stream().map(b -> new Fact.Blocker(b.kind(), b.id(), b.reason())).toList())
+                    .withOpen(null, shortfall(e));
+            case CatalogsDeleted e -> Fact.holds(Precondition.CATALOGS_DELETED, source).withOpen(0L, null);
+            case CatalogsPresent e -> Fact.retracted(Precondition.CATALOGS_DELETED, source).withOpen(e.catalogs(), null);
             default -> null;
         };
         if (fact != null) {
-            return Optional.of(now -> new AccountClosureCommand.RecordFact(fact, now));
+            String reportFor = event.event() instanceof SummaryEvent summary ? summary.reportFor() : null;
+            return Optional.of(now -> new AccountClosureCommand.RecordFact(fact, now, reportFor));
         }
         if (event.event() instanceof AccountFenced fenced) {
             // A service confirms its own fence on its own topic (the broker lets only it write there):
@@ -81,6 +88,14 @@ public final class SummaryEvents {
             return Optional.of(now -> new AccountClosureCommand.RecordRefund(refund.refundId(), source, now));
         }
         return Optional.empty();
+    }
+
+    /**
+     * What a deposit must bring for the account to be sufficient: the part of Required Funding the
+     * balance does not cover, and at least the past-due amount (which is paid before anything else).
+     */
+    private static long shortfall(FundingInsufficient e) {
+        return Math.max(Math.max(e.requiredMinor() - e.balanceMinor(), e.pastDueMinor()), 0);
     }
 
     /**

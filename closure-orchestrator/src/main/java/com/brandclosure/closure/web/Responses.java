@@ -6,13 +6,17 @@ import com.brandclosure.closure.domain.AccountClosureState;
 import com.brandclosure.closure.domain.Deadlines;
 import com.brandclosure.closure.domain.Fact;
 import com.brandclosure.closure.domain.Fences;
+import com.brandclosure.closure.domain.Forecast;
 import com.brandclosure.closure.domain.Initiation;
 import com.brandclosure.closure.domain.LockDate;
 import com.brandclosure.closure.domain.Precondition;
+import com.brandclosure.closure.domain.Reports;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -34,7 +38,27 @@ public final class Responses {
                               Instant lockDatePassesAt, List<String> waitingOn, Instant since, Instant until,
                               boolean overdue, String ticketId, List<String> rejectionReasons, String approvedBy,
                               LocalDate closureDate, String cancelledBy, String cancellationReason,
-                              Map<String, Instant> fences, List<String> missingFences) {
+                              Map<String, Instant> fences, List<String> missingFences,
+                              ReportsView stateReports, ForecastView forecast) {
+
+        /**
+         * The state reports asked for last: for which closure id, why (INITIATION, REVIEW_REQUESTED), when,
+         * which sources answered and which not yet. Null before any was asked for.
+         */
+        public record ReportsView(String closureId, String reason, Instant requestedAt, List<String> reported,
+                                  List<String> missing) {
+        }
+
+        /**
+         * While Preparing: what is still open per precondition (count: active contracts, pending actions,
+         * catalogs present; amountMinor: funding shortfall) and the earliest day (UTC) the closure could be
+         * requested if all of it were settled today. Null in every other state.
+         */
+        public record ForecastView(List<OpenView> open, LocalDate earliestRequestDate) {
+        }
+
+        public record OpenView(String name, boolean holds, Long count, Long amountMinor, boolean reported) {
+        }
 
         /**
          * One precondition: whether it holds, and the source event that said so last (null fields: none yet);
@@ -101,7 +125,27 @@ public final class Responses {
                     initiation == null ? null : initiation.at(), List.copyOf(preconditions),
                     lock == null ? null : lock.date(), lock == null ? null : lock.passesAt(), status.waitingOn(),
                     status.since(), status.until(), status.overdueAt(now), ticket, rejection, approver, closureDate,
-                    cancelledBy, cancellation, fences, missingFences);
+                    cancelledBy, cancellation, fences, missingFences, reports(state), forecast(state, now));
+        }
+
+        private static ReportsView reports(AccountClosureState state) {
+            Reports r = state.ledger().reports();
+            if (r.closureId() == null) {
+                return null;
+            }
+            return new ReportsView(r.closureId(), r.reason(), r.requestedAt(),
+                    Arrays.stream(Precondition.values()).filter(r.reported()::contains).map(Enum::name).toList(),
+                    r.missing().stream().map(Enum::name).toList());
+        }
+
+        private static ForecastView forecast(AccountClosureState state, Instant now) {
+            if (!(state instanceof AccountClosureState.Preparing)) {
+                return null;
+            }
+            // The account's zone is not known to the saga yet: the date is the UTC one.
+            Forecast f = Forecast.of(state, now, ZoneOffset.UTC);
+            return new ForecastView(f.open().stream().map(o -> new OpenView(o.precondition().name(), o.holds(),
+                    o.count(), o.amountMinor(), o.reported())).toList(), f.earliestRequestDate());
         }
     }
 }

@@ -817,4 +817,173 @@ class AccountClosureTest {
             assertThat(shortDeactivation.of(given(INITIATED).state())).contains(T0.plus(java.time.Duration.ofDays(30)));
         }
     }
+
+    /** Issue 11: state reports on initiation and on review requests, and the forecast while preparing. */
+    @Nested
+    class StateReports {
+
+        static final String CLOSURE_ID = "CLO-acme-1";
+
+        static RecordFact report(Fact f, Instant now, String reportFor) {
+            return new RecordFact(f, now, reportFor);
+        }
+
+        static Decider<AccountClosureCommand, AccountClosureEvent, AccountClosureState>.Given rejected() {
+            return underReview().andGiven(
+                    new FinalReviewRejected(TICKET, "support-agent", List.of("open invoice"), AFTER_LOCK));
+        }
+
+        @Test
+        void initiationAsksEverySourceForAReportUnderTheClosuresId() {
+            var state = given().when(new InitiateClosure("brand-admin", "moving on", T0)).then(INITIATED).state();
+            Reports reports = state.ledger().reports();
+            assertThat(reports.closureId()).isEqualTo(CLOSURE_ID);
+            assertThat(reports.reason()).isEqualTo(Reports.INITIATION);
+            assertThat(reports.requestedAt()).isEqualTo(T0);
+            assertThat(reports.missing()).containsExactly(Precondition.values());
+        }
+
+        @Test
+        void aCancelledClosureStartedAgainHasANewClosureId() {
+            var state = given(INITIATED, new ClosureCancelled("brand-admin", "not yet", T0))
+                    .when(new InitiateClosure("brand-admin", "now", T1))
+                    .then(new ClosureInitiated("brand-admin", "now", T1)).state();
+            assertThat(state.ledger().reports().closureId()).isEqualTo("CLO-acme-3");
+        }
+
+        @Test
+        void anAnswerToTheCurrentRequestIsRecordedOncePerSourceAndItsFactCountsAsAnyOther() {
+            var catalogs = holds(Precondition.CATALOGS_DELETED, 1);
+            var state = given(INITIATED).when(report(catalogs, T1, CLOSURE_ID))
+                    .then(met(catalogs, T1), new AccountClosureEvent.StateReported(Precondition.CATALOGS_DELETED,
+                            CLOSURE_ID, T1)).state();
+            assertThat(state.ledger().reports().reported()).containsExactly(Precondition.CATALOGS_DELETED);
+            assertThat(state.ledger().reports().missing()).containsExactly(Precondition.CONTRACTS_EXPIRED,
+                    Precondition.PAYOUTS_SETTLED, Precondition.FUNDING_SUFFICIENT);
+            // The same source answering again (a redelivered request) is a newer fact, not a second answer.
+            var again = holds(Precondition.CATALOGS_DELETED, 2);
+            given(INITIATED, met(catalogs, T1),
+                    new AccountClosureEvent.StateReported(Precondition.CATALOGS_DELETED, CLOSURE_ID, T1))
+                    .when(report(again, T1, CLOSURE_ID)).then(met(again, T1));
+        }
+
+        @Test
+        void anAnswerThatChangesNoFactIsStillRecordedAsAnAnswer() {
+            // The report of an older version (it overtook nothing): the fact stays, the answer counts.
+            var newer = holds(Precondition.CONTRACTS_EXPIRED, 5);
+            given(INITIATED, met(newer, T0)).when(report(holds(Precondition.CONTRACTS_EXPIRED, 4), T1, CLOSURE_ID))
+                    .then(new AccountClosureEvent.StateReported(Precondition.CONTRACTS_EXPIRED, CLOSURE_ID, T1));
+        }
+
+        @Test
+        void anAnswerForAnotherClosureOrAnUnsolicitedSummaryIsNoAnswer() {
+            var catalogs = holds(Precondition.CATALOGS_DELETED, 1);
+            given(INITIATED).when(report(catalogs, T1, "CLO-acme-99")).then(met(catalogs, T1));
+            given(INITIATED).when(report(catalogs, T1, null)).then(met(catalogs, T1));
+            // Before any initiation nothing was asked: the fact is kept, no answer recorded.
+            given().when(report(catalogs, T1, CLOSURE_ID)).then(met(catalogs, T1));
+        }
+
+        @Test
+        void aFourthAnswerWithEveryFactHoldingCarriesTheClosureOn() {
+            var history = new ArrayList<AccountClosureEvent>(List.of(INITIATED));
+            for (Precondition p : List.of(Precondition.CONTRACTS_EXPIRED, Precondition.FUNDING_SUFFICIENT,
+                    Precondition.CATALOGS_DELETED)) {
+                history.add(met(holds(p, 1), T0));
+                history.add(new AccountClosureEvent.StateReported(p, CLOSURE_ID, T0));
+            }
+            var payouts = payoutsSettled(1, PAST_LOCK);
+            var state = SAGA.given(history).when(report(payouts, T1, CLOSURE_ID)).then(met(payouts, T1),
+                    new AccountClosureEvent.StateReported(Precondition.PAYOUTS_SETTLED, CLOSURE_ID, T1),
+                    new LockDateScheduled(PAST_LOCK, PAST_LOCK.passesAt(), 1, T1),
+                    new ClosureRequested(TICKET, T1)).state();
+            assertThat(state.ledger().reports().missing()).isEmpty();
+        }
+
+        @Test
+        void aReviewMayBeRequestedOnlyAfterARejection() {
+            given(INITIATED).when(new AccountClosureCommand.RequestReview("brand-admin", T1))
+                    .thenRefused(DomainException.Conflict.class, "only be asked for after a rejected one");
+            awaitingLockDate().when(new AccountClosureCommand.RequestReview("brand-admin", T1))
+                    .thenRefused(DomainException.Conflict.class, "it is AwaitingLockDate");
+            underReview().when(new AccountClosureCommand.RequestReview("brand-admin", AFTER_LOCK))
+                    .thenRefused(DomainException.Conflict.class, "it is ClosureRequested");
+            deactivated().when(new AccountClosureCommand.RequestReview("brand-admin", AFTER_LOCK))
+                    .thenRefused(DomainException.Conflict.class, "irreversible");
+            given().when(new AccountClosureCommand.RequestReview("brand-admin", T1))
+                    .thenRefused(DomainException.NotFound.class, "has no closure");
+            // A review withdrawn (not rejected) is no rejection either.
+            underReview().andGiven(new ReviewWithdrawn(TICKET, "precondition no longer holds", AFTER_LOCK))
+                    .when(new AccountClosureCommand.RequestReview("brand-admin", AFTER_LOCK))
+                    .thenRefused(DomainException.Conflict.class, "after a rejected one");
+        }
+
+        @Test
+        void aReviewRequestedAfterARejectionWithEveryFactHoldingAndTheLockDatePassedOpensTheNextReview() {
+            var state = rejected().when(new AccountClosureCommand.RequestReview("brand-admin", AFTER_LOCK))
+                    .then(new AccountClosureEvent.ReviewRequested("brand-admin", AFTER_LOCK),
+                            new LockDateScheduled(LOCK, LOCK_AT, 2, AFTER_LOCK),
+                            new ClosureRequested("CLS-acme-2", AFTER_LOCK)).state();
+            Reports reports = state.ledger().reports();
+            assertThat(reports.closureId()).isEqualTo(CLOSURE_ID);
+            assertThat(reports.reason()).isEqualTo(Reports.REVIEW_REQUESTED);
+            assertThat(reports.requestedAt()).isEqualTo(AFTER_LOCK);
+            assertThat(reports.missing()).containsExactly(Precondition.values());
+        }
+
+        @Test
+        void aReviewRequestedBeforeTheLockDateWaitsForIt() {
+            var state = rejected().when(new AccountClosureCommand.RequestReview("support-agent", T1))
+                    .then(new AccountClosureEvent.ReviewRequested("support-agent", T1),
+                            new LockDateScheduled(LOCK, LOCK_AT, 2, T1)).state();
+            assertThat(state).isInstanceOf(AwaitingLockDate.class);
+        }
+
+        @Test
+        void aReviewRequestedWhileAPreconditionIsRetractedKeepsPreparingAndTheAnswersCarryItOn() {
+            var pending = retracted(Precondition.PAYOUTS_SETTLED, 2);
+            var state = rejected().andGiven(new PreconditionRetracted(pending, AFTER_LOCK))
+                    .when(new AccountClosureCommand.RequestReview("brand-admin", AFTER_LOCK))
+                    .then(new AccountClosureEvent.ReviewRequested("brand-admin", AFTER_LOCK)).state();
+            assertThat(state).isInstanceOfSatisfying(Preparing.class, p -> assertThat(p.heldForNewEvidence()).isFalse());
+            var settled = payoutsSettled(3, PAST_LOCK);
+            SAGA.givenState(state).when(report(settled, AFTER_LOCK, CLOSURE_ID)).then(met(settled, AFTER_LOCK),
+                    new AccountClosureEvent.StateReported(Precondition.PAYOUTS_SETTLED, CLOSURE_ID, AFTER_LOCK),
+                    new LockDateScheduled(PAST_LOCK, PAST_LOCK.passesAt(), 2, AFTER_LOCK),
+                    new ClosureRequested("CLS-acme-2", AFTER_LOCK));
+        }
+
+        @Test
+        void theForecastSaysWhatIsOpenPerSourceAndTheEarliestDayTheClosureCouldBeRequested() {
+            var contracts = retracted(Precondition.CONTRACTS_EXPIRED, 1).withOpen(3L, null);
+            var funding = new Fact(Precondition.FUNDING_SUFFICIENT, false, source(Precondition.FUNDING_SUFFICIENT, 1),
+                    null, 1_000L).withOpen(null, 4_000L);
+            var state = given(INITIATED, new PreconditionRetracted(contracts, T0),
+                    met(payoutsSettled(1, LOCK).withOpen(0L, null), T0), new PreconditionRetracted(funding, T0),
+                    new AccountClosureEvent.StateReported(Precondition.FUNDING_SUFFICIENT, CLOSURE_ID, T0))
+                    .state();
+            Forecast forecast = Forecast.of(state, T1, java.time.ZoneOffset.UTC);
+            assertThat(forecast.open()).containsExactly(
+                    new Forecast.Open(Precondition.CONTRACTS_EXPIRED, false, 3L, null, false),
+                    new Forecast.Open(Precondition.PAYOUTS_SETTLED, true, 0L, null, false),
+                    new Forecast.Open(Precondition.FUNDING_SUFFICIENT, false, null, 4_000L, true),
+                    new Forecast.Open(Precondition.CATALOGS_DELETED, false, null, null, false));
+            // The lock date passes at 2026-03-10T23:59:59Z: that day in UTC, the next one in Auckland.
+            assertThat(forecast.earliestRequestDate()).isEqualTo(LocalDate.parse("2026-03-10"));
+            assertThat(Forecast.of(state, T1, java.time.ZoneId.of("Pacific/Auckland")).earliestRequestDate())
+                    .isEqualTo(LocalDate.parse("2026-03-11"));
+            assertThat(Forecast.of(state, T1, java.time.ZoneId.of("America/Los_Angeles")).earliestRequestDate())
+                    .isEqualTo(LocalDate.parse("2026-03-10"));
+        }
+
+        @Test
+        void withNoLockDateAheadTheClosureCouldBeRequestedToday() {
+            var state = given(INITIATED, met(payoutsSettled(1, PAST_LOCK), T0)).state();
+            assertThat(Forecast.of(state, T1, java.time.ZoneOffset.UTC).earliestRequestDate())
+                    .isEqualTo(LocalDate.parse("2026-03-02"));
+            var none = given(INITIATED).state();
+            assertThat(Forecast.of(none, T1, java.time.ZoneId.of("Pacific/Auckland")).earliestRequestDate())
+                    .as("T1, 11:00 UTC on 2 March, is already 3 March in Auckland").isEqualTo(LocalDate.parse("2026-03-03"));
+        }
+    }
 }

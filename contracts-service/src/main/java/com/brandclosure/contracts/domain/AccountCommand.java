@@ -22,4 +22,12 @@ public sealed interface AccountCommand {
      */
     record Reconcile(long activeContracts, long pendingSwitches, Instant at) implements AccountCommand {
     }
+
+    /**
+     * The closure saga asked for a state report ({@code reportFor}: its closure id): the summary is
+     * announced from the current figures whether or not it flipped, also for an account never seen.
+     */
+    record ReportState(long activeContracts, long pendingSwitches, String reportFor, Instant at)
+            implements AccountCommand {
+    }
 }

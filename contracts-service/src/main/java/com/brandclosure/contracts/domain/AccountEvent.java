@@ -13,10 +13,17 @@ public sealed interface AccountEvent {
     record AccountFenced(String accountId, LocalDate closureDate, Instant fencedAt) implements AccountEvent {
     }
 
-    record ContractsPreconditionMet(Instant asOf) implements AccountEvent {
+    /** {@code reportFor}: the closure whose state report this answers; null when the precondition flipped. */
+    record ContractsPreconditionMet(Instant asOf, String reportFor) implements AccountEvent {
+        public ContractsPreconditionMet(Instant asOf) {
+            this(asOf, null);
+        }
     }
 
-    record ContractsPreconditionRetracted(long activeContracts, long pendingSwitches, Instant asOf)
+    record ContractsPreconditionRetracted(long activeContracts, long pendingSwitches, Instant asOf, String reportFor)
             implements AccountEvent {
+        public ContractsPreconditionRetracted(long activeContracts, long pendingSwitches, Instant asOf) {
+            this(activeContracts, pendingSwitches, asOf, null);
+        }
     }
 }

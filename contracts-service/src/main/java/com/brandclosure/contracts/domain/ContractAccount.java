@@ -3,6 +3,7 @@ package com.brandclosure.contracts.domain;
 import com.brandclosure.contracts.domain.AccountCommand.ConfigureAccount;
 import com.brandclosure.contracts.domain.AccountCommand.Deactivate;
 import com.brandclosure.contracts.domain.AccountCommand.Reconcile;
+import com.brandclosure.contracts.domain.AccountCommand.ReportState;
 import com.brandclosure.contracts.domain.AccountEvent.AccountConfigured;
 import com.brandclosure.contracts.domain.AccountEvent.AccountFenced;
 import com.brandclosure.contracts.domain.AccountEvent.ContractsPreconditionMet;
@@ -51,6 +52,10 @@ public final class ContractAccount {
                 }
                 yield List.of();
             }
+            case ReportState c -> c.activeContracts() == 0 && c.pendingSwitches() == 0
+                    ? List.of(new ContractsPreconditionMet(c.at(), c.reportFor()))
+                    : List.of(new ContractsPreconditionRetracted(c.activeContracts(), c.pendingSwitches(), c.at(),
+                    c.reportFor()));
         };
     }
 

@@ -77,9 +77,10 @@ public final class ContractsPublication {
     static Optional<ContractsEvent> of(String accountId, long version, AccountEvent event) {
         return switch (event) {
             case AccountEvent.ContractsPreconditionMet e ->
-                    Optional.of(new ContractsExpired(accountId, e.asOf(), version));
+                    Optional.of(new ContractsExpired(accountId, e.asOf(), version, e.reportFor()));
             case AccountEvent.ContractsPreconditionRetracted e ->
-                    Optional.of(new ActiveContractsPresent(accountId, e.activeContracts(), e.asOf(), version));
+                    Optional.of(new ActiveContractsPresent(accountId, e.activeContracts(), e.asOf(), version,
+                            e.reportFor()));
             case AccountEvent.AccountConfigured e -> Optional.empty();
             case AccountEvent.AccountFenced e -> Optional.empty();
         };

@@ -116,6 +116,7 @@ public final class FundingAccount {
             case NotePayouts c -> !(state instanceof Active a) || Boolean.valueOf(c.settled()).equals(a.payoutsSettled())
                     ? List.of() : List.of(new PayoutsStatusNoted(c.settled()));
             case ResolveBlockedCost c -> PartnerCosts.resolve(c, active(state));
+            case ReportState c -> List.of(FundingSummary.report(state, c.reportFor(), c.now()));
             case AuthorizeRefund c -> {
                 Active a = active(state);
                 RefundPolicy.firstRejection(a).ifPresent(r -> {
@@ -151,6 +152,9 @@ public final class FundingAccount {
                     e.zone(), u.closureDate());
             case Unopened u when event instanceof DeactivationRecorded e -> new Unopened(e.closureDate());
             case Active a -> a.after(event);
+            // A state report of an account without funding account leaves it as it is.
+            case Unopened u when event instanceof FundingSufficient -> u;
+            case Closed c when event instanceof FundingSufficient -> c;
             case Unopened u -> throw corrupt(event, state);
             case Closed c -> throw corrupt(event, state);
         };

@@ -102,18 +102,31 @@ public sealed interface FundingAccountEvent {
             implements FundingAccountEvent {
     }
 
-    record FundingSufficient(Money balance, Money required, Instant asOf) implements FundingAccountEvent {
+    /** {@code reportFor}: the closure whose state report this answers; null when the account crossed. */
+    record FundingSufficient(Money balance, Money required, Instant asOf, String reportFor)
+            implements FundingAccountEvent {
+        public FundingSufficient(Money balance, Money required, Instant asOf) {
+            this(balance, required, asOf, null);
+        }
     }
 
-    /** {@code blockers}: what keeps the account insufficient besides the amounts (none: only money is missing). */
+    /**
+     * {@code blockers}: what keeps the account insufficient besides the amounts (none: only money is missing);
+     * {@code reportFor}: the closure whose state report this answers; null when the account crossed.
+     */
     record FundingInsufficient(Money balance, Money required, Money pastDue, Instant asOf,
-                               List<FundingState.Blocker> blockers) implements FundingAccountEvent {
+                               List<FundingState.Blocker> blockers, String reportFor) implements FundingAccountEvent {
         public FundingInsufficient {
             blockers = blockers == null ? List.of() : List.copyOf(blockers);
         }
 
+        public FundingInsufficient(Money balance, Money required, Money pastDue, Instant asOf,
+                                   List<FundingState.Blocker> blockers) {
+            this(balance, required, pastDue, asOf, blockers, null);
+        }
+
         public FundingInsufficient(Money balance, Money required, Money pastDue, Instant asOf) {
-            this(balance, required, pastDue, asOf, List.of());
+            this(balance, required, pastDue, asOf, List.of(), null);
         }
     }
 }

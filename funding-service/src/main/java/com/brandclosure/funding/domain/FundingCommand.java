@@ -82,4 +82,11 @@ public sealed interface FundingCommand {
     record AuthorizeRefund(String authorizationId, String refundId, String authorizedBy, Instant now)
             implements FundingCommand {
     }
+
+    /**
+     * closure-orchestrator asked for a state report ({@code reportFor}: its closure id): the summary is
+     * announced as of {@code now} whether or not it crossed; an account never opened owes nothing.
+     */
+    record ReportState(String reportFor, Instant now) implements FundingCommand {
+    }
 }

@@ -42,4 +42,25 @@ public final class FundingSummary {
         }
         return events;
     }
+
+    /** The summary as a state report for {@code reportFor}, announced whatever was announced before. */
+    static FundingAccountEvent report(FundingState state, String reportFor, Instant now) {
+        return switch (state) {
+            case Active a -> {
+                Money pastDue = a.pastDueTotal();
+                Money required = pastDue.plus(a.pendingPayments(now));
+                // The same rule and reasons as the crossing summaries above: a report never hides a blocker.
+                yield a.sufficient(now)
+                        ? new FundingSufficient(a.balance(), required, now, reportFor)
+                        : new FundingInsufficient(a.balance(), required, pastDue, now, a.blockers(), reportFor);
+            }
+            // No funding account (never opened, or closed after its refund): nothing is owed. Its
+            // currency is not known here: XXX is ISO 4217's "no currency".
+            case FundingState.Unopened u -> new FundingSufficient(NOTHING, NOTHING, now, reportFor);
+            case FundingState.Closed c -> new FundingSufficient(Money.zero(c.currency()), Money.zero(c.currency()),
+                    now, reportFor);
+        };
+    }
+
+    private static final Money NOTHING = Money.zero(java.util.Currency.getInstance("XXX"));
 }

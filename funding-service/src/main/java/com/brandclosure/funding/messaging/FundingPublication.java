@@ -50,11 +50,11 @@ public final class FundingPublication {
                     e.pastDue().minor(), e.pendingPayments().minor(), e.required().minor(), e.balance().minor(),
                     code(e.balance()));
             case FundingSufficient e -> new com.brandclosure.events.FundingSufficient(account, e.balance().minor(),
-                    e.required().minor(), code(e.balance()), e.asOf(), appended.version());
+                    e.required().minor(), code(e.balance()), e.asOf(), appended.version(), e.reportFor());
             case FundingInsufficient e -> new com.brandclosure.events.FundingInsufficient(account,
                     e.balance().minor(), e.required().minor(), e.pastDue().minor(), code(e.balance()), e.asOf(),
                     appended.version(), e.blockers().stream().map(b -> new com.brandclosure.events.FundingInsufficient
-                            .Blocker(b.kind(), b.id(), b.reason())).toList());
+                            .Blocker(b.kind(), b.id(), b.reason())).toList(), e.reportFor());
             case RefundAuthorized e -> new com.brandclosure.events.RefundAuthorized(account, e.authorizationId(),
                     e.authorizedBy());
             case RefundIssued e -> new com.brandclosure.events.RefundIssued(account, e.refundId(), e.amount().minor(),

@@ -62,6 +62,16 @@ public class AccountSummary {
                 .execute(new PayoutsSummary.NoteContractEnd(contractId, endsAt, recount), ctx);
     }
 
+    /**
+     * The closure saga asked for a state report: the summary stream announces the account's current
+     * figures with {@code closureId}, whether or not they crossed (a never-seen account: settled).
+     */
+    public void report(Work work, String accountId, String closureId, CommandContext ctx) {
+        var recount = recounts(work, List.of(accountId), ctx.now()).get(accountId);
+        summaries(work, List.of(accountId)).get(PayoutsSummary.streamId(accountId))
+                .execute(new PayoutsSummary.Report(recount, closureId), ctx);
+    }
+
     private Map<String, Stream<PayoutsSummary.SummaryCommand, PayoutsSummary.State, PayoutsSummary.SummaryEvent>>
     summaries(Work work, Collection<String> accounts) {
         Map<String, String> streams = new LinkedHashMap<>();
@@ -79,7 +89,8 @@ public class AccountSummary {
             AccountRow row = accounts.get(account);
             LockingSettings settings = row == null || row.settings() == null ? NO_SETTINGS : row.settings();
             var f = figures.getOrDefault(account, new PayoutsStore.PendingFigures(0, null));
-            recounts.put(account, new PayoutsSummary.Recount(f.pending(), f.lastLockDate(), settings, now));
+            recounts.put(account, new PayoutsSummary.Recount(f.pending(), f.lastLockDate(), settings, now,
+                    f.pendingCostMinor()));
         }
         return recounts;
     }

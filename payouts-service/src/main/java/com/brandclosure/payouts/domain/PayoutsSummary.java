@@ -46,10 +46,24 @@ public final class PayoutsSummary {
     public sealed interface SummaryEvent {
     }
 
-    public record PayoutsSettled(LocalDate lastLockDate, Instant lastLockAt, Instant asOf) implements SummaryEvent {
+    /** {@code reportFor}: the closure whose state report this answers; null when the summary crossed. */
+    public record PayoutsSettled(LocalDate lastLockDate, Instant lastLockAt, Instant asOf, String reportFor)
+            implements SummaryEvent {
+        public PayoutsSettled(LocalDate lastLockDate, Instant lastLockAt, Instant asOf) {
+            this(lastLockDate, lastLockAt, asOf, null);
+        }
     }
 
-    public record PayoutsPending(long pendingActions, Instant asOf) implements SummaryEvent {
+    /** {@code pendingCostMinor}: what the pending actions cost, for the brand's forecast (0 if not told). */
+    public record PayoutsPending(long pendingActions, Instant asOf, String reportFor, long pendingCostMinor)
+            implements SummaryEvent {
+        public PayoutsPending(long pendingActions, Instant asOf) {
+            this(pendingActions, asOf, null, 0);
+        }
+
+        public PayoutsPending(long pendingActions, Instant asOf, String reportFor) {
+            this(pendingActions, asOf, reportFor, 0);
+        }
     }
 
     /** Internal (not published): a contract of the account ends, or ended, at {@code endsAt}. */
@@ -65,12 +79,16 @@ public final class PayoutsSummary {
      * none) describe the account after the change, {@code settings} are the account's (zone and
      * locking period, for the last contract's lock date).
      */
-    public record Recount(long pendingActions, LocalDate lastLockDate, LockingSettings settings, Instant now)
-            implements SummaryCommand {
+    public record Recount(long pendingActions, LocalDate lastLockDate, LockingSettings settings, Instant now,
+                          long pendingCostMinor) implements SummaryCommand {
         public Recount {
             if (pendingActions < 0) {
                 throw new IllegalArgumentException("pendingActions must not be negative");
             }
+        }
+
+        public Recount(long pendingActions, LocalDate lastLockDate, LockingSettings settings, Instant now) {
+            this(pendingActions, lastLockDate, settings, now, 0);
         }
     }
 
@@ -79,6 +97,14 @@ public final class PayoutsSummary {
      * {@code endsAt}; {@code account} describes the account as for a recount.
      */
     public record NoteContractEnd(String contractId, Instant endsAt, Recount account) implements SummaryCommand {
+    }
+
+    /**
+     * The closure saga asked for a state report ({@code reportFor}: its closure id): the summary is
+     * announced from {@code account}'s figures whether or not it crossed, also for an account never
+     * seen (no actions: settled).
+     */
+    public record Report(Recount account, String reportFor) implements SummaryCommand {
     }
 
     /** The decider the command runner loads the summary stream with. */
@@ -103,13 +129,25 @@ public final class PayoutsSummary {
                 events.addAll(recount(c.account(), evolve(state, noted)));
                 yield List.copyOf(events);
             }
+            case Report c -> List.of(report(c, state));
         };
+    }
+
+    private static SummaryEvent report(Report r, State state) {
+        Recount c = r.account();
+        if (c.pendingActions() > 0) {
+            return new PayoutsPending(c.pendingActions(), c.now(), r.reportFor(), c.pendingCostMinor());
+        }
+        LocalDate lastLockDate = LockHorizon.lastLockDate(c.lastLockDate(), state.lastContractEnd(), c.settings(),
+                c.now());
+        Instant lastLockAt = lastLockDate == null ? null : LockSchedule.lockAt(lastLockDate, c.settings().zone());
+        return new PayoutsSettled(lastLockDate, lastLockAt, c.now(), r.reportFor());
     }
 
     private static List<SummaryEvent> recount(Recount c, State state) {
         if (c.pendingActions() > 0) {
             return state.announced() == Announced.PENDING ? List.of()
-                    : List.of(new PayoutsPending(c.pendingActions(), c.now()));
+                    : List.of(new PayoutsPending(c.pendingActions(), c.now(), null, c.pendingCostMinor()));
         }
         LocalDate lastLockDate = LockHorizon.lastLockDate(c.lastLockDate(), state.lastContractEnd(), c.settings(),
                 c.now());

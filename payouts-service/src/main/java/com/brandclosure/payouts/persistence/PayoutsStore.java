@@ -115,17 +115,22 @@ public class PayoutsStore {
     }
 
     /** Per account: pending actions and the latest lock date of an approved (not yet locked) action. */
-    public record PendingFigures(long pending, LocalDate lastLockDate) {
+    /** {@code pendingCostMinor}: the sum of the pending actions' costs (the account's one currency). */
+    public record PendingFigures(long pending, LocalDate lastLockDate, long pendingCostMinor) {
+        public PendingFigures(long pending, LocalDate lastLockDate) {
+            this(pending, lastLockDate, 0);
+        }
     }
 
     public Map<String, PendingFigures> pendingFigures(Collection<String> accountIds) {
         Map<String, PendingFigures> result = new HashMap<>();
         jdbc.query("""
                 SELECT account_id, count(*) FILTER (WHERE state = 'PENDING'),
-                       max(lock_date) FILTER (WHERE state = 'APPROVED')
+                       max(lock_date) FILTER (WHERE state = 'APPROVED'),
+                       coalesce(sum(cost_minor) FILTER (WHERE state = 'PENDING'), 0)
                 FROM actions WHERE account_id = ANY(?) AND state IN ('PENDING', 'APPROVED')
                 GROUP BY account_id""", rs -> {
-            result.put(rs.getString(1), new PendingFigures(rs.getLong(2), localDate(rs, 3)));
+            result.put(rs.getString(1), new PendingFigures(rs.getLong(2), localDate(rs, 3), rs.getLong(4)));
         }, (Object) accountIds.toArray(String[]::new));
         return result;
     }

@@ -1,0 +1,52 @@
+package com.brandclosure.closure.domain;
+
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * The state reports the saga asked for last: for which closure ({@code closureId}, also the
+ * services' {@code reportFor}), why ({@code INITIATION} or {@code REVIEW_REQUESTED}), when, and
+ * which sources have answered since. {@link #NONE}: nothing asked yet.
+ */
+public record Reports(String closureId, String reason, Instant requestedAt, Set<Precondition> reported) {
+
+    public static final String INITIATION = "INITIATION";
+    public static final String REVIEW_REQUESTED = "REVIEW_REQUESTED";
+
+    public static final Reports NONE = new Reports(null, null, null, Set.of());
+
+    public Reports {
+        reported = reported == null || reported.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(reported));
+    }
+
+    /** A new request: nobody has answered it yet. */
+    static Reports requested(String closureId, String reason, Instant at) {
+        return new Reports(closureId, reason, at, Set.of());
+    }
+
+    /** True if {@code reportFor} answers the current request and {@code source} has not answered it yet. */
+    boolean awaits(String reportFor, Precondition source) {
+        return closureId != null && closureId.equals(reportFor) && !reported.contains(source);
+    }
+
+    Reports with(Precondition source) {
+        EnumSet<Precondition> all = EnumSet.noneOf(Precondition.class);
+        all.addAll(reported);
+        all.add(source);
+        return new Reports(closureId, reason, requestedAt, all);
+    }
+
+    /** The sources that have not answered the current request, in declaration order. */
+    public java.util.List<Precondition> missing() {
+        if (closureId == null) {
+            return java.util.List.of();
+        }
+        return java.util.Arrays.stream(Precondition.values()).filter(p -> !reported.contains(p)).toList();
+    }
+
+    /** The closure id of the closure initiated by the event at {@code version}: unique per account, replay-stable. */
+    static String closureIdOf(String account, long version) {
+        return "CLO-" + account + "-" + version;
+    }
+}
