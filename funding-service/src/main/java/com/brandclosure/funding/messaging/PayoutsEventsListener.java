@@ -33,8 +33,8 @@ import java.util.List;
  * Keeps the accounts' partner costs in step with payouts-service. A poll is one unit of work; each
  * account's new events in it become one list of commands decided against one load of the account,
  * so a burst of 500 approvals for one brand costs one load, one append and one
- * {@code RequiredFundingChanged}. payouts-service's first cost for a brand opens its funding account
- * in that currency; its summaries (settled or pending) tell the refund whether anything is unsettled.
+ * {@code RequiredFundingChanged}. The currency and zone payouts-service decided for a brand open its
+ * funding account (without a decision first, its first cost opens it in that currency); its summaries (settled or pending) tell the refund whether anything is unsettled.
  */
 @Component
 public class PayoutsEventsListener {
