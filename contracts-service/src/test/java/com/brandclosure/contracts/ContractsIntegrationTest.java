@@ -75,6 +75,24 @@ class ContractsIntegrationTest {
         anonymous = new Http(port);
     }
 
+    /** Issue 11 point 3: the zone payouts-service decided is adopted; another one afterwards is a 409 naming both. */
+    @Test
+    void the_zone_decided_in_payouts_is_adopted_and_another_zone_afterwards_is_a_409_naming_both() {
+        // Configured first (the journey's order), then decided: the decision is the account's zone.
+        assertThat(http.put(base() + "/settings", "{\"timeZone\":\"UTC\"}").getStatusCode().value()).isEqualTo(200);
+        kafka.send(Topics.PAYOUTS, account, Envelopes.accountLocaleDecided(account, "EUR", "Pacific/Auckland",
+                clock.instant()));
+        await().atMost(Duration.ofSeconds(60)).until(() ->
+                "Pacific/Auckland".equals(body(http.get(base() + "/settings")).get("timeZone").asString()));
+        var other = http.put(base() + "/settings", "{\"timeZone\":\"UTC\"}");
+        assertThat(other.getStatusCode().value()).isEqualTo(409);
+        assertThat(body(other).get("detail").asString())
+                .isEqualTo("account " + account + "'s time zone is Pacific/Auckland, not UTC");
+        assertThat(http.put(base() + "/settings", "{\"timeZone\":\"Pacific/Auckland\"}").getStatusCode().value())
+                .isEqualTo(200);
+        assertThat(body(http.get(base() + "/settings")).get("timeZone").asString()).isEqualTo("Pacific/Auckland");
+    }
+
     @Test
     void contracts_expire_on_schedule_and_the_summary_is_published_and_retracted() {
         assertThat(http.put(base() + "/settings", "{\"timeZone\":\"UTC\"}").getStatusCode().value()).isEqualTo(200);

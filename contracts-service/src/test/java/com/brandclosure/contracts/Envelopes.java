@@ -30,6 +30,15 @@ public final class Envelopes {
                 .formatted(eventId, accountId, at, accountId, accountId, ticketId, closureDate);
     }
 
+    /** What payouts-service publishes when it decides the account's currency and zone. */
+    public static String accountLocaleDecided(String accountId, String currency, String zone, Instant at) {
+        return """
+                {"eventId":"%s","type":"AccountLocaleDecided","schemaVersion":1,"accountId":"%s","occurredAt":"%s",
+                 "actor":"payouts-service","correlationId":"settings-%s","causationId":null,
+                 "payload":{"accountId":"%s","currency":"%s","zone":"%s","decidedAt":"%s"}}"""
+                .formatted(newId(), accountId, at, accountId, accountId, currency, zone, at);
+    }
+
     public static String newId() {
         return UUID.randomUUID().toString();
     }

@@ -291,6 +291,26 @@ class FundingIntegrationTest {
         assertThat(get("").get("zone").asString()).isEqualTo("Pacific/Auckland");
     }
 
+    /** Issue 11 point 3: the currency and zone payouts-service decided open the account; another one is a 409. */
+    @Test
+    void the_account_locale_decided_in_payouts_opens_the_account_and_another_currency_or_zone_is_a_409_naming_both() {
+        send("AccountLocaleDecided", Map.of("accountId", account, "currency", "EUR", "zone", "Pacific/Auckland",
+                "decidedAt", clock.instant().toString()));
+        await().atMost(WAIT).until(() -> "ACTIVE".equals(get("").path("status").asString(null)));
+        assertThat(get("").get("currency").asString()).isEqualTo("EUR");
+        assertThat(get("").get("zone").asString()).isEqualTo("Pacific/Auckland");
+        var currency = put("", Map.of("currency", "USD"));
+        assertThat(currency.status()).isEqualTo(409);
+        assertThat(currency.body().get("detail").asString()).isEqualTo("funding account " + account + " is in EUR, not USD");
+        var zone = put("", Map.of("currency", "EUR", "zone", "America/Los_Angeles"));
+        assertThat(zone.status()).isEqualTo(409);
+        assertThat(zone.body().get("detail").asString())
+                .isEqualTo("funding account " + account + " is in time zone Pacific/Auckland, not America/Los_Angeles");
+        // The brand's own request in the decided currency (zone not given, or the same) is accepted.
+        assertThat(put("", Map.of("currency", "EUR")).status()).isEqualTo(200);
+        assertThat(put("", Map.of("currency", "EUR", "zone", "Pacific/Auckland")).status()).isEqualTo(200);
+    }
+
     @Test
     void a_cost_funding_cannot_book_is_never_dropped_it_blocks_with_a_reason_until_support_resolves_it() {
         assertThat(put("", Map.of("currency", "EUR")).status()).isEqualTo(200);

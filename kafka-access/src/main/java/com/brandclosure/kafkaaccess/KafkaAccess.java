@@ -64,7 +64,8 @@ public final class KafkaAccess {
     public static final List<Principal> PRINCIPALS = List.of(
             new Principal("closure-orchestrator", List.of(Topics.CLOSURE),
                     List.of(Topics.CONTRACTS, Topics.PAYOUTS, Topics.FUNDING, Topics.CATALOG), "closure-"),
-            new Principal("contracts-service", List.of(Topics.CONTRACTS), List.of(Topics.CLOSURE), "contracts-"),
+            new Principal("contracts-service", List.of(Topics.CONTRACTS), List.of(Topics.CLOSURE, Topics.PAYOUTS),
+                    "contracts-"),
             new Principal("payouts-service", List.of(Topics.PAYOUTS),
                     List.of(Topics.CONTRACTS, Topics.CLOSURE, Topics.ACTIONS_INGEST), "payouts-"),
             new Principal("funding-service", List.of(Topics.FUNDING), List.of(Topics.PAYOUTS, Topics.CLOSURE), "funding-"),

@@ -83,6 +83,20 @@ class KafkaAccessTest {
                 .contains("user_broker=", "user_admin=").doesNotContain("user_catalog-service");
     }
 
+    @Test
+    void the_services_that_adopt_the_account_locale_may_read_the_payouts_topic() {
+        // AccountLocaleDecided is published on payouts.events; contracts and funding adopt it.
+        assertThat(readersOf(Topics.PAYOUTS)).contains("User:contracts-service", "User:funding-service",
+                "User:closure-orchestrator");
+        assertThat(writersOf(Topics.PAYOUTS + Topics.DEAD_LETTER_SUFFIX)).contains("User:contracts-service");
+    }
+
+    private static Set<String> readersOf(String topic) {
+        return KafkaAccess.aclBindings().stream()
+                .filter(b -> b.entry().operation() == AclOperation.READ && b.pattern().name().equals(topic))
+                .map(AclBinding::entry).map(e -> e.principal()).collect(Collectors.toSet());
+    }
+
     private static Set<String> writersOf(String topic) {
         return KafkaAccess.aclBindings().stream()
                 .filter(b -> b.entry().operation() == AclOperation.WRITE && b.pattern().name().equals(topic))

@@ -392,6 +392,54 @@ class PayoutsIntegrationTest {
                 .isEqualTo(contractLock.plusDays(1).atStartOfDay(la).toInstant());
     }
 
+    /** Point 3: the first settings decide the account's currency and zone, once, and announce them. */
+    @Test
+    void the_first_settings_decide_the_account_currency_and_zone_once_and_another_one_is_a_409_naming_both() {
+        putSettings(1, 0, "MONTH", 10, "Pacific/Auckland");
+        await().atMost(WAIT).until(() -> events("AccountLocaleDecided").size() == 1);
+        JsonNode decided = payload(events("AccountLocaleDecided").getFirst());
+        assertThat(decided.get("currency").asString()).isEqualTo("EUR");
+        assertThat(decided.get("zone").asString()).isEqualTo("Pacific/Auckland");
+        // The periods may still change; the currency and zone may not.
+        putSettings(2, 0, "MONTH", 10, "Pacific/Auckland");
+        var otherCurrency = put("/locking-settings", settingsIn("Pacific/Auckland", "USD"));
+        assertThat(otherCurrency.status()).isEqualTo(409);
+        assertThat(otherCurrency.body().get("detail").asString())
+                .isEqualTo("account " + account + "'s currency is EUR, not USD");
+        var otherZone = put("/locking-settings", settingsIn("America/Los_Angeles", "EUR"));
+        assertThat(otherZone.status()).isEqualTo(409);
+        assertThat(otherZone.body().get("detail").asString())
+                .isEqualTo("account " + account + "'s time zone is Pacific/Auckland, not America/Los_Angeles");
+        assertThat(get("/locking-settings").get("lockMonths").asInt()).isEqualTo(2);
+        assertThat(get("/locking-settings").get("zone").asString()).isEqualTo("Pacific/Auckland");
+        // Decided once: the second settings announced nothing (the refusals neither); a later event shows it.
+        activateContract("p-1", clock.instant().minus(Duration.ofDays(1)));
+        ingest("l-1", "p-1", clock.instant(), clock.instant(), 100);
+        await().atMost(WAIT).until(() -> events("ActionTracked").size() == 1);
+        assertThat(events("AccountLocaleDecided")).hasSize(1);
+    }
+
+    /** Point 3: a first conversion for an unknown account is tracked in its own currency and fixes nothing. */
+    @Test
+    void a_first_conversion_for_an_unknown_account_does_not_pin_its_currency() {
+        activateContract("p-1", clock.instant().minus(Duration.ofDays(1)));
+        var created = postAs(SERVICE, "/actions", Map.of("actionId", "u-1", "partnerId", "p-1",
+                "eventAt", clock.instant().toString(), "costMinor", 700, "currency", "USD"));
+        assertThat(created.status()).isEqualTo(201);
+        var settings = get("/locking-settings");
+        assertThat(settings.get("stored").asBoolean()).isFalse();
+        assertThat(settings.hasNonNull("currency")).as("no currency fixed: %s", settings).isFalse();
+        // The brand's settings decide EUR; the USD action stays pending in USD (funding keeps such a cost blocked).
+        assertThat(put("/locking-settings", settingsIn("UTC", "EUR")).status()).isEqualTo(200);
+        await().atMost(WAIT).until(() -> events("AccountLocaleDecided").size() == 1);
+        assertThat(payload(events("AccountLocaleDecided").getFirst()).get("currency").asString()).isEqualTo("EUR");
+        var action = get("/actions/u-1");
+        assertThat(action.get("state").asString()).isEqualTo("PENDING");
+        assertThat(action.get("currency").asString()).isEqualTo("USD");
+        assertThat(jdbc.queryForObject("SELECT locale_decided_at IS NOT NULL FROM payouts_accounts WHERE account_id = ?",
+                Boolean.class, account)).isTrue();
+    }
+
     /** Point 2: no action at all, only an expired contract: settled, with the contract's lock date. */
     @Test
     void a_brand_with_no_actions_but_an_expired_contract_is_settled_with_the_contract_s_lock_date() {
@@ -552,6 +600,11 @@ class PayoutsIntegrationTest {
     static Map<String, Object> settings(int months, int days, String period, int scheduling, String zone) {
         return Map.of("lockMonths", months, "lockDays", days, "referencePeriod", period,
                 "paymentSchedulingDays", scheduling, "zone", zone, "currency", "EUR");
+    }
+
+    static Map<String, Object> settingsIn(String zone, String currency) {
+        return Map.of("lockMonths", 1, "lockDays", 0, "referencePeriod", "MONTH", "paymentSchedulingDays", 10,
+                "zone", zone, "currency", currency);
     }
 
     void putSettings(int months, int days, String period, int scheduling, String zone) {

@@ -34,7 +34,8 @@ public class AccountSettings {
 
     /**
      * Sets the account's time zone (registering the account if new; default without this call:
-     * UTC). A newly registered account without contracts meets the precondition at once.
+     * UTC). A newly registered account without contracts meets the precondition at once. Once the
+     * account's zone is decided (payouts-service) another one is a 409 naming both.
      */
     public AccountState configure(Actor actor, AccountId account, String timeZone, CommandContext ctx) {
         actor.requireAccess(account.value());
@@ -43,6 +44,19 @@ public class AccountSettings {
             stream.execute(new AccountCommand.ConfigureAccount(account.value(), timeZone, ctx.now()), ctx);
             summary.reconcile(work, account.value(), ctx);
             return stream.state();
+        });
+    }
+
+    /**
+     * Adopts the time zone payouts-service decided for the account ({@code AccountLocaleDecided}): the
+     * account's zone from now on, registering the account if new; another zone is refused afterwards.
+     * Joins the running unit of work (a consumer's poll).
+     */
+    public void adoptDecidedZone(String accountId, String timeZone, CommandContext ctx) {
+        runner.runInAccount(accountId, work -> {
+            Streams.account(work, accountId).execute(new AccountCommand.AdoptDecidedZone(accountId, timeZone,
+                    ctx.now()), ctx);
+            summary.reconcile(work, accountId, ctx);
         });
     }
 }

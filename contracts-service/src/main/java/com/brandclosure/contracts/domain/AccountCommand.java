@@ -12,6 +12,13 @@ public sealed interface AccountCommand {
     record ConfigureAccount(String accountId, String timeZone, Instant at) implements AccountCommand {
     }
 
+    /**
+     * Adopts the time zone decided for the account (by payouts-service, {@code AccountLocaleDecided}): it
+     * becomes the account's zone whatever was configured before, and is the only one accepted afterwards.
+     */
+    record AdoptDecidedZone(String accountId, String timeZone, Instant at) implements AccountCommand {
+    }
+
     record Deactivate(String accountId, LocalDate closureDate, Instant at) implements AccountCommand {
     }
 

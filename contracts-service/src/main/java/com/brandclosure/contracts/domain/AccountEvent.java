@@ -9,6 +9,10 @@ public sealed interface AccountEvent {
     record AccountConfigured(String accountId, String timeZone, Instant configuredAt) implements AccountEvent {
     }
 
+    /** The account's time zone as decided once for every service; {@code timeZone} from now on. */
+    record ZoneDecided(String accountId, String timeZone, Instant decidedAt) implements AccountEvent {
+    }
+
     /** New contracts, switches and links are refused from now on; nothing undoes this. */
     record AccountFenced(String accountId, LocalDate closureDate, Instant fencedAt) implements AccountEvent {
     }

@@ -1,5 +1,6 @@
 package com.brandclosure.contracts.domain;
 
+import com.brandclosure.contracts.domain.AccountCommand.AdoptDecidedZone;
 import com.brandclosure.contracts.domain.AccountCommand.ConfigureAccount;
 import com.brandclosure.contracts.domain.AccountCommand.Deactivate;
 import com.brandclosure.contracts.domain.AccountCommand.Reconcile;
@@ -8,6 +9,7 @@ import com.brandclosure.contracts.domain.AccountEvent.AccountConfigured;
 import com.brandclosure.contracts.domain.AccountEvent.AccountFenced;
 import com.brandclosure.contracts.domain.AccountEvent.ContractsPreconditionMet;
 import com.brandclosure.contracts.domain.AccountEvent.ContractsPreconditionRetracted;
+import com.brandclosure.contracts.domain.AccountEvent.ZoneDecided;
 import com.brandclosure.contracts.domain.AccountState.Precondition;
 import com.brandclosure.platform.kernel.Decider;
 import com.brandclosure.platform.kernel.DomainException;
@@ -35,10 +37,26 @@ public final class ContractAccount {
         return switch (command) {
             case ConfigureAccount c -> {
                 String zone = validZone(c.timeZone());
+                if (state.decidedZone() != null && !state.decidedZone().equals(zone)) {
+                    throw new DomainException.Conflict("account " + state.accountId() + "'s time zone is "
+                            + state.decidedZone() + ", not " + zone);
+                }
                 if (state.known() && zone.equals(state.timeZone())) {
                     yield List.of();
                 }
                 yield List.of(new AccountConfigured(c.accountId(), zone, c.at()));
+            }
+            case AdoptDecidedZone c -> {
+                String zone = validZone(c.timeZone());
+                if (zone.equals(state.decidedZone())) {
+                    yield List.of();
+                }
+                if (state.decidedZone() != null) {
+                    // Decided once: a second, different decision is no decision of the owner's.
+                    throw new DomainException.Conflict("account " + state.accountId() + "'s time zone was decided as "
+                            + state.decidedZone() + ", not " + zone);
+                }
+                yield List.of(new ZoneDecided(c.accountId(), zone, c.at()));
             }
             case Deactivate c -> state.deactivated() ? List.of()
                     : List.of(new AccountFenced(c.accountId(), c.closureDate(), c.at()));
@@ -62,13 +80,15 @@ public final class ContractAccount {
     public static AccountState evolve(AccountState state, AccountEvent event) {
         return switch (event) {
             case AccountConfigured e -> new AccountState(state.accountId(), true, e.timeZone(), state.deactivatedOn(),
-                    state.precondition());
+                    state.precondition(), state.decidedZone());
+            case ZoneDecided e -> new AccountState(state.accountId(), true, e.timeZone(), state.deactivatedOn(),
+                    state.precondition(), e.timeZone());
             case AccountFenced e -> new AccountState(state.accountId(), true, state.timeZone(), e.closureDate(),
-                    state.precondition());
+                    state.precondition(), state.decidedZone());
             case ContractsPreconditionMet e -> new AccountState(state.accountId(), state.known(), state.timeZone(),
-                    state.deactivatedOn(), Precondition.MET);
+                    state.deactivatedOn(), Precondition.MET, state.decidedZone());
             case ContractsPreconditionRetracted e -> new AccountState(state.accountId(), state.known(),
-                    state.timeZone(), state.deactivatedOn(), Precondition.RETRACTED);
+                    state.timeZone(), state.deactivatedOn(), Precondition.RETRACTED, state.decidedZone());
         };
     }
 

@@ -82,6 +82,8 @@ public final class ContractsPublication {
                     Optional.of(new ActiveContractsPresent(accountId, e.activeContracts(), e.asOf(), version,
                             e.reportFor()));
             case AccountEvent.AccountConfigured e -> Optional.empty();
+            // payouts-service announced the decision; contracts-service only adopts it.
+            case AccountEvent.ZoneDecided e -> Optional.empty();
             case AccountEvent.AccountFenced e -> Optional.empty();
         };
     }

@@ -1,5 +1,6 @@
 package com.brandclosure.contracts.domain;
 
+import com.brandclosure.contracts.domain.AccountCommand.AdoptDecidedZone;
 import com.brandclosure.contracts.domain.AccountCommand.ConfigureAccount;
 import com.brandclosure.contracts.domain.AccountCommand.Deactivate;
 import com.brandclosure.contracts.domain.AccountCommand.Reconcile;
@@ -7,6 +8,7 @@ import com.brandclosure.contracts.domain.AccountEvent.AccountConfigured;
 import com.brandclosure.contracts.domain.AccountEvent.AccountFenced;
 import com.brandclosure.contracts.domain.AccountEvent.ContractsPreconditionMet;
 import com.brandclosure.contracts.domain.AccountEvent.ContractsPreconditionRetracted;
+import com.brandclosure.contracts.domain.AccountEvent.ZoneDecided;
 import com.brandclosure.platform.kernel.DomainException;
 import com.brandclosure.testkit.Decider;
 import org.junit.jupiter.api.AfterAll;
@@ -36,6 +38,28 @@ class ContractAccountTest {
         account.given(CONFIGURED).when(new ConfigureAccount("acc", "Europe/Berlin", T0)).then();
         account.given().when(new ConfigureAccount("acc", "Mars/Olympus", T0))
                 .thenRefused(InvalidInput.class, "timeZone");
+    }
+
+    @Test
+    void the_decided_zone_is_adopted_over_the_configured_one_and_no_other_is_accepted_afterwards() {
+        var decided = new ZoneDecided("acc", "Pacific/Auckland", T0);
+        // Configured before the decision: the decision wins and becomes the account's zone.
+        var state = account.given(CONFIGURED).when(new AdoptDecidedZone("acc", "Pacific/Auckland", T0))
+                .then(decided).state();
+        org.assertj.core.api.Assertions.assertThat(state.timeZone()).isEqualTo("Pacific/Auckland");
+        org.assertj.core.api.Assertions.assertThat(state.decidedZone()).isEqualTo("Pacific/Auckland");
+        // The same decision again (a redelivery) decides nothing; a different one is refused.
+        account.given(CONFIGURED, decided).when(new AdoptDecidedZone("acc", "Pacific/Auckland", T0)).then();
+        account.given(CONFIGURED, decided).when(new AdoptDecidedZone("acc", "UTC", T0))
+                .thenRefused(DomainException.Conflict.class, "decided as Pacific/Auckland, not UTC");
+        // Configuring the decided zone is accepted (nothing to change), another one is a 409 naming both.
+        account.given(decided).when(new ConfigureAccount("acc", "Pacific/Auckland", T0)).then();
+        account.given(CONFIGURED, decided).when(new ConfigureAccount("acc", "Europe/Berlin", T0))
+                .thenRefused(DomainException.Conflict.class, "account acc's time zone is Pacific/Auckland, not Europe/Berlin");
+        // Decided before anything was configured: the account becomes known in that zone.
+        org.assertj.core.api.Assertions.assertThat(account.given().when(new AdoptDecidedZone("acc",
+                "America/Los_Angeles", T0)).then(new ZoneDecided("acc", "America/Los_Angeles", T0)).state().known())
+                .isTrue();
     }
 
     @Test

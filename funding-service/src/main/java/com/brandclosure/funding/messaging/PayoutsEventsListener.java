@@ -1,5 +1,6 @@
 package com.brandclosure.funding.messaging;
 
+import com.brandclosure.events.AccountLocaleDecided;
 import com.brandclosure.events.ActionApproved;
 import com.brandclosure.events.ActionCleared;
 import com.brandclosure.events.ActionLocked;
@@ -32,15 +33,15 @@ import java.util.List;
  * Keeps the accounts' partner costs in step with payouts-service. A poll is one unit of work; each
  * account's new events in it become one list of commands decided against one load of the account,
  * so a burst of 500 approvals for one brand costs one load, one append and one
- * {@code RequiredFundingChanged}. payouts-service's first cost for a brand opens its funding account
- * in that currency; its summaries (settled or pending) tell the refund whether anything is unsettled.
+ * {@code RequiredFundingChanged}. The currency and zone payouts-service decided for a brand open its
+ * funding account (without a decision first, its first cost opens it in that currency); its summaries (settled or pending) tell the refund whether anything is unsettled.
  */
 @Component
 public class PayoutsEventsListener {
 
     static final List<Class<? extends IntegrationEvent>> FOLLOWED = List.of(ActionApproved.class,
             ActionModified.class, ActionReversed.class, ActionRejected.class, ActionLocked.class, ActionCleared.class,
-            PayoutsSettled.class, PayoutsPending.class);
+            PayoutsSettled.class, PayoutsPending.class, AccountLocaleDecided.class);
 
     private final InboundBatches.Subscription subscription;
 
@@ -69,8 +70,13 @@ public class PayoutsEventsListener {
             }
         }
         List<FundingCommand> commands = new ArrayList<>(followed.size() + 1);
-        followed.stream().map(PayoutsEventsListener::cost).filter(m -> m != null).findFirst()
-                .ifPresent(m -> commands.add(new FundingCommand.OpenAccount(account, m.currency(), now)));
+        // The account's currency and zone are those payouts-service decided; a cost opens the account in its own
+        // currency only when no decision came with it (one seen earlier already opened the account).
+        boolean decidedHere = events.stream().anyMatch(e -> e.event() instanceof AccountLocaleDecided);
+        if (!decidedHere) {
+            followed.stream().map(PayoutsEventsListener::cost).filter(m -> m != null).findFirst()
+                    .ifPresent(m -> commands.add(new FundingCommand.OpenAccount(account, m.currency(), now)));
+        }
         commands.addAll(followed);
         return commands;
     }
@@ -86,6 +92,9 @@ public class PayoutsEventsListener {
             case ActionLocked l -> new FundingCommand.LockCost(l.actionId(), Money.of(l.costMinor(), l.currency()),
                     l.clearingDate(), clearingAt(l.clearingAt(), l.clearingDate()), now);
             case ActionCleared c -> new FundingCommand.PayCost(c.actionId(), now);
+            // Adopted: opens the account in them, nothing if it is in them already, refused if it is not.
+            case AccountLocaleDecided d -> new FundingCommand.OpenAccount(d.accountId(),
+                    java.util.Currency.getInstance(d.currency()), java.time.ZoneId.of(d.zone()), now);
             // The refund waits while payouts-service reports anything unsettled.
             case PayoutsSettled s -> new FundingCommand.NotePayouts(true, now);
             case PayoutsPending p -> new FundingCommand.NotePayouts(false, now);

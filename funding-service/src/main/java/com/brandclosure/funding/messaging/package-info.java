@@ -1,5 +1,6 @@
 /**
- * funding-service's edges to Kafka. In: payouts-service's cost events and closure-orchestrator's
+ * funding-service's edges to Kafka. In: payouts-service's cost events and decided account currency and
+ * zone ({@code AccountLocaleDecided}), and closure-orchestrator's
  * deactivation, each a batch listener handing the poll to an {@code InboundBatches} subscription
  * (consumer names {@code funding-service:payouts-events} and {@code funding-service:closure-events}),
  * which dedups, groups by account and runs the poll as one unit of work. Out: {@link

@@ -1,5 +1,6 @@
 package com.brandclosure.funding.messaging;
 
+import com.brandclosure.events.AccountLocaleDecided;
 import com.brandclosure.events.ActionApproved;
 import com.brandclosure.events.ActionCleared;
 import com.brandclosure.events.ActionLocked;
@@ -53,5 +54,18 @@ class PayoutsEventsListenerTest {
         assertThatThrownBy(() -> PayoutsEventsListener.commands("b-1", List.of(
                 inbound(new ActionApproved("b-1", "a-1", 500, "QQQ", CLEARING.minusDays(5), CLEARING, null))), NOW))
                 .isInstanceOf(MalformedMessageException.class).hasMessageContaining("QQQ");
+    }
+
+    @Test
+    void the_decided_currency_and_zone_open_the_account_and_a_cost_after_it_does_not_open_it_again() {
+        var commands = PayoutsEventsListener.commands("b-1", List.of(
+                inbound(new AccountLocaleDecided("b-1", "EUR", "Pacific/Auckland", NOW)),
+                inbound(new ActionApproved("b-1", "a-2", 500, "USD", CLEARING.minusDays(5), CLEARING, null))), NOW);
+        // A cost in another currency still becomes its command: the account keeps it blocked, never drops it.
+        assertThat(commands).containsExactly(
+                new FundingCommand.OpenAccount("b-1", Currency.getInstance("EUR"), java.time.ZoneId.of("Pacific/Auckland"),
+                        NOW),
+                new FundingCommand.ApproveCost("a-2", Money.of(500, "USD"), CLEARING,
+                        Instant.parse("2031-04-01T00:00:00Z"), NOW));
     }
 }

@@ -1,8 +1,12 @@
 package com.brandclosure.payouts.application;
 
+import com.brandclosure.events.AccountLocaleDecided;
+import com.brandclosure.events.Topics;
+import com.brandclosure.payouts.domain.AccountLocale;
 import com.brandclosure.payouts.domain.LockingSettings;
 import com.brandclosure.payouts.persistence.PayoutsStore;
 import com.brandclosure.platform.command.CommandRunner;
+import com.brandclosure.platform.eventstore.CommandContext;
 import com.brandclosure.platform.kernel.AccountId;
 import com.brandclosure.platform.kernel.DomainException;
 import com.brandclosure.platform.security.Actor;
@@ -13,13 +17,15 @@ import java.util.Optional;
 /**
  * An account's locking settings. A change applies to actions tracked afterwards: an action's
  * lock and clearing dates are fixed when it is tracked, so a brand cannot move the lock date
- * of actions already under review.
+ * of actions already under review. The first settings decide the account's currency and zone for
+ * every service ({@link AccountLocale}, announced as {@link AccountLocaleDecided}); later settings
+ * may change the periods, not those.
  */
 @Service
 public record AccountSettings(PayoutsStore db, CommandRunner runner) {
 
     /**
-     * The stored settings; empty if none were set and no action fixed the currency yet.
+     * The stored settings; empty if none were set.
      * {@code actor} must have access to the account (404 otherwise).
      */
     public Optional<LockingSettings> get(Actor actor, AccountId account) {
@@ -27,18 +33,30 @@ public record AccountSettings(PayoutsStore db, CommandRunner runner) {
         return db.account(account).map(r -> r.settings());
     }
 
-    /** Stores the settings; {@code actor} must have access to the account (404 otherwise, nothing changes). */
-    public LockingSettings put(Actor actor, AccountId account, LockingSettings settings) {
+    /**
+     * Stores the settings; {@code actor} must have access to the account (404 otherwise, nothing changes).
+     * Another currency or zone than the decided ones is a 409 naming both.
+     */
+    public LockingSettings put(Actor actor, AccountId account, LockingSettings settings, CommandContext ctx) {
         actor.requireAccess(account.value());
         // Under the account's lock: no action can be tracked in the old currency meanwhile.
         return runner.inAccount(account.value(), work -> {
-            var current = db.account(account).map(r -> r.settings());
+            var row = db.account(account);
+            var decided = AccountLocale.decide(account.value(), row.flatMap(r -> r.decidedLocale()),
+                    AccountLocale.of(settings));
+            var current = row.map(r -> r.settings());
+            // A currency pinned by a conversion before decisions existed: kept while actions exist in it.
             if (current.isPresent() && !current.get().currency().equals(settings.currency())
                     && db.countActions(account) > 0) {
                 throw new DomainException.Conflict("the account currency is " + current.get().currency()
                         + " and actions exist in it; it cannot change to " + settings.currency());
             }
             db.saveSettings(account, settings);
+            decided.ifPresent(locale -> {
+                db.markLocaleDecided(account, ctx.now());
+                work.publish(Topics.PAYOUTS, new AccountLocaleDecided(account.value(),
+                        locale.currency().getCurrencyCode(), locale.zone().getId(), ctx.now()), ctx.nextMetadata());
+            });
             return settings;
         });
     }

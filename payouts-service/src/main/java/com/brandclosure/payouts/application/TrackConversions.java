@@ -3,6 +3,7 @@ package com.brandclosure.payouts.application;
 import com.brandclosure.payouts.domain.Action;
 import com.brandclosure.payouts.domain.ActionCommand;
 import com.brandclosure.payouts.domain.ContractPeriod;
+import com.brandclosure.payouts.domain.LockingSettings;
 import com.brandclosure.payouts.persistence.AccountRow;
 import com.brandclosure.payouts.persistence.PayoutsStore;
 import com.brandclosure.platform.command.CommandRunner;
@@ -12,13 +13,13 @@ import com.brandclosure.platform.kernel.DomainException;
 import com.brandclosure.platform.security.Actor;
 import org.springframework.stereotype.Service;
 
-import java.util.Currency;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Ingest: records tracked conversions, a whole batch (one poll of the ingest topic, or one HTTP call)
@@ -56,17 +57,18 @@ public class TrackConversions {
         if (conversions.isEmpty()) {
             return Map.of();
         }
-        // The first conversion of a new account fixes its currency (when no settings were stored).
-        Map<String, Currency> firstCurrency = new TreeMap<>();
-        conversions.forEach(c -> firstCurrency.putIfAbsent(c.accountId().value(), c.cost().currency()));
-        return runner.inAccounts(firstCurrency.keySet(), work -> record(work, conversions, firstCurrency, ctx));
+        Set<String> accountIds = new TreeSet<>();
+        conversions.forEach(c -> accountIds.add(c.accountId().value()));
+        return runner.inAccounts(accountIds, work -> record(work, conversions, accountIds, ctx));
     }
 
-    private Map<Integer, DomainException> record(Work work, List<Conversion> conversions,
-                                                 Map<String, Currency> firstCurrency, CommandContext ctx) {
-        db.ensureAccounts(firstCurrency);
-        Map<String, AccountRow> accounts = db.accounts(firstCurrency.keySet());
-        Map<String, List<ContractPeriod>> contracts = db.contractPeriods(firstCurrency.keySet());
+    private Map<Integer, DomainException> record(Work work, List<Conversion> conversions, Set<String> accountIds,
+                                                 CommandContext ctx) {
+        // A conversion does not fix the account's currency: only its first settings decide it. Until then
+        // each conversion is tracked in its own currency with the default periods.
+        db.ensureAccounts(accountIds);
+        Map<String, AccountRow> accounts = db.accounts(accountIds);
+        Map<String, List<ContractPeriod>> contracts = db.contractPeriods(accountIds);
         Map<String, String> streamAccounts = new LinkedHashMap<>();
         for (Conversion c : conversions) {
             streamAccounts.put(Action.streamId(c.accountId().value(), c.actionId()), c.accountId().value());
@@ -79,7 +81,8 @@ public class TrackConversions {
             Conversion c = conversions.get(i);
             AccountRow account = accounts.get(c.accountId().value());
             var command = new ActionCommand.TrackAction(c.accountId(), c.actionId(), c.partnerId(), c.contractId(),
-                    c.eventAt(), c.reportedAt(), c.cost(), account.settings(),
+                    c.eventAt(), c.reportedAt(), c.cost(),
+                    account.settings() != null ? account.settings() : LockingSettings.defaults(c.cost().currency()),
                     contracts.getOrDefault(c.accountId().value(), List.of()),
                     Optional.ofNullable(account.closureDate()));
             var stream = streams.get(Action.streamId(c.accountId().value(), c.actionId()));

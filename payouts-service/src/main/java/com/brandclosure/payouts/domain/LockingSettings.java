@@ -45,8 +45,8 @@ public record LockingSettings(int lockMonths, int lockDays, ReferencePeriod refe
 
     /**
      * What an account gets until someone sets its settings: one month after the end of the
-     * month, paid 15 days after the lock month ends, in UTC. The currency is the one of the
-     * account's first action.
+     * month, paid 15 days after the lock month ends, in UTC. Until then an action is tracked with
+     * these in its own currency (a conversion never fixes the account's currency).
      */
     public static LockingSettings defaults(Currency currency) {
         return new LockingSettings(1, 0, ReferencePeriod.MONTH, 15, ZoneId.of("UTC"), currency);

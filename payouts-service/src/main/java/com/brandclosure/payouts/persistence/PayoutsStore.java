@@ -44,14 +44,14 @@ public class PayoutsStore {
 
     private static final String ACCOUNT_COLUMNS = """
             account_id, lock_months, lock_days, reference_period, payment_scheduling_days, zone, currency,
-            closure_date""";
+            closure_date, locale_decided_at""";
 
     private static final RowMapper<AccountRow> ACCOUNT = (rs, i) -> {
         String currency = rs.getString(7);
         LockingSettings settings = currency == null ? null : new LockingSettings(rs.getInt(2), rs.getInt(3),
                 ReferencePeriod.valueOf(rs.getString(4)), rs.getInt(5), ZoneId.of(rs.getString(6)),
                 Currency.getInstance(currency));
-        return new AccountRow(rs.getString(1), settings, localDate(rs, 8));
+        return new AccountRow(rs.getString(1), settings, localDate(rs, 8), instant(rs, 9));
     };
 
     public Optional<AccountRow> account(AccountId account) {
@@ -68,20 +68,26 @@ public class PayoutsStore {
         return rows;
     }
 
-    /** Makes sure each account has a row; a new one gets the default settings in {@code currency}. */
-    public void ensureAccounts(Map<String, Currency> firstCurrencies) {
+    /**
+     * Makes sure each account has a row; a new one gets the default settings and no currency: a
+     * conversion never fixes the account's currency, only its first settings do ({@code AccountLocale}).
+     */
+    public void ensureAccounts(Collection<String> accountIds) {
+        var d = LockingSettings.defaults(Currency.getInstance("XXX"));
         List<Object[]> rows = new ArrayList<>();
-        firstCurrencies.forEach((account, currency) -> {
-            var d = LockingSettings.defaults(currency);
-            rows.add(new Object[]{account, d.lockMonths(), d.lockDays(), d.referencePeriod().name(),
-                    d.paymentSchedulingDays(), d.zone().getId(), currency == null ? null : currency.getCurrencyCode()});
-        });
+        accountIds.forEach(account -> rows.add(new Object[]{account, d.lockMonths(), d.lockDays(),
+                d.referencePeriod().name(), d.paymentSchedulingDays(), d.zone().getId()}));
         jdbc.batchUpdate("""
                 INSERT INTO payouts_accounts (account_id, lock_months, lock_days, reference_period,
                                               payment_scheduling_days, zone, currency)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (account_id) DO UPDATE SET currency = coalesce(payouts_accounts.currency, excluded.currency)
-                WHERE payouts_accounts.currency IS NULL""", rows);
+                VALUES (?, ?, ?, ?, ?, ?, NULL)
+                ON CONFLICT (account_id) DO NOTHING""", rows);
+    }
+
+    /** Records that the account's currency and zone (those of its stored settings) are decided. */
+    public void markLocaleDecided(AccountId account, Instant at) {
+        jdbc.update("UPDATE payouts_accounts SET locale_decided_at = ? WHERE account_id = ? AND locale_decided_at IS NULL",
+                Timestamp.from(at), account.value());
     }
 
     public void saveSettings(AccountId account, LockingSettings s) {

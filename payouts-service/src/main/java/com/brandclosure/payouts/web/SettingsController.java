@@ -4,6 +4,7 @@ import com.brandclosure.payouts.application.AccountSettings;
 import com.brandclosure.payouts.domain.LockingSettings;
 import com.brandclosure.payouts.web.Requests.SettingsBody;
 import com.brandclosure.payouts.web.Responses.SettingsView;
+import com.brandclosure.platform.eventstore.CommandContexts;
 import com.brandclosure.platform.kernel.AccountId;
 import com.brandclosure.platform.kernel.DomainException;
 import com.brandclosure.platform.kernel.Money;
@@ -29,8 +30,11 @@ public class SettingsController {
 
     private final AccountSettings settings;
 
-    public SettingsController(AccountSettings settings) {
+    private final CommandContexts contexts;
+
+    public SettingsController(AccountSettings settings, CommandContexts contexts) {
         this.settings = settings;
+        this.contexts = contexts;
     }
 
     @GetMapping
@@ -38,7 +42,7 @@ public class SettingsController {
     public SettingsView get(@PathVariable @Pattern(regexp = AccountId.PATTERN) String accountId) {
         return settings.get(CurrentActor.get(), AccountId.of(accountId)).map(s -> SettingsView.of(s, true)).orElseGet(() -> {
             var d = LockingSettings.defaults(java.util.Currency.getInstance("XXX"));
-            // The currency is fixed by the first action when nobody set it: none yet.
+            // The currency is decided by the first settings: none yet.
             return new SettingsView(d.lockMonths(), d.lockDays(), d.referencePeriod(), d.paymentSchedulingDays(),
                     d.zone().getId(), null, false);
         });
@@ -56,6 +60,7 @@ public class SettingsController {
         }
         var s = new LockingSettings(b.lockMonths(), b.lockDays(), b.referencePeriod(), b.paymentSchedulingDays(), zone,
                 Money.currency(b.currency()));
-        return SettingsView.of(settings.put(CurrentActor.get(), AccountId.of(accountId), s), true);
+        return SettingsView.of(settings.put(CurrentActor.get(), AccountId.of(accountId), s,
+                contexts.forActor(CurrentActor.get().name(), null)), true);
     }
 }
