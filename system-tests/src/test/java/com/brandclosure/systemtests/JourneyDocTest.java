@@ -37,6 +37,9 @@ class JourneyDocTest {
 
     @Test
     void the_journey_runs_as_written_to_account_closed() throws Exception {
+        // The doc's reader needs bash, curl and jq (README; .ci/run installs jq): missing, the test fails saying so.
+        Process tools = new ProcessBuilder("bash", "-c", "command -v curl && command -v jq").redirectErrorStream(true).start();
+        assertThat(tools.waitFor()).as("curl and jq on the PATH (docs/journey.md uses both)").isZero();
         String script = script(Files.readString(JOURNEY, StandardCharsets.UTF_8));
         Path log = Path.of("target", "journey-doc.log").toAbsolutePath();
         Files.createDirectories(log.getParent());
