@@ -35,7 +35,13 @@ class ClosureShreddingTest extends OrchestratorTestBase {
         assertThat(initiated.text("state")).isEqualTo("ClosureRequested");
         long version = http.get("/api/v1/closures/" + account, SUPPORT).body().get("version").asLong();
         var approved = http.post("/api/v1/closures/" + account + "/approve", SUPPORT, "{\"version\":" + version + "}");
-        assertThat(approved.text("state")).isEqualTo("AwaitingFinalSettlement");
+        // Deactivating until the four services confirm their fences, then awaiting the final settlement.
+        assertThat(approved.text("state")).isEqualTo("Deactivating");
+        for (String service : java.util.List.of("contracts-service", "payouts-service", "funding-service", "catalog-service")) {
+            sources.fenced(account, service, approved.text("ticketId"));
+        }
+        await().atMost(PATIENCE).until(() -> "AwaitingFinalSettlement".equals(
+                http.get("/api/v1/closures/" + account, SUPPORT).text("state")));
         assertThat(jdbc.queryForList(Shreddings.RAW_ROWS, String.class, account, account, account))
                 .isNotEmpty().noneMatch(row -> row.contains("reason-secret") || row.contains("brand-admin-secret"));
         await().atMost(PATIENCE).until(() -> !kafka.events("ClosureInitiated", account).isEmpty());
