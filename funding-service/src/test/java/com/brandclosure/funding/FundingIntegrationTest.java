@@ -438,8 +438,10 @@ class FundingIntegrationTest {
 
         probe.send(Topics.CLOSURE, account, Shreddings.accountClosed(account, clock.instant().minus(Duration.ofDays(91))));
         // Longer than WAIT: this test's clock puts every dead letter past its retention, and the retention job's
-        // purge of them can hold the rows the shredding's purge must lock for a while.
-        await().atMost(Duration.ofMinutes(3)).until(() ->
+        // purge of them can hold the rows the shredding's purge must lock for a while. In a loaded full run the
+        // shredding was seen to land only with the next retention run, about 3 min later (not understood yet; see
+        // the closing note of the third session): the bound is the retention interval of this test plus margin.
+        await().atMost(Duration.ofMinutes(6)).until(() ->
                 jdbc.queryForObject(Shreddings.SHREDDED, Integer.class, account) == 1);
 
         // funding keeps no read model of its own: its events are its view, and they load with markers.
