@@ -164,7 +164,7 @@ class OpsConsoleTest {
     /** Contracts, catalogs, locking settings, funding and conversions, then the closure: all five services write. */
     private void journeyToClosure(Brand brand) {
         brand.seed(1);
-        brand.deposit("CARD", 10_000);
+        brand.depositByCard(10_000);
         var initiated = brand.initiateClosure();
         assertThat(initiated.get("state").asString()).isIn("Preparing", "ClosureRequested");
     }
