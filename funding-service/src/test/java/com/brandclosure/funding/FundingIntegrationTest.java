@@ -437,11 +437,10 @@ class FundingIntegrationTest {
                 .isNotEmpty().noneMatch(row -> row.contains("reason-secret"));
 
         probe.send(Topics.CLOSURE, account, Shreddings.accountClosed(account, clock.instant().minus(Duration.ofDays(91))));
-        // Longer than WAIT: this test's clock puts every dead letter past its retention, and the retention job's
-        // purge of them can hold the rows the shredding's purge must lock for a while. In a loaded full run the
-        // shredding was seen to land only with the next retention run, about 3 min later (not understood yet; see
-        // the closing note of the third session): the bound is the retention interval of this test plus margin.
-        await().atMost(Duration.ofMinutes(6)).until(() ->
+        // This test's clock stands still: the shredding timer is due at once and must fire without the clock
+        // moving (it once waited minutes for the next test to move it: platform TimersIT
+        // a_timer_set_due_now_fires_after_its_transaction_commits_even_on_a_clock_standing_still).
+        await().atMost(WAIT).until(() ->
                 jdbc.queryForObject(Shreddings.SHREDDED, Integer.class, account) == 1);
 
         // funding keeps no read model of its own: its events are its view, and they load with markers.

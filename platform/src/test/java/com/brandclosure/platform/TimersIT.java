@@ -191,6 +191,48 @@ class TimersIT {
         }
     }
 
+    /**
+     * Regression: db-scheduler's immediate execution woke the poll inside the scheduling transaction, and the
+     * next poll is a wait on the scheduler's clock. A poll that ran before the commit found nothing, and on a
+     * clock standing still no later poll came: a due shredding waited minutes (until a test moved the clock).
+     * Here the poll is made to run while the transaction is still open; the timer must fire after the commit
+     * with the clock never moved.
+     */
+    @Test
+    void a_timer_set_due_now_fires_after_its_transaction_commits_even_on_a_clock_standing_still() {
+        var frozen = new com.brandclosure.testkit.MutableClock(Instant.now());
+        List<String> args = new ArrayList<>(List.of(RealInfrastructureContextCustomizerFactory.commandLineArgs("platform_timers")));
+        args.addAll(List.of("--test.instance=frozen", "--spring.kafka.consumer.group-id=platform-timers-frozen",
+                "--platform.timers.polling-interval=100ms"));
+        try (var app = new SpringApplicationBuilder(PlatformTestApplication.class)
+                .initializers(ctx -> ctx.getBeanFactory().registerSingleton("clock", frozen))
+                .run(args.toArray(String[]::new))) {
+            assertThat(app.getBean(Clock.class)).isSameAs(frozen);
+            var scheduler = app.getBean(com.github.kagkarlsson.scheduler.Scheduler.class);
+            var duePolls = new java.util.concurrent.atomic.AtomicInteger();
+            scheduler.registerSchedulerListener(new com.github.kagkarlsson.scheduler.event.AbstractSchedulerListener() {
+                @Override
+                public void onSchedulerEvent(SchedulerEventType type) {
+                    if (type == SchedulerEventType.RAN_EXECUTE_DUE) {
+                        duePolls.incrementAndGet();
+                    }
+                }
+            });
+            JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+            DurableTimers timers = app.getBean(DurableTimers.class);
+            String timerId = "frozen-" + System.nanoTime();
+            app.getBean(org.springframework.transaction.support.TransactionTemplate.class).executeWithoutResult(tx -> {
+                timers.schedule(TIMER, timerId, frozen.instant(), "payload-frozen");
+                int before = duePolls.get();
+                scheduler.triggerCheckForDueExecutions();
+                // The poll has run and could not see the uncommitted timer.
+                await().atMost(Duration.ofSeconds(10)).until(() -> duePolls.get() > before);
+            });
+            await().atMost(Duration.ofSeconds(10)).until(() -> firings(jdbc, timerId) == 1);
+            assertThat(frozen.instant()).isEqualTo(app.getBean(Clock.class).instant());
+        }
+    }
+
     @Test
     void the_retry_delay_doubles_from_the_backoff_up_to_its_cap() {
         var retries = new com.brandclosure.platform.timers.TimerRetries(null, null, 8, Duration.ofSeconds(1),

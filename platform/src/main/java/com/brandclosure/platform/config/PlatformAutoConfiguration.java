@@ -408,8 +408,9 @@ public class PlatformAutoConfiguration {
     }
 
     @Bean
-    DurableTimers durableTimers(Scheduler scheduler, Map<String, Task<String>> timerTasks, JdbcTemplate jdbc) {
-        return new DurableTimers(scheduler, timerTasks, jdbc);
+    DurableTimers durableTimers(Scheduler scheduler, Map<String, Task<String>> timerTasks, JdbcTemplate jdbc,
+                                Clock clock) {
+        return new DurableTimers(scheduler, timerTasks, jdbc, clock, scheduler::triggerCheckForDueExecutions);
     }
 
     @Bean

@@ -4,7 +4,10 @@ import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -15,17 +18,32 @@ import java.util.Optional;
  * (the scheduler client uses a transaction-aware data source), so a timer exists if and only if
  * the command that set it committed. Moving or cancelling a timer also forgets its failures (see
  * {@link TimerRetries}): the service has decided anew, so its lag counts from the new due time.
+ *
+ * <p>A timer set to a time already due wakes the scheduler's poll once the setting transaction has
+ * committed ({@code checkForDue}). db-scheduler's own immediate execution wakes it at the call, inside the
+ * caller's transaction: the poll could then run before the commit, find nothing, and leave the timer to
+ * the next poll. The next poll is a wait measured on the scheduler's clock, so on a clock that stands still
+ * (the tests' adjustable clock) it never came until the clock moved (a shredding seen to wait 3 min and
+ * more in a loaded CI run).
  */
 public class DurableTimers {
 
     private final SchedulerClient client;
     private final Map<String, Task<String>> tasks;
     private final JdbcTemplate jdbc;
+    private final Clock clock;
+    private final Runnable checkForDue;
 
-    public DurableTimers(SchedulerClient client, Map<String, Task<String>> tasks, JdbcTemplate jdbc) {
+    /**
+     * @param checkForDue wakes the scheduler's poll for due timers ({@code Scheduler::triggerCheckForDueExecutions})
+     */
+    public DurableTimers(SchedulerClient client, Map<String, Task<String>> tasks, JdbcTemplate jdbc, Clock clock,
+                         Runnable checkForDue) {
         this.client = client;
         this.tasks = tasks;
         this.jdbc = jdbc;
+        this.clock = clock;
+        this.checkForDue = checkForDue;
     }
 
     /** Sets the timer {@code kind/timerId} to fire at {@code at} with {@code data}, moving it if it exists. */
@@ -35,6 +53,22 @@ public class DurableTimers {
             // db-scheduler resets the count of failures when a timer is moved.
             client.reschedule(TaskInstanceId.of(kind, timerId), at, data);
             forgetFailures(kind, timerId);
+        }
+        if (!at.isAfter(clock.instant())) {
+            checkForDueAfterCommit();
+        }
+    }
+
+    private void checkForDueAfterCommit() {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    checkForDue.run();
+                }
+            });
+        } else {
+            checkForDue.run();
         }
     }
 

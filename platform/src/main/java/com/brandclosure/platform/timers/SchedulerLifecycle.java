@@ -32,7 +32,8 @@ public class SchedulerLifecycle implements SmartLifecycle {
                 .pollingInterval(settings.getPollingInterval())
                 .heartbeatInterval(Duration.ofSeconds(5))
                 .threads(settings.getThreads())
-                .enableImmediateExecution()
+                // No enableImmediateExecution(): it wakes the poll inside the scheduling transaction, before the
+                // commit; DurableTimers wakes it after the commit instead.
                 .alwaysPersistTimestampInUTC()
                 .shutdownMaxWait(Duration.ofSeconds(2))
                 .clock(clock::instant)
