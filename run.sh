@@ -6,6 +6,7 @@
 #   ./run.sh --no-build  start what was built last time
 #   ./run.sh --demo      start, then run the demo walkthrough
 #   ./run.sh --monitoring  also a real Prometheus (where /usr/bin/prometheus is installed) with the alert rules
+#   ./run.sh --instances 2 two instances of every service (second ones on ports 8090-8094)
 # See docs/local-stack.md.
 set -euo pipefail
 cd "$(dirname "$0")"

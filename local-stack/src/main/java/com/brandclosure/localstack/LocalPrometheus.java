@@ -42,10 +42,10 @@ public final class LocalPrometheus implements AutoCloseable {
 
     /**
      * @param directory  its configuration, secret, data and log
-     * @param targets    service name → port on 127.0.0.1
+     * @param targets    service name → the ports of its instances on 127.0.0.1
      * @param rules      the folder of alert rule files ({@code *.yml})
      */
-    public record Settings(Path binary, Path directory, int port, Map<String, Integer> targets, Scrape scrape,
+    public record Settings(Path binary, Path directory, int port, Map<String, List<Integer>> targets, Scrape scrape,
                            Path rules, Duration startTimeout) {
     }
 
@@ -103,7 +103,7 @@ public final class LocalPrometheus implements AutoCloseable {
         b.append("global:\n  scrape_interval: 5s\n  evaluation_interval: 5s\n");
         b.append("rule_files:\n  - ").append(quoted(settings.rules().toAbsolutePath().resolve("*.yml").toString())).append('\n');
         b.append("scrape_configs:\n");
-        settings.targets().forEach((service, port) -> {
+        settings.targets().forEach((service, ports) -> {
             b.append("  - job_name: ").append(service).append('\n');
             b.append("    metrics_path: /actuator/prometheus\n");
             if (settings.scrape() instanceof Scrape.Basic basic) {
@@ -113,7 +113,8 @@ public final class LocalPrometheus implements AutoCloseable {
                 b.append("    authorization:\n      type: Bearer\n      credentials_file: ")
                         .append(quoted(secret.toString())).append('\n');
             }
-            b.append("    static_configs:\n      - targets: [\"127.0.0.1:").append(port).append("\"]\n")
+            b.append("    static_configs:\n      - targets: [").append(String.join(", ", ports.stream()
+                            .map(port -> "\"127.0.0.1:" + port + "\"").toList())).append("]\n")
                     .append("        labels:\n          service: ").append(service).append('\n');
         });
         b.append("  - job_name: prometheus\n    static_configs:\n      - targets: [\"127.0.0.1:")

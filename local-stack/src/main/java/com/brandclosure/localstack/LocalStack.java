@@ -41,12 +41,20 @@ public final class LocalStack {
     private static final String DEFAULT_SERVICE_JAVA_OPTS = "-Xms64m -Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
 
     /** Parsed command line. */
-    record Options(boolean demo, boolean monitoring, boolean help) {
+    record Options(boolean demo, boolean monitoring, boolean help, int instances) {
         static Options parse(String... args) {
             boolean demo = false;
             boolean monitoring = false;
             boolean help = false;
-            for (String arg : args) {
+            int instances = 1;
+            for (int i = 0; i < args.length; i++) {
+                String arg = args[i];
+                if (arg.equals("--instances") || arg.startsWith("--instances=")) {
+                    String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1)
+                            : i + 1 < args.length ? args[++i] : null;
+                    instances = instances(value);
+                    continue;
+                }
                 switch (arg) {
                     case "--demo" -> demo = true;
                     case "--monitoring" -> monitoring = true;
@@ -54,7 +62,23 @@ public final class LocalStack {
                     default -> throw new IllegalArgumentException("unknown argument: " + arg);
                 }
             }
-            return new Options(demo, monitoring, help);
+            return new Options(demo, monitoring, help, instances);
+        }
+
+        private static int instances(String value) {
+            String expected = "--instances takes a number from 1 to " + ServiceSpec.MAX_INSTANCES;
+            if (value == null) {
+                throw new IllegalArgumentException(expected + ", got nothing");
+            }
+            try {
+                int n = Integer.parseInt(value.trim());
+                if (n >= 1 && n <= ServiceSpec.MAX_INSTANCES) {
+                    return n;
+                }
+            } catch (NumberFormatException ignored) {
+                // said below
+            }
+            throw new IllegalArgumentException(expected + ", got " + value);
         }
     }
 
@@ -71,6 +95,8 @@ public final class LocalStack {
     private volatile boolean shuttingDown;
     private volatile boolean closing;
     private final Thread mainThread = Thread.currentThread();
+    /** Instances of every service ({@code --instances}). */
+    private int instances = 1;
 
     private LocalStack(Path root, Path state, Duration startTimeout, List<String> serviceJavaOptions) {
         this.root = root;
@@ -111,7 +137,7 @@ public final class LocalStack {
         var stack = new LocalStack(root, state, Duration.ofSeconds(Long.parseLong(timeout.trim())),
                 Arrays.stream(javaOpts.trim().split("\\s+")).filter(s -> !s.isEmpty()).toList());
 
-        int exitCode = stack.run(demo, options.monitoring());
+        int exitCode = stack.run(demo, options.monitoring(), options.instances());
         if (!stack.shuttingDown) {
             // Not stopped by a signal: leave with our own code. (During a signal the JVM is already
             // exiting; calling System.exit from here would block for ever.)
@@ -121,18 +147,21 @@ public final class LocalStack {
 
     static String usage() {
         return """
-                usage: ./run.sh [--demo] [--monitoring]
+                usage: ./run.sh [--demo] [--monitoring] [--instances N]
                   starts PostgreSQL (localhost:%d), Kafka (localhost:%d) and the five services (ports 8080-8084),
                   with their data in .local-stack/; Ctrl-C stops everything.
                   --demo        then runs the demo walkthrough (see docs/local-stack.md)
                   --monitoring  also a real Prometheus (localhost:%d) scraping the services with the alert rules
                                 of deploy/prometheus/rules/ loaded, where %s is installed
+                  --instances N runs N instances (1 to %d) of every service: the second on ports 8090-8094, the
+                                third on 8100-8104; they share each service's database and consumer groups
                   --no-build    (run.sh only) skips the Maven build""".formatted(POSTGRES_PORT, KAFKA_PORT,
-                LocalPrometheus.PORT, LocalPrometheus.DEFAULT_BINARY);
+                LocalPrometheus.PORT, LocalPrometheus.DEFAULT_BINARY, ServiceSpec.MAX_INSTANCES);
     }
 
     /** Starts everything, waits for a stop request, stops everything; returns the exit code. */
-    private int run(Optional<DemoJourney> demo, boolean monitoring) {
+    private int run(Optional<DemoJourney> demo, boolean monitoring, int instances) {
+        this.instances = instances;
         Runtime.getRuntime().addShutdownHook(new Thread(this::onSignal, "local-stack-stop"));
         try {
             requireJars();
@@ -151,13 +180,16 @@ public final class LocalStack {
                     startTimeout)));
             out.println("  PostgreSQL and Kafka are up");
 
-            out.println("Starting " + ServiceSpec.ALL.size() + " services ...");
+            out.println("Starting " + ServiceSpec.ALL.size() + " services" + (instances == 1 ? "" : ", " + instances
+                    + " instances each") + " ...");
             var services = new ArrayList<ServiceProcess>();
             try {
                 String masterKey = ServiceProcess.masterKey(infrastructure.settings().stateDirectory());
-                for (ServiceSpec spec : ServiceSpec.ALL) {
-                    services.add(ServiceProcess.start(spec, root, logOf(spec.module()), infrastructure.postgres(),
-                            infrastructure.kafka(), serviceJavaOptions, masterKey));
+                for (int instance = 1; instance <= instances; instance++) {
+                    for (ServiceSpec spec : ServiceSpec.ALL) {
+                        services.add(ServiceProcess.start(spec, instance, root, logOf(spec, instance),
+                                infrastructure.postgres(), infrastructure.kafka(), serviceJavaOptions, masterKey));
+                    }
                 }
             } finally {
                 keep(new RunningServices(services));
@@ -256,22 +288,34 @@ public final class LocalStack {
         }
     }
 
-    /** The local stack's Prometheus: the five services on their ports, as the demo {@code ops} user. */
+    /** The local stack's Prometheus: the five services on their ports (every instance), as the demo {@code ops} user. */
     private LocalPrometheus.Settings prometheusSettings() {
-        var targets = new LinkedHashMap<String, Integer>();
-        ServiceSpec.ALL.forEach(s -> targets.put(s.module(), s.port()));
+        var targets = new LinkedHashMap<String, List<Integer>>();
+        ServiceSpec.ALL.forEach(s -> targets.put(s.module(), ports(s)));
         return new LocalPrometheus.Settings(LocalPrometheus.binary(), state.resolve("prometheus"), LocalPrometheus.PORT,
                 targets, new LocalPrometheus.Scrape.Basic("ops", ServiceProcess.DEMO_PASSWORD),
                 root.resolve("deploy/prometheus/rules"), startTimeout);
     }
 
-    /** All eight ports (nine with Prometheus) up front, so a clash stops us before anything has started. */
+    private List<Integer> ports(ServiceSpec spec) {
+        var ports = new ArrayList<Integer>();
+        for (int instance = 1; instance <= instances; instance++) {
+            ports.add(spec.port(instance));
+        }
+        return ports;
+    }
+
+    /** All ports (eight with one instance, nine with Prometheus) up front, so a clash stops us before anything has started. */
     private void requireFreePorts(boolean prometheus) {
         var ports = new LinkedHashMap<String, Integer>();
         ports.put("PostgreSQL", POSTGRES_PORT);
         ports.put("Kafka", KAFKA_PORT);
         ports.put("Kafka controller", KAFKA_CONTROLLER_PORT);
-        ServiceSpec.ALL.forEach(s -> ports.put(s.module(), s.port()));
+        for (int instance = 1; instance <= instances; instance++) {
+            for (ServiceSpec s : ServiceSpec.ALL) {
+                ports.put(s.instanceName(instance), s.port(instance));
+            }
+        }
         if (prometheus) {
             ports.put("Prometheus", LocalPrometheus.PORT);
         }
@@ -283,16 +327,16 @@ public final class LocalStack {
         Set<String> ready = new LinkedHashSet<>();
         Waits.until("the services to be ready", startTimeout, () -> {
             for (ServiceProcess s : services) {
-                if (!ready.contains(s.spec().module()) && s.ready()) {
-                    ready.add(s.spec().module());
-                    out.printf("  %-21s ready on %s (%d s)%n", s.spec().module(), s.spec().baseUrl(),
+                if (!ready.contains(s.name()) && s.ready()) {
+                    ready.add(s.name());
+                    out.printf("  %-23s ready on %s (%d s)%n", s.name(), s.baseUrl(),
                             (System.nanoTime() - begin) / 1_000_000_000);
                 }
             }
             return ready.size() == services.size();
         }, () -> services.stream().map(s -> {
             String reason = s.exitReason();
-            return reason == null ? null : s.spec().module() + ": " + reason;
+            return reason == null ? null : s.name() + ": " + reason;
         }).filter(r -> r != null).findFirst().orElse(null));
     }
 
@@ -301,8 +345,10 @@ public final class LocalStack {
         for (ServiceProcess s : services) {
             s.process().onExit().thenAccept(p -> {
                 if (!closing) {
-                    System.err.println("!! " + s.spec().module() + " exited with code " + p.exitValue() + "; see "
-                            + relative(s.log()) + ". The rest keeps running; restart the stack to bring it back.");
+                    System.err.println("!! " + s.name() + " exited with code " + p.exitValue() + "; see "
+                            + relative(s.log()) + ". The rest keeps running" + (instances > 1
+                            ? " (the service's other instances take over its partitions and timers)" : "")
+                            + "; restart the stack to bring it back.");
                 }
             });
         }
@@ -313,10 +359,12 @@ public final class LocalStack {
         String nl = System.lineSeparator();
         b.append(nl).append("The local stack is up (").append(seconds).append(" s). Launcher PID ")
                 .append(ProcessHandle.current().pid()).append('.').append(nl).append(nl);
-        b.append(String.format("  %-21s %-22s %-45s %s%n", "service", "url", "health", "log"));
-        for (ServiceSpec s : ServiceSpec.ALL) {
-            b.append(String.format("  %-21s %-22s %-45s %s%n", s.module(), s.baseUrl(), s.baseUrl() + "/actuator/health",
-                    relative(logOf(s.module()))));
+        b.append(String.format("  %-23s %-22s %-45s %s%n", "service", "url", "health", "log"));
+        for (int instance = 1; instance <= instances; instance++) {
+            for (ServiceSpec s : ServiceSpec.ALL) {
+                b.append(String.format("  %-23s %-22s %-45s %s%n", s.instanceName(instance), s.baseUrl(instance),
+                        s.baseUrl(instance) + "/actuator/health", relative(logOf(s, instance))));
+            }
         }
         b.append(nl);
         b.append("  Console:    http://localhost:8080/console (sign in as ops or support-alice; the timeline and the system view read all five services)").append(nl);
@@ -339,9 +387,11 @@ public final class LocalStack {
                 .append(LocalPostgres.USER).append('/').append(LocalPostgres.PASSWORD).append(", databases ")
                 .append(String.join(", ", ServiceSpec.databases())).append(" (data ").append(relative(state.resolve("postgres")))
                 .append(", log ").append(relative(infrastructure.settings().postgresLog())).append(')').append(nl);
-        b.append("  Clock:      each service has its own adjustable clock (local stack only). Read: curl -u ops:demo localhost:8080/local/clock").append(nl);
-        b.append("              Move every service forward 30 days:").append(nl);
-        b.append("              for p in 8080 8081 8082 8083 8084; do curl -s -u ops:demo -X POST -H 'Content-Type: application/json' -d '{\"by\":\"P30D\"}' localhost:$p/local/clock/advance; echo; done").append(nl);
+        b.append("  Clock:      each service instance has its own adjustable clock (local stack only). Read: curl -u ops:demo localhost:8080/local/clock").append(nl);
+        b.append("              Move every service").append(instances > 1 ? " instance" : "").append(" forward 30 days:").append(nl);
+        b.append("              for p in ").append(String.join(" ", ServiceSpec.ALL.stream().flatMap(s -> ports(s).stream())
+                        .sorted().map(String::valueOf).toList()))
+                .append("; do curl -s -u ops:demo -X POST -H 'X-Requested-By: curl' -H 'Content-Type: application/json' -d '{\"by\":\"P30D\"}' localhost:$p/local/clock/advance; echo; done").append(nl);
         b.append("  Data:       kept in ").append(relative(state)).append(": the next ./run.sh continues where this one stopped;")
                 .append(" to start from scratch stop the stack and delete the folder.").append(nl);
         b.append("  Stop:       Ctrl-C here (or kill -INT ").append(ProcessHandle.current().pid())
@@ -351,16 +401,19 @@ public final class LocalStack {
 
     private StackEndpoints endpoints(LocalInfrastructure infrastructure) {
         Map<String, URI> urls = new LinkedHashMap<>();
+        Map<String, List<URI>> everyInstance = new LinkedHashMap<>();
         Map<String, String> jdbc = new LinkedHashMap<>();
         for (ServiceSpec s : ServiceSpec.ALL) {
             urls.put(s.module(), URI.create(s.baseUrl()));
+            everyInstance.put(s.module(), ports(s).stream().map(p -> URI.create("http://localhost:" + p)).toList());
             jdbc.put(s.module(), infrastructure.postgres().jdbcUrl(s.database()));
         }
-        return new StackEndpoints(urls, infrastructure.kafka().bootstrapServers(), jdbc);
+        return new StackEndpoints(urls, infrastructure.kafka().bootstrapServers(), jdbc, everyInstance);
     }
 
-    private Path logOf(String name) {
-        return state.resolve("logs").resolve(name + ".log");
+    /** {@code logs/<module>.log}, from the second instance on {@code logs/<module>-<n>.log}. */
+    private Path logOf(ServiceSpec spec, int instance) {
+        return state.resolve("logs").resolve(spec.module() + (instance == 1 ? "" : "-" + instance) + ".log");
     }
 
     private String relative(Path path) {

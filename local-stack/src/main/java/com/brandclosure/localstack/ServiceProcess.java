@@ -32,11 +32,13 @@ final class ServiceProcess {
     }
 
     private final ServiceSpec spec;
+    private final int instance;
     private final Process process;
     private final Path log;
 
-    private ServiceProcess(ServiceSpec spec, Process process, Path log) {
+    private ServiceProcess(ServiceSpec spec, int instance, Process process, Path log) {
         this.spec = spec;
+        this.instance = instance;
         this.process = process;
         this.log = log;
     }
@@ -44,18 +46,18 @@ final class ServiceProcess {
     /**
      * @param jvmOptions options before {@code -jar} (heap, GC)
      */
-    static ServiceProcess start(ServiceSpec spec, Path repositoryRoot, Path log, LocalPostgres postgres,
+    static ServiceProcess start(ServiceSpec spec, int instance, Path repositoryRoot, Path log, LocalPostgres postgres,
                                 KafkaBroker kafka, List<String> jvmOptions, String masterKey) throws IOException {
         var command = new ArrayList<String>();
         command.add(ChildProcesses.java());
         command.addAll(jvmOptions);
         command.add("-jar");
         command.add(spec.jar(repositoryRoot).toString());
-        command.addAll(arguments(spec, postgres.jdbcUrl(spec.database()), kafka.bootstrapServers()));
+        command.addAll(arguments(spec, instance, postgres.jdbcUrl(spec.database()), kafka.bootstrapServers()));
         var environment = new java.util.HashMap<>(environment(spec, kafka.credentials()));
         // The master key wrapping the accounts' data keys (platform.crypto), from the environment like a secret.
         environment.put("PLATFORM_CRYPTO_MASTER_KEY", masterKey);
-        return new ServiceProcess(spec, ChildProcesses.start(command, environment, repositoryRoot, log), log);
+        return new ServiceProcess(spec, instance, ChildProcesses.start(command, environment, repositoryRoot, log), log);
     }
 
     /**
@@ -101,11 +103,14 @@ final class ServiceProcess {
      * numbered V1..V99 and a service's V100+, so a platform migration added after a service's first
      * start sorts below versions already applied, and plain validation would refuse to start
      * ("resolved migration not applied to database").
+     * <p>
+     * Every instance of a service gets the same settings but its port ({@link ServiceSpec#port(int)}): they share
+     * the service's database and consumer groups (README "Several instances").
      */
-    static List<String> arguments(ServiceSpec spec, String jdbcUrl, String kafkaBootstrapServers) {
+    static List<String> arguments(ServiceSpec spec, int instance, String jdbcUrl, String kafkaBootstrapServers) {
         var args = new ArrayList<>(List.of(
                 "--spring.profiles.active=local",
-                "--server.port=" + spec.port(),
+                "--server.port=" + spec.port(instance),
                 // Demo security starts only on loopback (the platform's demo interlock).
                 "--server.address=127.0.0.1",
                 "--spring.datasource.url=" + jdbcUrl + "?reWriteBatchedInserts=true",
@@ -116,7 +121,7 @@ final class ServiceProcess {
                 "--platform.security.mode=demo",
                 "--spring.flyway.out-of-order=true"));
         if (spec.module().equals("closure-orchestrator")) {
-            // The ops console aggregates the five services over HTTP (README "Ops console").
+            // The ops console aggregates the five services over HTTP (README "Ops console"), from their first instances.
             ServiceSpec.ALL.forEach(s -> args.add("--closure.console.services." + s.module() + "=http://127.0.0.1:" + s.port()));
         }
         return List.copyOf(args);
@@ -124,6 +129,18 @@ final class ServiceProcess {
 
     ServiceSpec spec() {
         return spec;
+    }
+
+    int instance() {
+        return instance;
+    }
+
+    String name() {
+        return spec.instanceName(instance);
+    }
+
+    String baseUrl() {
+        return spec.baseUrl(instance);
     }
 
     Process process() {
@@ -137,7 +154,7 @@ final class ServiceProcess {
     /** The readiness probe answers UP (HTTP 200); Spring answers 503 while the service is not ready. */
     boolean ready() {
         try {
-            var request = HttpRequest.newBuilder(URI.create(spec.baseUrl() + "/actuator/health/readiness"))
+            var request = HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health/readiness"))
                     .timeout(Duration.ofSeconds(3)).GET().build();
             var response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
             return response.statusCode() == 200 && response.body().contains("\"UP\"");

@@ -29,6 +29,26 @@ public record ServiceSpec(String module, int port, String database) {
         return "http://localhost:" + port;
     }
 
+    /** The most instances of one service the local stack runs ({@code ./run.sh --instances N}). */
+    public static final int MAX_INSTANCES = 3;
+
+    /** Instance {@code n} (1-based) listens {@code 10 * (n - 1)} above the service's port: 8082, 8092, 8102. */
+    public int port(int instance) {
+        if (instance < 1 || instance > MAX_INSTANCES) {
+            throw new IllegalArgumentException("instance must be 1.." + MAX_INSTANCES + ", got " + instance);
+        }
+        return port + 10 * (instance - 1);
+    }
+
+    public String baseUrl(int instance) {
+        return "http://localhost:" + port(instance);
+    }
+
+    /** How instance {@code n} is named in logs and output: the module, then {@code #n} from the second on. */
+    public String instanceName(int instance) {
+        return instance == 1 ? module : module + "#" + instance;
+    }
+
     public static List<String> databases() {
         return ALL.stream().map(ServiceSpec::database).toList();
     }

@@ -102,9 +102,51 @@ class DemoJourneysTest {
     }
 
     @Test
+    void instances_are_one_by_default_and_up_to_three_with_a_clear_error_otherwise() {
+        assertThat(LocalStack.Options.parse().instances()).isEqualTo(1);
+        assertThat(LocalStack.Options.parse("--instances", "2").instances()).isEqualTo(2);
+        assertThat(LocalStack.Options.parse("--demo", "--instances=3").instances()).isEqualTo(3);
+        assertThat(LocalStack.Options.parse("--instances", "2", "--demo").demo()).isTrue();
+        for (String[] bad : new String[][]{{"--instances"}, {"--instances", "0"}, {"--instances", "4"},
+                {"--instances=two"}}) {
+            assertThatThrownBy(() -> LocalStack.Options.parse(bad)).as(String.join(" ", bad))
+                    .hasMessageContaining("--instances takes a number from 1 to 3");
+        }
+    }
+
+    @Test
+    void a_second_instance_listens_ten_ports_up_with_the_same_database_and_the_console_on_the_first_instances() {
+        var orchestrator = ServiceSpec.ALL.get(0);
+        assertThat(orchestrator.port(2)).isEqualTo(8090);
+        assertThat(ServiceSpec.ALL.get(2).port(3)).isEqualTo(8102);
+        assertThat(ServiceSpec.ALL.get(2).instanceName(1)).isEqualTo("payouts-service");
+        assertThat(ServiceSpec.ALL.get(2).instanceName(2)).isEqualTo("payouts-service#2");
+        assertThatThrownBy(() -> orchestrator.port(4)).hasMessageContaining("1..3");
+        var second = ServiceProcess.arguments(orchestrator, 2, "jdbc:postgresql://localhost:5432/closure", "localhost:9092");
+        assertThat(second).contains("--server.port=8090",
+                "--spring.datasource.url=jdbc:postgresql://localhost:5432/closure?reWriteBatchedInserts=true",
+                "--closure.console.services.payouts-service=http://127.0.0.1:8082");
+        // Apart from the port, instances run with the same settings (one consumer group, one database per service).
+        var first = ServiceProcess.arguments(orchestrator, 1, "jdbc:postgresql://localhost:5432/closure", "localhost:9092");
+        assertThat(second.stream().filter(a -> !a.startsWith("--server.port=")).toList())
+                .isEqualTo(first.stream().filter(a -> !a.startsWith("--server.port=")).toList());
+    }
+
+    @Test
+    void prometheus_scrapes_every_instance_of_a_service_under_one_job() {
+        var settings = new LocalPrometheus.Settings(Path.of("/usr/bin/prometheus"), Path.of("/tmp/p"), 9090,
+                java.util.Map.of("payouts-service", java.util.List.of(8082, 8092)),
+                new LocalPrometheus.Scrape.Basic("ops", "demo"), Path.of("/tmp/rules"), java.time.Duration.ofSeconds(5));
+        String config = LocalPrometheus.config(settings, Path.of("/tmp/secret"));
+        assertThat(config).contains("job_name: payouts-service")
+                .contains("targets: [\"127.0.0.1:8082\", \"127.0.0.1:8092\"]");
+        assertThat(config.split("job_name: payouts-service", -1)).hasSize(2);
+    }
+
+    @Test
     void services_run_with_the_local_clock_and_the_stack_datasource_and_broker() {
         var spec = ServiceSpec.ALL.get(1);
-        assertThat(ServiceProcess.arguments(spec, "jdbc:postgresql://localhost:5432/contracts", "localhost:9092"))
+        assertThat(ServiceProcess.arguments(spec, 1, "jdbc:postgresql://localhost:5432/contracts", "localhost:9092"))
                 .contains("--server.port=8081", "--platform.clock.adjustable=true", "--spring.profiles.active=local",
                         "--spring.kafka.bootstrap-servers=localhost:9092",
                         "--spring.datasource.url=jdbc:postgresql://localhost:5432/contracts?reWriteBatchedInserts=true",
@@ -119,7 +161,7 @@ class DemoJourneysTest {
             assertThat(com.brandclosure.kafkaaccess.KafkaAccess.principal(spec.module())).as(spec.module()).isPresent();
             assertThat(ServiceProcess.environment(spec, credentials))
                     .containsExactly(java.util.Map.entry("KAFKA_PASSWORD", credentials.password(spec.module())));
-            assertThat(String.join(" ", ServiceProcess.arguments(spec, "jdbc:postgresql://localhost:5432/x", "localhost:9092")))
+            assertThat(String.join(" ", ServiceProcess.arguments(spec, 1, "jdbc:postgresql://localhost:5432/x", "localhost:9092")))
                     .doesNotContain(credentials.password(spec.module())).doesNotContain("sasl");
         }
     }

@@ -55,8 +55,8 @@ class LocalMonitoringTest {
 
     @Test
     void prometheus_answers_scrapes_all_five_services_and_loads_every_alert_rule() throws IOException {
-        var targets = new LinkedHashMap<String, Integer>();
-        system.services.forEach((module, node) -> targets.put(module, node.port));
+        var targets = new LinkedHashMap<String, java.util.List<Integer>>();
+        system.services.forEach((module, node) -> targets.put(module, java.util.List.of(node.port)));
         prometheus = LocalPrometheus.start(new LocalPrometheus.Settings(LocalPrometheus.binary(),
                 Files.createTempDirectory("local-prometheus-"), freePort(), targets,
                 new LocalPrometheus.Scrape.Bearer(TestTokens.ops("prometheus").substring("Bearer ".length())),

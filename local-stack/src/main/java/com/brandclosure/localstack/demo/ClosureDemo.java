@@ -191,7 +191,10 @@ public final class ClosureDemo implements DemoJourney {
     private void advanceClocks(String by) throws Exception {
         for (String module : List.of("closure-orchestrator", "contracts-service", "payouts-service", "funding-service",
                 "catalog-service")) {
-            ok(call("POST", module, "/local/clock/advance", "ops", "{\"by\":\"" + by + "\"}"));
+            // Every instance has its own clock (./run.sh --instances N): move them all.
+            for (URI instance : stack.instancesOf(module)) {
+                ok(call("POST", instance, "/local/clock/advance", "ops", "{\"by\":\"" + by + "\"}"));
+            }
         }
         detail("clocks now at " + field(ok(call("GET", "contracts-service", "/local/clock", "ops", null)), "now"));
     }
@@ -227,7 +230,12 @@ public final class ClosureDemo implements DemoJourney {
 
     private Answer call(String method, String module, String path, String user, String json)
             throws IOException, InterruptedException {
-        URI uri = URI.create(stack.service(module) + path);
+        return call(method, stack.service(module), path, user, json);
+    }
+
+    private Answer call(String method, URI service, String path, String user, String json)
+            throws IOException, InterruptedException {
+        URI uri = URI.create(service + path);
         var b = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         if (json != null) {
