@@ -14,28 +14,46 @@ final class Clocks {
 
     private final Http http;
     private final Map<String, ServiceNode> services;
+    /** Second instances while a test runs them: each has its own clock too. */
+    private final Map<String, ServiceNode> seconds;
     /** An OPS caller in the services' current security mode (JWT or demo Basic). */
     private final java.util.function.Supplier<String> opsAuthorization;
     private Duration total = Duration.ZERO;
 
-    Clocks(Http http, Map<String, ServiceNode> services, java.util.function.Supplier<String> opsAuthorization) {
+    Clocks(Http http, Map<String, ServiceNode> services, Map<String, ServiceNode> seconds,
+           java.util.function.Supplier<String> opsAuthorization) {
         this.http = http;
         this.opsAuthorization = opsAuthorization;
         this.services = services;
+        this.seconds = seconds;
     }
 
-    /** Moves every service's clock forward; durable timers due by the new time fire at their next poll. */
+    /**
+     * Moves every running service instance's clock forward; durable timers due by the new time fire at their
+     * next poll. An instance that is down is left alone: it catches up when it is started again.
+     */
     synchronized void advance(Duration by) {
-        for (ServiceNode node : services.values()) {
-            http.post(node.baseUrl() + "/local/clock/advance", opsAuthorization.get(), Map.of("by", by.toString())).ok();
+        var nodes = new java.util.ArrayList<>(services.values());
+        nodes.addAll(seconds.values());
+        for (ServiceNode node : nodes) {
+            if (node.alive()) {
+                http.post(node.baseUrl() + "/local/clock/advance", opsAuthorization.get(), Map.of("by", by.toString())).ok();
+            }
         }
         total = total.plus(by);
     }
 
     /** What time it is for the services (their clocks differ only by the moments between the calls above). */
     Instant now(String module) {
-        return Instant.parse(http.get(services.get(module).baseUrl() + "/local/clock", opsAuthorization.get()).ok()
+        return Instant.parse(http.get(running(module).baseUrl() + "/local/clock", opsAuthorization.get()).ok()
                 .get("now").asString());
+    }
+
+    /** The first instance, or a running second one while the first is down. */
+    private ServiceNode running(String module) {
+        ServiceNode first = services.get(module);
+        ServiceNode second = seconds.get(module);
+        return !first.alive() && second != null && second.alive() ? second : first;
     }
 
     /**
@@ -53,14 +71,19 @@ final class Clocks {
     }
 
     synchronized void catchUp(String module) {
-        var view = http.get(services.get(module).baseUrl() + "/local/clock", opsAuthorization.get()).ok();
+        catchUp(services.get(module));
+    }
+
+    /** Advances {@code node}'s clock to the total the others have (a node just started is at real time). */
+    synchronized void catchUp(ServiceNode node) {
+        var view = http.get(node.baseUrl() + "/local/clock", opsAuthorization.get()).ok();
         var offset = view.get("offset");
         // ISO-8601 ("PT720H") or seconds, whichever way the service's JSON writes a Duration.
         Duration current = offset.isNumber() ? Duration.ofNanos(offset.decimalValue().movePointRight(9).longValue())
                 : Duration.parse(offset.asString());
         Duration behind = total.minus(current);
         if (behind.isPositive()) {
-            http.post(services.get(module).baseUrl() + "/local/clock/advance", opsAuthorization.get(), Map.of("by", behind.toString())).ok();
+            http.post(node.baseUrl() + "/local/clock/advance", opsAuthorization.get(), Map.of("by", behind.toString())).ok();
         }
     }
 }

@@ -50,6 +50,8 @@ final class RunningSystem implements AutoCloseable {
 
     final Infrastructure infrastructure;
     final Map<String, ServiceNode> services = new LinkedHashMap<>();
+    /** Second instances, by module, while a test runs them beside the first ones ({@link #startSecondInstances}). */
+    final Map<String, ServiceNode> seconds = new java.util.concurrent.ConcurrentHashMap<>();
     final KafkaProbe kafka;
     /** Publishes as the {@code tracking} principal (ACL: the ingest topic only), as a tracking system does. */
     final KafkaProbe tracking;
@@ -112,7 +114,7 @@ final class RunningSystem implements AutoCloseable {
             awaitHealthy(node);
         }
         http = new Http();
-        clocks = new Clocks(http, services, () -> ops("system-tests-clock"));
+        clocks = new Clocks(http, services, seconds, () -> ops("system-tests-clock"));
         kafka = new KafkaProbe(Topics.CONTRACTS, Topics.PAYOUTS, Topics.FUNDING, Topics.CATALOG, Topics.CLOSURE,
                 Topics.ACTIONS_INGEST + Topics.DEAD_LETTER_SUFFIX);
         tracking = KafkaProbe.as(KafkaAccess.TRACKING);
@@ -187,8 +189,50 @@ final class RunningSystem implements AutoCloseable {
         return services.get(module);
     }
 
+    /**
+     * A URL on the service: its first instance, or, while that one is down, a running second instance (any
+     * instance may take any request).
+     */
     String url(String module, String path) {
-        return services.get(module).baseUrl() + path;
+        ServiceNode first = services.get(module);
+        ServiceNode second = seconds.get(module);
+        return (!first.alive() && second != null && second.alive() ? second : first).baseUrl() + path;
+    }
+
+    /**
+     * Starts a second instance of each of {@code modules} beside the first (same database, consumer groups,
+     * settings; its own port and log {@code <module>-2.log}), waits until all are healthy and sets their clocks
+     * to the others' time.
+     */
+    void startSecondInstances(List<String> modules) throws IOException {
+        for (String module : modules) {
+            ServiceNode node = services.get(module).anotherInstance(2, freePort());
+            seconds.put(module, node);
+            node.start();
+        }
+        for (String module : modules) {
+            awaitHealthy(seconds.get(module));
+            clocks.catchUp(seconds.get(module));
+        }
+        log.info("second instances up: {}", seconds.values());
+    }
+
+    ServiceNode second(String module) {
+        return seconds.get(module);
+    }
+
+    /** Stops the second instances gracefully; the system is back to one instance per service. */
+    void stopSecondInstances() {
+        var threads = seconds.values().stream()
+                .map(n -> Thread.ofPlatform().start(() -> n.stop(Duration.ofSeconds(20)))).toList();
+        for (Thread t : threads) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        seconds.clear();
     }
 
     /**
@@ -239,6 +283,7 @@ final class RunningSystem implements AutoCloseable {
     }
 
     private void stopAll() {
+        stopSecondInstances();
         // In parallel: each gets Spring's graceful shutdown, bounded, then SIGKILL. Only our own children.
         var threads = services.values().stream()
                 .map(n -> Thread.ofPlatform().start(() -> n.stop(Duration.ofSeconds(20)))).toList();

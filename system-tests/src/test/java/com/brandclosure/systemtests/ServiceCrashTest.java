@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import static com.brandclosure.systemtests.RunningSystem.FUNDING;
 import static com.brandclosure.systemtests.RunningSystem.ORCHESTRATOR;
@@ -55,7 +54,7 @@ class ServiceCrashTest {
         system.killAndRestart(PAYOUTS);
         await("every conversion tracked once").atMost(Events.PATIENCE)
                 .until(() -> events.distinct(Topics.PAYOUTS, brand.account, "ActionTracked") == ACTIONS);
-        assertOncePerAction(brand, "ActionTracked", ids);
+        events.assertOnePerAction(brand.account, "ActionTracked", ids);
 
         // Approve the even ones, reverse the odd ones; funding-service dies while following the approvals.
         List<String> approve = ids.stream().filter(id -> Integer.parseInt(id.substring(4)) % 2 == 0).toList();
@@ -120,24 +119,12 @@ class ServiceCrashTest {
         for (String type : List.of("ClosureInitiated", "ClosureRequested", "AccountDeactivated", "AccountClosed")) {
             assertThat(events.distinct(Topics.CLOSURE, brand.account, type)).as(type).isEqualTo(1);
         }
-        assertOncePerAction(brand, "ActionApproved", approve);
-        assertOncePerAction(brand, "ActionReversed", reverse);
-        assertOncePerAction(brand, "ActionLocked", approve);
-        assertOncePerAction(brand, "ActionCleared", approve);
+        events.assertOnePerAction(brand.account, "ActionApproved", approve);
+        events.assertOnePerAction(brand.account, "ActionReversed", reverse);
+        events.assertOnePerAction(brand.account, "ActionLocked", approve);
+        events.assertOnePerAction(brand.account, "ActionCleared", approve);
         var issued = events.awaitCount(Topics.FUNDING, brand.account, "RefundIssued", 1);
         assertThat(events.distinct(Topics.FUNDING, brand.account, "RefundIssued")).isEqualTo(1);
         assertThat(issued.getFirst().payload().get("amountMinor").asLong()).isEqualTo(100_000 - approvedCosts);
-    }
-
-    /** Each action has exactly one event of {@code type} (by event id), and no other action has one. */
-    private void assertOncePerAction(Brand brand, String type, List<String> actionIds) {
-        await(type + " for every action").atMost(Events.PATIENCE).until(() ->
-                events.distinct(Topics.PAYOUTS, brand.account, type) >= actionIds.size());
-        Map<String, Long> perAction = events.all(Topics.PAYOUTS, brand.account, type).stream()
-                .collect(Collectors.groupingBy(e -> e.text("actionId"),
-                        Collectors.mapping(Events.Event::eventId, Collectors.collectingAndThen(Collectors.toSet(),
-                                s -> (long) s.size()))));
-        assertThat(perAction.keySet()).as(type).containsExactlyInAnyOrderElementsOf(actionIds);
-        assertThat(perAction.values()).as(type + " per action").containsOnly(1L);
     }
 }

@@ -32,6 +32,8 @@ final class ServiceNode {
             "-XX:TieredStopAtLevel=1", "-Xss512k");
 
     final String module;
+    /** 1 for the service's first instance, 2 for a second one started beside it. */
+    final int instance;
     final int port;
     private final List<String> arguments;
     /** The security mode's arguments (JWT key or demo identities), replaced when the system switches mode. */
@@ -44,12 +46,32 @@ final class ServiceNode {
 
     ServiceNode(String module, int port, List<String> arguments, java.util.Map<String, String> environment,
                 Path repositoryRoot, Path logDirectory) {
+        this(module, 1, port, arguments, environment,
+                repositoryRoot.resolve(module).resolve("target").resolve(module + "-0.1.0-SNAPSHOT-exec.jar"),
+                logDirectory.resolve(module + ".log"));
+    }
+
+    private ServiceNode(String module, int instance, int port, List<String> arguments,
+                        java.util.Map<String, String> environment, Path jar, Path log) {
         this.module = module;
+        this.instance = instance;
         this.port = port;
         this.arguments = List.copyOf(arguments);
         this.environment = java.util.Map.copyOf(environment);
-        this.jar = repositoryRoot.resolve(module).resolve("target").resolve(module + "-0.1.0-SNAPSHOT-exec.jar");
-        this.log = logDirectory.resolve(module + ".log");
+        this.jar = jar;
+        this.log = log;
+    }
+
+    /**
+     * Another instance of this service: the same arguments (database, broker, consumer groups), secrets and
+     * security mode, on {@code port}, logging to {@code <module>-<instance>.log}. Not started.
+     */
+    ServiceNode anotherInstance(int number, int port) {
+        var args = arguments.stream().map(a -> a.startsWith("--server.port=") ? "--server.port=" + port : a).toList();
+        var node = new ServiceNode(module, number, port, args, environment, jar,
+                log.resolveSibling(module + "-" + number + ".log"));
+        node.security(securityArguments);
+        return node;
     }
 
     void security(List<String> arguments) {
@@ -169,6 +191,6 @@ final class ServiceNode {
 
     @Override
     public String toString() {
-        return module + "@" + port;
+        return (instance == 1 ? module : module + "#" + instance) + "@" + port;
     }
 }
