@@ -323,22 +323,18 @@ final class Brands {
     }
 
     private List<String> pendingDeposits(Brand b) {
-        List<String> ids = new ArrayList<>();
-        if (funding(b) instanceof FundingState.Active a) {
-            a.deposits().forEach((id, d) -> {
-                if (d.status() == FundingState.DepositStatus.PENDING) {
-                    ids.add(id);
-                }
-            });
-        }
-        return ids;
+        return deposits(b, d -> d.status() == FundingState.DepositStatus.PENDING);
     }
 
     private List<String> clearedAch(Brand b) {
+        return deposits(b, d -> d.status() == FundingState.DepositStatus.CLEARED && d.method() == DepositMethod.ACH);
+    }
+
+    private List<String> deposits(Brand b, java.util.function.Predicate<FundingState.Deposit> test) {
         List<String> ids = new ArrayList<>();
         if (funding(b) instanceof FundingState.Active a) {
             a.deposits().forEach((id, d) -> {
-                if (d.status() == FundingState.DepositStatus.CLEARED && d.method() == DepositMethod.ACH) {
+                if (test.test(d)) {
                     ids.add(id);
                 }
             });
