@@ -12,7 +12,7 @@ final class Simulation {
      * {@code ended}: each brand's final closure state.
      */
     record Outcome(long seed, String violation, List<String> knownBugs, List<String> ended,
-                   java.util.Map<String, Integer> counts, List<String> trace) {
+                   java.util.Map<String, Integer> counts, long cpuNanos, List<String> trace) {
         boolean failed() {
             return violation != null;
         }
@@ -32,21 +32,27 @@ final class Simulation {
     }
 
     static Outcome run(long seed, Services.Variant variant) {
+        long cpuStarted = CPU.getCurrentThreadCpuTime();
         World world = new World(seed, BRANDS_PER_SEED, variant);
         try {
             world.run();
-            return outcome(world, null);
+            return outcome(world, null, cpuStarted);
         } catch (World.Violation v) {
-            return outcome(world, v.getMessage());
+            return outcome(world, v.getMessage(), cpuStarted);
         } catch (RuntimeException unexpected) {
             // A decider or the glue threw where nothing should: as much a finding as a broken invariant.
             return outcome(world, "unexpected " + unexpected + " at "
-                    + List.of(unexpected.getStackTrace()).subList(0, Math.min(6, unexpected.getStackTrace().length)));
+                    + List.of(unexpected.getStackTrace()).subList(0, Math.min(6, unexpected.getStackTrace().length)),
+                    cpuStarted);
         }
     }
 
-    private static Outcome outcome(World world, String violation) {
+    private static final java.lang.management.ThreadMXBean CPU =
+            java.lang.management.ManagementFactory.getThreadMXBean();
+
+    private static Outcome outcome(World world, String violation, long cpuStarted) {
         return new Outcome(world.seed, violation, List.copyOf(world.invariants.knownBugs),
-                world.brands.all.stream().map(b -> world.brands.saga(b).name()).toList(), world.counts, world.trace);
+                world.brands.all.stream().map(b -> world.brands.saga(b).name()).toList(), world.counts,
+                CPU.getCurrentThreadCpuTime() - cpuStarted, world.trace);
     }
 }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.LongStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -25,13 +26,17 @@ class SimulationTest {
         int count = one.isBlank() ? Integer.getInteger("simulation.seeds", 1000) : 1;
         boolean strict = Boolean.getBoolean("simulation.strict");
         long started = System.nanoTime();
-        long cpuStarted = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
         Map<String, Integer> counts = new TreeMap<>();
         List<Simulation.Outcome> failed = new ArrayList<>();
         List<Long> knownBugSeeds = new ArrayList<>();
         Map<String, Integer> ended = new TreeMap<>();
-        for (long seed = first; seed < first + count; seed++) {
-            var outcome = Simulation.run(seed, Services.Variant.AS_BUILT);
+        // Seeds are independent worlds: run them on every core, then look at them in seed order.
+        List<Simulation.Outcome> outcomes = LongStream.range(first, first + count).parallel()
+                .mapToObj(seed -> Simulation.run(seed, Services.Variant.AS_BUILT)).toList();
+        long cpu = 0;
+        for (var outcome : outcomes) {
+            long seed = outcome.seed();
+            cpu += outcome.cpuNanos();
             outcome.ended().forEach(state -> ended.merge(state, 1, Integer::sum));
             outcome.counts().forEach((k, v) -> counts.merge(k, v, Integer::sum));
             if (!outcome.knownBugs().isEmpty()) {
@@ -48,7 +53,6 @@ class SimulationTest {
             }
         }
         System.out.println("simulated " + count + " seeds");
-        long cpu = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpuStarted;
         System.out.printf("(seeds %d..%d in %d ms, %d ms of CPU; faults and outcomes %s; brands ended %s; %d failed%s;"
                         + " %d ran into the known bug %s%s)%n",
                 first, first + count - 1, (System.nanoTime() - started) / 1_000_000, cpu / 1_000_000, counts, ended,
