@@ -5,10 +5,12 @@
 # this script prints them all in one block at the end and exits non-zero if a harness failed, a required
 # key is missing, or a harness's PostgreSQL did not report production durability.
 #
-#   benchmarks/run-all.sh [--full] [--offline] [--only Name[,Name...]]
+#   benchmarks/run-all.sh [--full | --small] [--offline] [--only Name[,Name...]]
 #
 #   --full     the issue's full size where the default is smaller: 200,000 open costs for the large brand
 #              (default 20,000: its per-event cost grows with the account today, see benchmarks/README.md)
+#   --small    about a tenth of every size: to check the suite end to end, or on a machine too loaded for the
+#              default sizes to finish; its figures are not comparable with the default sizes'
 #   --offline  Maven offline (-o)
 #   --only     run only these harnesses (names as listed below); the required-key check is then skipped
 #
@@ -17,11 +19,13 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 
 full=false
+small=false
 maven_offline=""
 only=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --full) full=true ;;
+    --small) small=true ;;
     --offline) maven_offline="-o" ;;
     --only) only="${2:?--only needs harness names}"; shift ;;
     *) echo "unknown option $1 (see the head of $0)" >&2; exit 2 ;;
@@ -50,14 +54,25 @@ classpath="benchmarks/target/classes:$(cat "$classpath_file")"
 if $full; then large_costs=200000; large_minutes=40; else large_costs=20000; large_minutes=8; fi
 
 # name | main class | JVM system properties (sizes)
-harnesses=(
-  "platform|com.brandclosure.benchmarks.PlatformBenchmark|-Dbench.events=200000 -Dbench.singleEvents=20000"
-  "crypto|com.brandclosure.benchmarks.crypto.CryptoAppendBenchmark|-Dbench.transactions=2000 -Dbench.rounds=7"
-  "saga|com.brandclosure.benchmarks.closure.ClosureSagaBenchmark|-Dbrands=10000 -Dwarmup=500 -Dsaga.paced.seconds=20"
-  "payouts-funding|com.brandclosure.benchmarks.payouts.PayoutsFundingBenchmark|-Dbrands=1000 -DactionsPerBrand=200"
-  "large-brand|com.brandclosure.benchmarks.funding.LargeBrandFundingBenchmark|-Dcosts=$large_costs -Dfunding.large.maxMinutes=$large_minutes"
-  "bulk-expiry|com.brandclosure.benchmarks.contracts.BulkExpiryBenchmark|-Dcontracts=100000"
-)
+if $small; then
+  harnesses=(
+    "platform|com.brandclosure.benchmarks.PlatformBenchmark|-Dbench.events=20000 -Dbench.singleEvents=1000 -Dbench.relay.seconds=5"
+    "crypto|com.brandclosure.benchmarks.crypto.CryptoAppendBenchmark|-Dbench.transactions=500 -Dbench.rounds=3"
+    "saga|com.brandclosure.benchmarks.closure.ClosureSagaBenchmark|-Dbrands=1000 -Dwarmup=100 -Dsaga.paced.seconds=10"
+    "payouts-funding|com.brandclosure.benchmarks.payouts.PayoutsFundingBenchmark|-Dbrands=100 -DactionsPerBrand=200"
+    "large-brand|com.brandclosure.benchmarks.funding.LargeBrandFundingBenchmark|-Dcosts=5000 -Dfunding.large.maxMinutes=5"
+    "bulk-expiry|com.brandclosure.benchmarks.contracts.BulkExpiryBenchmark|-Dcontracts=10000"
+  )
+else
+  harnesses=(
+    "platform|com.brandclosure.benchmarks.PlatformBenchmark|-Dbench.events=200000 -Dbench.singleEvents=5000"
+    "crypto|com.brandclosure.benchmarks.crypto.CryptoAppendBenchmark|-Dbench.transactions=2000 -Dbench.rounds=7"
+    "saga|com.brandclosure.benchmarks.closure.ClosureSagaBenchmark|-Dbrands=10000 -Dwarmup=500 -Dsaga.paced.seconds=20"
+    "payouts-funding|com.brandclosure.benchmarks.payouts.PayoutsFundingBenchmark|-Dbrands=1000 -DactionsPerBrand=200"
+    "large-brand|com.brandclosure.benchmarks.funding.LargeBrandFundingBenchmark|-Dcosts=$large_costs -Dfunding.large.maxMinutes=$large_minutes"
+    "bulk-expiry|com.brandclosure.benchmarks.contracts.BulkExpiryBenchmark|-Dcontracts=100000"
+  )
+fi
 
 required=(
   infrastructure.fsync infrastructure.synchronous_commit infrastructure.full_page_writes
@@ -104,7 +119,7 @@ not_durable=$(grep -E '^RESULT infrastructure\.(fsync|synchronous_commit|full_pa
 
 echo
 echo "=== benchmark results ($(date -u +%Y-%m-%dT%H:%M:%SZ), $(nproc) cores, suite $(( $(date +%s) - suite_start )) s,"\
-     "load at end $(cut -d' ' -f1-3 /proc/loadavg), full=$full) ==="
+     "load at end $(cut -d' ' -f1-3 /proc/loadavg), full=$full, small=$small) ==="
 cat "$results"
 status=0
 if [ ${#failed[@]} -gt 0 ]; then echo "FAILED harnesses: ${failed[*]} (logs in $out)"; status=1; fi
