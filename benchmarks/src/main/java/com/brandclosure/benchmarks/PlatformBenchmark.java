@@ -7,13 +7,17 @@ import com.brandclosure.platform.eventstore.EventMetadata;
 import com.brandclosure.platform.eventstore.NewEvent;
 import com.brandclosure.platform.outbox.Outbox;
 import com.brandclosure.platform.outbox.OutboxRelay;
+import com.brandclosure.platform.tracing.Traces;
 import com.brandclosure.testkit.Infrastructure;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -22,37 +26,40 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Future;
 
 /**
- * Platform figures on this machine, all in one run on the same broker and database:
- * the limits (raw batched PostgreSQL inserts, raw Kafka producer), event-store appends
- * (single-event transactions with latency percentiles, and batched), and the outbox relay from
- * commit to broker acknowledgement. Prints each figure and its ratio to the limit.
+ * Platform figures on this machine, all in one run on the same broker and database (PostgreSQL at
+ * production durability, see {@link Bench#infrastructure()}): the limits (raw batched PostgreSQL inserts, raw
+ * Kafka producer), event-store appends (single-event transactions with latency percentiles, and batched),
+ * the outbox relay draining committed rows, and the relay's latency from a writer's commit to the broker
+ * under 8 concurrent writers at a steady rate. Prints each figure and its ratio to the limit, then RESULT lines.
  * <p>
- * Run: {@code ./mvnw -B -q -pl benchmarks -am install -DskipTests && ./mvnw -B -q -pl benchmarks exec:java}
- * (sizes: {@code -Dbench.events=200000}).
+ * Run: {@code benchmarks/run-all.sh} (all harnesses), or alone as the benchmarks README says. Sizes:
+ * {@code -Dbench.events=200000} (per drain figure), {@code -Dbench.singleEvents=20000},
+ * {@code -Dbench.relay.rate=5000} (events/s, all writers), {@code -Dbench.relay.writers=8},
+ * {@code -Dbench.relay.perTx=5} (events per writer transaction), {@code -Dbench.relay.seconds=15}.
  */
 public final class PlatformBenchmark {
 
     static final int EVENTS = Integer.getInteger("bench.events", 200_000);
+    static final int SINGLE_EVENTS = Integer.getInteger("bench.singleEvents", 20_000);
     static final int BATCH = 1_000;
+    static final int RELAY_RATE = Integer.getInteger("bench.relay.rate", 5_000);
+    static final int RELAY_WRITERS = Integer.getInteger("bench.relay.writers", 8);
+    static final int RELAY_PER_TX = Integer.getInteger("bench.relay.perTx", 5);
+    static final int RELAY_SECONDS = Integer.getInteger("bench.relay.seconds", 15);
+    static final String LATENCY_TOPIC = "bench-relay-latency";
 
-    public static void main(String[] args) throws Exception {
-        try {
-            run();
-        } catch (Throwable e) {
-            // exec:java would otherwise wait forever for the broker's non-daemon threads.
-            e.printStackTrace();
-            System.exit(1);
-        }
-        System.exit(0);
+    public static void main(String[] args) {
+        Bench.main("PlatformBenchmark", PlatformBenchmark::run);
     }
 
     static void run() throws Exception {
-        Infrastructure infra = Infrastructure.get();
-        System.out.printf("infrastructure: %s, %d cores%n", infra.path(), Runtime.getRuntime().availableProcessors());
+        Infrastructure infra = Bench.infrastructure();
         infra.createTopics("bench-raw", "bench-single", "bench-relay");
+        Bench.brokerTimestamps(infra, LATENCY_TOPIC);
         try (var fixture = new PlatformFixture("bench_platform", TestEvents.types(), 8)) {
             String payload = fixture.json.write(envelopeLike());
 
@@ -62,6 +69,7 @@ public final class PlatformBenchmark {
             double[] single = singleEventAppends(fixture, 4, true);
             double batched = batchedAppends(fixture);
             double relay = relay(fixture);
+            double[] latency = relayLatency(fixture, infra);
 
             System.out.println();
             System.out.println("=== platform benchmark (" + EVENTS + " events per figure) ===");
@@ -78,6 +86,20 @@ public final class PlatformBenchmark {
             System.out.printf("targets: relay >= 30,000/s [%s], relay >= 40 %% of raw insert [%s], single append p99 <= 5 ms [%s]%n",
                     relay >= 30_000 ? "met" : "MISSED", relay >= 0.4 * rawInsert ? "met" : "MISSED",
                     alone[2] <= 5.0 ? "met" : "MISSED");
+            System.out.printf("relay under %d writers at %,.0f events/s offered (%d per tx): commit -> broker append"
+                    + " p50 %.0f ms  p99 %.0f ms  max %.0f ms%n", RELAY_WRITERS, latency[0], RELAY_PER_TX, latency[1],
+                    latency[2], latency[3]);
+            Bench.durability(fixture.jdbc);
+            Bench.result("limit.postgres_batched_insert_rows_per_s", rawInsert, "rows/s");
+            Bench.result("limit.kafka_producer_records_per_s", rawKafka, "records/s");
+            Bench.result("eventstore.single_append_events_per_s", alone[0], "events/s");
+            Bench.result("eventstore.single_append_p99_ms", alone[2], "ms");
+            Bench.result("eventstore.append_outbox_4threads_events_per_s", single[0], "events/s");
+            Bench.result("eventstore.batched_append_events_per_s", batched, "events/s");
+            Bench.result("relay.events_per_s", relay, "events/s");
+            Bench.result("relay.latency.offered_events_per_s", latency[0], "events/s");
+            Bench.result("relay.commit_to_ack_p50_ms", latency[1], "ms");
+            Bench.result("relay.commit_to_ack_p99_ms", latency[2], "ms");
         }
     }
 
@@ -136,7 +158,7 @@ public final class PlatformBenchmark {
      * one outbox message, as a command handler does), from {@code threads} threads, with latency.
      */
     static double[] singleEventAppends(PlatformFixture f, int threads, boolean withOutbox) throws Exception {
-        int perThread = Math.min(EVENTS, 20_000) / threads;
+        int perThread = SINGLE_EVENTS / threads;
         long[][] latencies = new long[threads][perThread];
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         List<Future<?>> futures = new ArrayList<>();
@@ -211,7 +233,95 @@ public final class PlatformBenchmark {
         }
     }
 
+    /**
+     * The relay as a service runs it (its loop started, woken in process after each commit by the outbox
+     * that knows it) while {@link #RELAY_WRITERS} threads commit outbox rows on a fixed schedule, together
+     * {@link #RELAY_RATE} events/s. Per event: the wall-clock moment its transaction's commit returned to the
+     * writer, and the broker's append time of its record (the topic is LogAppendTime, same machine and clock),
+     * which is when the broker acknowledges it less the reply's trip. The first 3 s warm up and do not count.
+     * Returns the rate actually offered, p50, p99 and max in ms.
+     */
+    static double[] relayLatency(PlatformFixture f, Infrastructure infra) throws Exception {
+        Map<String, Long> committedAt = new ConcurrentHashMap<>();
+        Map<String, Long> appendedAt = new ConcurrentHashMap<>();
+        var running = new java.util.concurrent.atomic.AtomicBoolean(true);
+        var consumer = Bench.consumer(infra, "relay-latency", Map.of(
+                org.apache.kafka.clients.consumer.ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 5));
+        Thread reader = new Thread(() -> {
+            try (consumer) {
+                consumer.subscribe(List.of(LATENCY_TOPIC));
+                while (running.get()) {
+                    for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(20))) {
+                        var id = r.headers().lastHeader("event-id");
+                        appendedAt.put(new String(id.value(), StandardCharsets.UTF_8), r.timestamp());
+                    }
+                }
+            }
+        }, "relay-latency-reader");
+        reader.start();
+        OutboxRelay[] holder = new OutboxRelay[1];
+        try (OutboxRelay relay = f.relay(5_000, n -> { })) {
+            holder[0] = relay;
+            Outbox outbox = new Outbox(f.jdbc, f.tx, f.json, () -> holder[0], Traces.none());
+            relay.start();
+            Bench.waitFor("the relay owning the position", Duration.ofSeconds(30), relay::owning);
+            int warmSeconds = 3;
+            long perWriterTxNanos = (long) (1e9 * RELAY_PER_TX * RELAY_WRITERS / RELAY_RATE);
+            long txPerWriter = (warmSeconds + RELAY_SECONDS) * 1_000_000_000L / perWriterTxNanos;
+            long start = System.nanoTime() + 100_000_000L;
+            long measureFrom = start + warmSeconds * 1_000_000_000L;
+            List<String> measured = java.util.Collections.synchronizedList(new ArrayList<>());
+            ExecutorService writers = Executors.newFixedThreadPool(RELAY_WRITERS);
+            List<Future<?>> done = new ArrayList<>();
+            for (int w = 0; w < RELAY_WRITERS; w++) {
+                int writer = w;
+                // Writers start staggered over one interval, so that the commits spread instead of arriving together.
+                long offset = perWriterTxNanos * w / RELAY_WRITERS;
+                done.add(writers.submit(() -> {
+                    for (long k = 0; k < txPerWriter; k++) {
+                        long due = start + offset + k * perWriterTxNanos;
+                        long wait = due - System.nanoTime();
+                        if (wait > 0) {
+                            java.util.concurrent.locks.LockSupport.parkNanos(wait);
+                        }
+                        List<Outbox.Message> batch = new ArrayList<>(RELAY_PER_TX);
+                        for (int i = 0; i < RELAY_PER_TX; i++) {
+                            String account = "brand-" + writer + "-" + (k % 100);
+                            batch.add(new Outbox.Message(LATENCY_TOPIC, new PreconditionMet(account,
+                                    "CONTRACTS_EXPIRED", "s"), md()));
+                        }
+                        f.tx.executeWithoutResult(s -> outbox.publishAll(batch));
+                        long committed = System.currentTimeMillis();
+                        boolean counts = due >= measureFrom;
+                        for (Outbox.Message m : batch) {
+                            String id = m.metadata().eventId().toString();
+                            committedAt.put(id, committed);
+                            if (counts) {
+                                measured.add(id);
+                            }
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> d : done) {
+                d.get();
+            }
+            double offered = measured.size() / ((System.nanoTime() - measureFrom) / 1e9);
+            writers.shutdown();
+            Bench.waitFor("every measured record on the broker", Duration.ofMinutes(2),
+                    () -> measured.stream().allMatch(appendedAt::containsKey));
+            running.set(false);
+            reader.join(5_000);
+            long[] latencies = measured.stream().mapToLong(id -> appendedAt.get(id) - committedAt.get(id)).toArray();
+            return new double[]{offered, Bench.percentile(latencies, 50), Bench.percentile(latencies, 99),
+                    Bench.percentile(latencies, 100)};
+        } finally {
+            running.set(false);
+        }
+    }
+
     static double seconds(long startNanos) {
-        return (System.nanoTime() - startNanos) / 1e9;
+        return Bench.seconds(startNanos);
     }
 }

@@ -43,6 +43,10 @@ import java.util.Properties;
  *       generated for this JVM), and PostgreSQL binaries from a Maven artifact.</li>
  * </ol>
  * Setting {@code TEST_INFRASTRUCTURE=in-process} skips the Docker probe (CI does this).
+ * The in-process PostgreSQL runs with {@code fsync}, {@code synchronous_commit} and {@code full_page_writes}
+ * off (tests need no durability, and a commit is then CPU-bound); a benchmark that needs what a commit
+ * really costs sets the system property {@value #DURABILITY_PROPERTY}{@code =production} before the first
+ * {@link #get()}, which turns the three back on. The other paths keep their server's own settings.
  * Every path is real Kafka and real PostgreSQL; tests cannot tell which one runs, the log can.
  * Clients get their settings from {@link #kafkaClientProperties(String)} (as a principal) or
  * {@link #kafkaAdminProperties()} (the super user, for probes and set-up).
@@ -50,6 +54,12 @@ import java.util.Properties;
 public final class Infrastructure {
 
     private static final Logger log = LoggerFactory.getLogger(Infrastructure.class);
+
+    /**
+     * System property read when the in-process PostgreSQL starts: {@code production} runs it with fsync,
+     * synchronous_commit and full_page_writes on (benchmarks); anything else, or unset, with them off (tests).
+     */
+    public static final String DURABILITY_PROPERTY = "testkit.postgres.durability";
     private static volatile Infrastructure instance;
 
     private final String path;
@@ -247,11 +257,12 @@ public final class Infrastructure {
 
     private static Infrastructure startInProcess() {
         try {
+            String durable = "production".equals(System.getProperty(DURABILITY_PROPERTY)) ? "on" : "off";
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setServerConfig("max_connections", "300")
-                    .setServerConfig("fsync", "off")
-                    .setServerConfig("synchronous_commit", "off")
-                    .setServerConfig("full_page_writes", "off")
+                    .setServerConfig("fsync", durable)
+                    .setServerConfig("synchronous_commit", durable)
+                    .setServerConfig("full_page_writes", durable)
                     .start();
             // The test kit names its listeners EXTERNAL (clients) and CONTROLLER; passwords are new in every JVM.
             KafkaCredentials credentials = KafkaCredentials.generate();

@@ -1,28 +1,24 @@
 package com.brandclosure.benchmarks.closure;
 
+import com.brandclosure.benchmarks.Bench;
 import com.brandclosure.closure.ClosureOrchestratorApplication;
 import com.brandclosure.events.CatalogsDeleted;
 import com.brandclosure.events.ContractsExpired;
-import com.brandclosure.events.EventCatalog;
 import com.brandclosure.events.FundingSufficient;
 import com.brandclosure.events.IntegrationEvent;
 import com.brandclosure.events.PayoutsSettled;
 import com.brandclosure.events.Topics;
 import com.brandclosure.platform.json.JsonCodec;
-import com.brandclosure.platform.outbox.Envelope;
 import com.brandclosure.testkit.Infrastructure;
-import com.brandclosure.testkit.RealInfrastructureContextCustomizerFactory;
 import com.brandclosure.testkit.TestTokens;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
 
@@ -33,7 +29,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,84 +37,96 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.locks.LockSupport;
 
 /**
- * Many brands closing at once. The orchestrator runs in-process on the shared real Kafka and
- * PostgreSQL; {@code brands} brands initiate their closure over HTTP, then their four summary
- * events each (lock date already passed) are published as fast as Kafka acknowledges them.
- * Printed: closures per second reaching ClosureRequested, and the delay from each brand's last
- * summary event (when it was produced) to its ClosureRequested (when the relay published it, and
- * when this harness consumed it).
- * <p>
- * {@code -Dbrands=N} (default 10000), {@code -Dwarmup=N} brands run first and not counted (default 500),
- * {@code -Dpace=burst|acked} (default burst): burst sends everything asynchronously, so the
- * delay includes the backlog; acked waits for each brand's four events to be acknowledged
- * before the next brand's, one producer thread, which is "as fast as Kafka takes them" one at a time;
- * {@code rate:N} sends N brands' events per second, to see the delay of a closure when the
- * orchestrator keeps up (no backlog).
+ * Many brands closing. The orchestrator runs in-process on this JVM's real Kafka and PostgreSQL (production
+ * durability); brands initiate their closure over HTTP (before the clock starts), then their four summary
+ * events each (lock date already passed) are published. Two phases:
+ * <ul>
+ *   <li><b>burst</b>: {@code -Dbrands} brands' summaries sent as fast as the producer takes them; the figure
+ *       is closures per second reaching ClosureRequested (first summary sent → last ClosureRequested on the
+ *       broker);</li>
+ *   <li><b>paced</b>: brands' summaries sent at a steady rate ({@code -Dsaga.paced.rate}, default the target
+ *       1,000/s, lowered to 80 % of the burst figure when the burst did not reach it, so that the orchestrator
+ *       keeps up and the latency is the step's, not a backlog's) for {@code -Dsaga.paced.seconds}; the figure is
+ *       the step latency per brand: the broker timestamp of its last summary record → the broker timestamp of
+ *       its ClosureRequested. The five topics are set to {@code LogAppendTime}, so both ends are broker time.</li>
+ * </ul>
+ * {@code -Dwarmup=N} brands run first and do not count (default 500).
  */
 public final class ClosureSagaBenchmark {
 
     private static final String CLOSURE_REQUESTED = "ClosureRequested";
+    static final int TARGET_RATE = 1_000;
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        Bench.main("ClosureSagaBenchmark", ClosureSagaBenchmark::run);
+    }
+
+    static void run() throws Exception {
         int brands = Integer.getInteger("brands", 10_000);
         int warmup = Integer.getInteger("warmup", 500);
-        String pace = System.getProperty("pace", "burst");
-        Infrastructure infra = Infrastructure.get();
+        int pacedSeconds = Integer.getInteger("saga.paced.seconds", 20);
+        Infrastructure infra = Bench.infrastructure();
+        Bench.brokerTimestamps(infra, Topics.CONTRACTS, Topics.FUNDING, Topics.CATALOG, Topics.PAYOUTS, Topics.CLOSURE);
         infra.freshDatabase("closure_bench");
 
-        // properties(..) includes TestTokens.properties() (JWT mode, the test key); put explicitly
-        // here too so that the app's security settings are visibly part of its command line.
-        var properties = new HashMap<String, Object>(RealInfrastructureContextCustomizerFactory.properties("closure_bench",
-                "closure-orchestrator"));
-        properties.putAll(TestTokens.properties());
-        properties.put("server.port", "0");
-        properties.put("spring.kafka.consumer.group-id", "closure-bench-" + UUID.randomUUID());
-        properties.put("logging.level.root", "WARN");
-        // Every service jar on this classpath has an application.yml at its root and the first one
-        // found wins (not necessarily the orchestrator's), so the orchestrator's settings are repeated here.
-        properties.put("spring.application.name", "closure-orchestrator");
-        properties.put("spring.flyway.locations", "classpath:db/platform,classpath:db/closure");
-        properties.put("spring.kafka.consumer.auto-offset-reset", "earliest");
+        var properties = Bench.serviceProperties("closure_bench", "closure-orchestrator", "closure");
         properties.put("spring.kafka.consumer.properties.partition.assignment.strategy",
                 "org.apache.kafka.clients.consumer.RangeAssignor");
         properties.put("spring.datasource.hikari.maximum-pool-size", "20");
         properties.put("platform.outbox.poll-interval", "50ms");
-        String[] appArgs = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
-                .toArray(String[]::new);
-        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(ClosureOrchestratorApplication.class)
-                .run(appArgs);
+        try (ConfigurableApplicationContext app = Bench.start(properties, ClosureOrchestratorApplication.class);
              var consumer = closureConsumer(infra);
-             var producer = producer(infra)) {
-            int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
+             var producer = Bench.producer(infra, Map.of(ProducerConfig.LINGER_MS_CONFIG, "1"))) {
             JsonCodec json = app.getBean(JsonCodec.class);
-            var rest = RestClient.create("http://localhost:" + port);
+            var rest = RestClient.create("http://localhost:" + Bench.port(app));
             var received = new Receiver(consumer);
             received.start();
 
             if (warmup > 0) {
-                run("warm-up", "warm-" + UUID.randomUUID().toString().substring(0, 6), warmup, rest, json, producer,
-                        received, pace, false);
+                run("warm-up", "warm", warmup, rest, json, producer, received, 0);
             }
-            run("measured", "bench-" + UUID.randomUUID().toString().substring(0, 6), brands, rest, json, producer,
-                    received, pace, true);
+            Phase burst = run("burst", "burst", brands, rest, json, producer, received, 0);
+            double burstRate = burst.closuresPerSecond();
+            double pacedRate = Integer.getInteger("saga.paced.rate",
+                    burstRate >= TARGET_RATE ? TARGET_RATE : (int) Math.max(10, Math.floor(0.8 * burstRate)));
+            int pacedBrands = (int) Math.max(100, pacedRate * pacedSeconds);
+            Phase paced = run("paced", "paced", pacedBrands, rest, json, producer, received, pacedRate);
             received.stop();
+
+            Bench.durability(app.getBean(JdbcTemplate.class));
+            Bench.result("saga.burst.brands", brands, "brands");
+            Bench.result("saga.burst.closures_per_s", burstRate, "closures/s");
+            Bench.result("saga.burst.step_p50_ms", burst.stepP50Ms(), "ms");
+            Bench.result("saga.burst.step_p99_ms", burst.stepP99Ms(), "ms");
+            Bench.result("saga.paced.rate_closures_per_s", pacedRate, "closures/s");
+            Bench.result("saga.paced.sent_closures_per_s", paced.sentPerSecond(), "closures/s");
+            Bench.result("saga.paced.step_p50_ms", paced.stepP50Ms(), "ms");
+            Bench.result("saga.paced.step_p99_ms", paced.stepP99Ms(), "ms");
         }
-        System.exit(0);
     }
 
-    private static void run(String label, String prefix, int brands, RestClient rest, JsonCodec json,
-                            KafkaProducer<String, String> producer, Receiver received, String pace, boolean print)
+    /** One phase's figures. */
+    record Phase(double closuresPerSecond, double sentPerSecond, double stepP50Ms, double stepP99Ms) {
+    }
+
+    /**
+     * Initiates {@code count} closures, then sends each brand's four summaries: back to back
+     * ({@code brandsPerSecond} 0) or one brand every {@code 1/brandsPerSecond} s.
+     */
+    private static Phase run(String label, String prefix, int count, RestClient rest, JsonCodec json,
+                             KafkaProducer<String, String> producer, Receiver received, double brandsPerSecond)
             throws Exception {
-        List<String> accounts = new ArrayList<>(brands);
-        for (int i = 0; i < brands; i++) {
-            accounts.add(prefix + "-" + i);
+        String run = prefix + "-" + UUID.randomUUID().toString().substring(0, 6);
+        List<String> accounts = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            accounts.add(run + "-" + i);
         }
-        // Security is on: each brand's admin initiates with a JWT naming its account (the app
-        // verifies them with TestTokens' key, set through the command-line args). Signed before
-        // the clock starts, so the client's signing is not measured as the service's time.
-        Map<String, String> adminTokens = new java.util.HashMap<>();
+        // Security is on: each brand's admin initiates with a JWT naming its account, signed before the
+        // clock starts so that the client's signing is not the service's time.
+        Map<String, String> adminTokens = new HashMap<>();
         for (String account : accounts) {
             adminTokens.put(account, TestTokens.brandAdmin("brand-admin-" + account, account));
         }
@@ -135,101 +142,71 @@ public final class ClosureSagaBenchmark {
                 f.get();
             }
         }
-        double initiateSeconds = (System.nanoTime() - initiateStart) / 1e9;
+        double initiateSeconds = Bench.seconds(initiateStart);
 
-        Map<String, Instant> lastSummarySentAt = new ConcurrentHashMap<>();
+        Map<String, List<Future<RecordMetadata>>> summaries = new HashMap<>();
         Instant lockAt = Instant.now().minus(1, ChronoUnit.HOURS);
         LocalDate lockDate = LocalDate.ofInstant(lockAt, ZoneOffset.UTC);
-        Instant publishStart = Instant.now();
-        double brandsPerSecond = pace.startsWith("rate:") ? Double.parseDouble(pace.substring(5)) : 0;
+        long publishStartMillis = System.currentTimeMillis();
         long paceStart = System.nanoTime();
-        int sentBrands = 0;
+        int sent = 0;
         for (String account : accounts) {
             if (brandsPerSecond > 0) {
-                long due = paceStart + (long) (sentBrands++ * 1e9 / brandsPerSecond);
-                while (System.nanoTime() < due) {
-                    Thread.onSpinWait();
+                long wait = paceStart + (long) (sent * 1e9 / brandsPerSecond) - System.nanoTime();
+                if (wait > 0) {
+                    LockSupport.parkNanos(wait);
                 }
             }
+            sent++;
             Instant asOf = Instant.now();
             // Each brand's first summary of each source: source version 1.
-            send(producer, json, Topics.CONTRACTS, new ContractsExpired(account, asOf, 1));
-            send(producer, json, Topics.FUNDING, new FundingSufficient(account, 10_000, 0, "EUR", asOf, 1));
-            send(producer, json, Topics.CATALOG, new CatalogsDeleted(account, asOf, 1));
-            lastSummarySentAt.put(account, Instant.now());
-            var last = send(producer, json, Topics.PAYOUTS, new PayoutsSettled(account, lockDate, lockAt, asOf, 1));
-            if (pace.equals("acked")) {
-                last.get();
-            }
+            summaries.put(account, List.of(
+                    send(producer, json, Topics.CONTRACTS, new ContractsExpired(account, asOf, 1)),
+                    send(producer, json, Topics.FUNDING, new FundingSufficient(account, 10_000, 0, "EUR", asOf, 1)),
+                    send(producer, json, Topics.CATALOG, new CatalogsDeleted(account, asOf, 1)),
+                    send(producer, json, Topics.PAYOUTS, new PayoutsSettled(account, lockDate, lockAt, asOf, 1))));
         }
         producer.flush();
-        Instant publishEnd = Instant.now();
+        double sendSeconds = Bench.seconds(paceStart);
 
-        long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
-        while (!received.hasAll(accounts) && System.nanoTime() < deadline) {
-            Thread.sleep(50); // a harness waiting for results, not a test
-        }
-        if (!print) {
-            return;
-        }
-        List<Long> toPublishMicros = new ArrayList<>();
-        List<Long> toConsumeMicros = new ArrayList<>();
-        Instant lastRequested = publishStart;
-        int missing = 0;
+        Bench.waitFor(label + ": ClosureRequested for every brand", Duration.ofMinutes(10),
+                () -> received.hasAll(accounts));
+        List<Long> steps = new ArrayList<>(count);
+        long lastRequested = publishStartMillis;
         for (String account : accounts) {
-            Arrival a = received.arrivals.get(account);
-            if (a == null) {
-                missing++;
-                continue;
+            long lastSummary = 0;
+            for (Future<RecordMetadata> ack : summaries.get(account)) {
+                lastSummary = Math.max(lastSummary, ack.get().timestamp()); // LogAppendTime: the broker's
             }
-            Instant sent = lastSummarySentAt.get(account);
-            toPublishMicros.add(Math.max(0, ChronoUnit.MICROS.between(sent, a.publishedAt())));
-            toConsumeMicros.add(ChronoUnit.MICROS.between(sent, a.consumedAt()));
-            if (a.consumedAt().isAfter(lastRequested)) {
-                lastRequested = a.consumedAt();
-            }
+            long requested = received.requestedAt.get(account);
+            steps.add(requested - lastSummary);
+            lastRequested = Math.max(lastRequested, requested);
         }
-        double seconds = Duration.between(publishStart, lastRequested).toNanos() / 1e9;
-        System.out.printf("%n=== ClosureSagaBenchmark (%s, pace=%s, %d brands, 4 summary events each, lock date passed) ===%n",
-                label, pace, brands);
-        System.out.printf("initiations over HTTP:           %.0f/s (%.1f s)%n", brands / initiateSeconds, initiateSeconds);
-        System.out.printf("summary events published:        %d in %.2f s (%.0f events/s)%n", brands * 4,
-                Duration.between(publishStart, publishEnd).toNanos() / 1e9,
-                brands * 4 / (Duration.between(publishStart, publishEnd).toNanos() / 1e9));
-        System.out.printf("closures reaching ClosureRequested: %d of %d in %.2f s = %.0f closures/s%n",
-                brands - missing, brands, seconds, (brands - missing) / seconds);
-        System.out.printf("last summary -> ClosureRequested published (record timestamp, ms precision): p50 %s  p99 %s  max %s%n",
-                ms(toPublishMicros, 50), ms(toPublishMicros, 99), ms(toPublishMicros, 100));
-        System.out.printf("last summary -> ClosureRequested consumed:                                 p50 %s  p99 %s  max %s%n",
-                ms(toConsumeMicros, 50), ms(toConsumeMicros, 99), ms(toConsumeMicros, 100));
+        double seconds = (lastRequested - publishStartMillis) / 1e3;
+        var phase = new Phase(count / seconds, count / sendSeconds, Bench.percentile(steps, 50),
+                Bench.percentile(steps, 99));
+        System.out.printf("%n=== ClosureSagaBenchmark %s: %d brands, 4 summary events each, lock date passed%s ===%n",
+                label, count, brandsPerSecond > 0 ? String.format(", paced at %.0f brands/s", brandsPerSecond) : "");
+        System.out.printf("initiations over HTTP:               %.0f/s (%.1f s)%n", count / initiateSeconds,
+                initiateSeconds);
+        System.out.printf("summaries sent:                      %.0f brands/s (%.2f s)%n", phase.sentPerSecond(),
+                sendSeconds);
+        System.out.printf("closures reaching ClosureRequested:  %.0f closures/s (%.2f s, first summary sent -> last"
+                + " ClosureRequested on the broker)%n", phase.closuresPerSecond(), seconds);
+        System.out.printf("step, last summary -> ClosureRequested (broker times): p50 %.0f ms  p99 %.0f ms  max %d ms%n",
+                phase.stepP50Ms(), phase.stepP99Ms(), Bench.percentile(steps, 100));
+        return phase;
     }
 
-    private static Future<?> send(KafkaProducer<String, String> producer, JsonCodec json, String topic,
-                                  IntegrationEvent event) {
-        String id = UUID.randomUUID().toString();
-        Instant now = Instant.now();
-        String envelope = json.write(new Envelope(id, EventCatalog.nameOf(event.getClass()), 1, event.accountId(), now,
-                "benchmark", id, null, json.tree(event)));
-        return producer.send(new ProducerRecord<>(topic, event.accountId(), envelope));
+    private static Future<RecordMetadata> send(KafkaProducer<String, String> producer, JsonCodec json, String topic,
+                                               IntegrationEvent event) {
+        return producer.send(Bench.record(json, topic, event, Instant.now()));
     }
 
-    private static String ms(List<Long> micros, int percentile) {
-        if (micros.isEmpty()) {
-            return "n/a";
-        }
-        long[] sorted = micros.stream().mapToLong(Long::longValue).toArray();
-        Arrays.sort(sorted);
-        int index = Math.min(sorted.length - 1, (int) Math.ceil(percentile / 100.0 * sorted.length) - 1);
-        return String.format("%.1f ms", sorted[Math.max(0, index)] / 1000.0);
-    }
-
-    private record Arrival(Instant publishedAt, Instant consumedAt) {
-    }
-
-    /** Consumes closure.events and notes, per account, when its ClosureRequested was published and consumed. */
+    /** Consumes closure.events and notes, per account, the broker timestamp of its ClosureRequested. */
     private static final class Receiver {
         private final KafkaConsumer<String, String> consumer;
-        final Map<String, Arrival> arrivals = new ConcurrentHashMap<>();
+        final Map<String, Long> requestedAt = new ConcurrentHashMap<>();
         private volatile boolean running = true;
         private Thread thread;
 
@@ -241,11 +218,10 @@ public final class ClosureSagaBenchmark {
             consumer.subscribe(List.of(Topics.CLOSURE));
             thread = new Thread(() -> {
                 while (running) {
-                    for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(5))) {
-                        Instant consumedAt = Instant.now();
+                    for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(20))) {
                         var type = r.headers().lastHeader("event-type");
                         if (type != null && CLOSURE_REQUESTED.equals(new String(type.value(), StandardCharsets.UTF_8))) {
-                            arrivals.putIfAbsent(r.key(), new Arrival(Instant.ofEpochMilli(r.timestamp()), consumedAt));
+                            requestedAt.putIfAbsent(r.key(), r.timestamp());
                         }
                     }
                 }
@@ -254,7 +230,7 @@ public final class ClosureSagaBenchmark {
         }
 
         boolean hasAll(List<String> accounts) {
-            return accounts.stream().allMatch(arrivals::containsKey);
+            return accounts.stream().allMatch(requestedAt::containsKey);
         }
 
         void stop() throws InterruptedException {
@@ -264,19 +240,6 @@ public final class ClosureSagaBenchmark {
     }
 
     private static KafkaConsumer<String, String> closureConsumer(Infrastructure infra) {
-        var config = new HashMap<>(infra.kafkaAdminProperties());
-        config.putAll(Map.of(
-                ConsumerConfig.GROUP_ID_CONFIG, "closure-bench-receiver-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
-                ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "5"));
-        return new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer());
-    }
-
-    private static KafkaProducer<String, String> producer(Infrastructure infra) {
-        // Plays the summary services (contracts, payouts, funding, catalog): admin writes all their topics.
-        var config = new HashMap<>(infra.kafkaAdminProperties());
-        config.putAll(Map.of(ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, "1"));
-        return new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
+        return Bench.consumer(infra, "closure-requested", Map.of(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "5"));
     }
 }

@@ -1,5 +1,6 @@
 package com.brandclosure.benchmarks.crypto;
 
+import com.brandclosure.benchmarks.Bench;
 import com.brandclosure.contracts.domain.ContractEvent;
 import com.brandclosure.platform.crypto.DataKeys;
 import com.brandclosure.platform.crypto.MasterKeyWrapping;
@@ -9,15 +10,8 @@ import com.brandclosure.platform.eventstore.EventStore;
 import com.brandclosure.platform.eventstore.EventTypeRegistry;
 import com.brandclosure.platform.eventstore.EventTypes;
 import com.brandclosure.platform.eventstore.NewEvent;
-import com.brandclosure.platform.json.JsonCodec;
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.flywaydb.core.Flyway;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import com.brandclosure.platform.PlatformFixture;
 import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,15 +29,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * actor). The command runner's "is the account shredded" check is not in this path: it rides in the
  * statement that restores the lock timeout after the account locks (AccountLocks), no round trip of its
  * own. PostgreSQL runs here with production durability
- * ({@code fsync} and {@code synchronous_commit} on, its own embedded server, not the test kit's), so the
- * figure is what a commit really costs. After two warm-up pairs, runs alternate plain/encrypted; the overhead is
+ * ({@code fsync}, {@code synchronous_commit} and {@code full_page_writes} on: {@link Bench#infrastructure()}),
+ * so the figure is what a commit really costs. After two warm-up pairs, runs alternate plain/encrypted; the overhead is
  * the median over the back-to-back pairs (and the rates the medians), so that one run's load swing on a
  * shared machine does not decide the figure.
  * <p>
- * Run (no install; the reactor resolves the modules):
- * {@code ./mvnw -B -q -o -pl benchmarks -am -DskipTests package dependency:build-classpath
- * -Dmdep.outputFile=$PWD/target/bench.cp && java -cp benchmarks/target/classes:$(cat target/bench.cp)
- * com.brandclosure.benchmarks.crypto.CryptoAppendBenchmark}
+ * Run: {@code benchmarks/run-all.sh} (all harnesses), or alone as the benchmarks README says
  * (sizes: {@code -Dbench.transactions=2000 -Dbench.threads=4 -Dbench.rounds=7}).
  */
 public final class CryptoAppendBenchmark {
@@ -54,73 +45,54 @@ public final class CryptoAppendBenchmark {
     static final int ROUNDS = Integer.getInteger("bench.rounds", 7);
     static final int ACCOUNTS = 200;
 
-    public static void main(String[] args) throws Exception {
-        try {
-            run();
-        } catch (Throwable e) {
-            e.printStackTrace();
-            System.exit(1);
-        }
-        System.exit(0);
+    public static void main(String[] args) {
+        Bench.main("CryptoAppendBenchmark", CryptoAppendBenchmark::run);
     }
 
     static void run() throws Exception {
-        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                .setServerConfig("fsync", "on")
-                .setServerConfig("synchronous_commit", "on")
-                .setServerConfig("full_page_writes", "on")
-                .setServerConfig("max_connections", "50")
-                .start()) {
-            HikariConfig config = new HikariConfig();
-            config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres") + "&reWriteBatchedInserts=true");
-            config.setMaximumPoolSize(THREADS + 2);
-            try (HikariDataSource dataSource = new HikariDataSource(config)) {
-                Flyway.configure().dataSource(dataSource).locations("classpath:db/platform").load().migrate();
-                JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-                String fsync = jdbc.queryForObject("SHOW fsync", String.class);
-                String synchronousCommit = jdbc.queryForObject("SHOW synchronous_commit", String.class);
-                var tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
-                var json = new JsonCodec(JsonMapper.builder().build());
-                var types = new EventTypeRegistry(List.of(EventTypes.create().addSealed(ContractEvent.class)));
-                var keys = new DataKeys(jdbc, new MasterKeyWrapping(MasterKeyWrapping.generate()));
-                var personal = new PersonalData(keys, json);
-                var plain = new EventStore(jdbc, tx, types, json, 100);
-                var encrypted = new EventStore(jdbc, tx, types, json, 100, personal);
-                System.out.printf("crypto append benchmark: %d cores, %d threads, %d transactions x %d events per run,"
-                                + " fsync=%s synchronous_commit=%s%n", Runtime.getRuntime().availableProcessors(),
-                        THREADS, TRANSACTIONS, BATCH, fsync, synchronousCommit);
+        Bench.infrastructure();
+        try (var fixture = new PlatformFixture("bench_crypto", EventTypes.create().addSealed(ContractEvent.class),
+                THREADS + 2)) {
+            var jdbc = fixture.jdbc;
+            var tx = fixture.tx;
+            var json = fixture.json;
+            var types = new EventTypeRegistry(List.of(EventTypes.create().addSealed(ContractEvent.class)));
+            var keys = new DataKeys(jdbc, new MasterKeyWrapping(MasterKeyWrapping.generate()));
+            var personal = new PersonalData(keys, json);
+            var plain = new EventStore(jdbc, tx, types, json, 100);
+            var encrypted = new EventStore(jdbc, tx, types, json, 100, personal);
+            System.out.printf("crypto append benchmark: %d cores, %d threads, %d transactions x %d events per run%n",
+                    Runtime.getRuntime().availableProcessors(), THREADS, TRANSACTIONS, BATCH);
 
-                String sample = personal.write("brand-000001", event("brand-000001", 0));
-                System.out.println("stored payload, encrypted: " + sample);
+            String sample = personal.write("brand-000001", event("brand-000001", 0));
+            System.out.println("stored payload, encrypted: " + sample);
 
-                // The JIT and the database's caches settle over the first runs: they do not count.
-                for (int warm = 0; warm < 2; warm++) {
-                    runs(tx, plain, TRANSACTIONS, "warm-up");
-                    runs(tx, encrypted, TRANSACTIONS, "warm-up");
-                }
-                double[] plainRates = new double[ROUNDS];
-                double[] encryptedRates = new double[ROUNDS];
-                double[] overheads = new double[ROUNDS];
-                for (int round = 0; round < ROUNDS; round++) {
-                    plainRates[round] = runs(tx, plain, TRANSACTIONS, "plain " + (round + 1));
-                    encryptedRates[round] = runs(tx, encrypted, TRANSACTIONS, "encrypted " + (round + 1));
-                    overheads[round] = 100.0 * (plainRates[round] - encryptedRates[round]) / plainRates[round];
-                }
-                // The median of the back-to-back pairs: on a shared machine one run's load swing would otherwise
-                // decide the figure (the best-of figures are printed too).
-                double overhead = median(overheads);
-                double bestPlain = java.util.Arrays.stream(plainRates).max().orElse(0);
-                double bestEncrypted = java.util.Arrays.stream(encryptedRates).max().orElse(0);
-                System.out.printf("pairs' overhead: %s %%; best plain %.0f, best encrypted %.0f events/s (%.1f %%)%n",
-                        java.util.Arrays.toString(java.util.Arrays.stream(overheads).map(o -> Math.round(o * 10) / 10.0)
-                                .toArray()), bestPlain, bestEncrypted, 100.0 * (bestPlain - bestEncrypted) / bestPlain);
-                System.out.printf("RESULT crypto.append_plain_events_per_s %.0f events/s%n", median(plainRates));
-                System.out.printf("RESULT crypto.append_encrypted_events_per_s %.0f events/s%n", median(encryptedRates));
-                System.out.printf("RESULT crypto.append_overhead_pct %.1f %%%n", overhead);
-                System.out.printf("RESULT infrastructure.synchronous_commit %s%n", synchronousCommit);
-                System.out.printf("RESULT infrastructure.fsync %s%n", fsync);
-                System.out.printf("target: encryption overhead <= 10 %% [%s]%n", overhead <= 10 ? "met" : "MISSED");
+            // The JIT and the database's caches settle over the first runs: they do not count.
+            for (int warm = 0; warm < 2; warm++) {
+                runs(tx, plain, TRANSACTIONS, "warm-up");
+                runs(tx, encrypted, TRANSACTIONS, "warm-up");
             }
+            double[] plainRates = new double[ROUNDS];
+            double[] encryptedRates = new double[ROUNDS];
+            double[] overheads = new double[ROUNDS];
+            for (int round = 0; round < ROUNDS; round++) {
+                plainRates[round] = runs(tx, plain, TRANSACTIONS, "plain " + (round + 1));
+                encryptedRates[round] = runs(tx, encrypted, TRANSACTIONS, "encrypted " + (round + 1));
+                overheads[round] = 100.0 * (plainRates[round] - encryptedRates[round]) / plainRates[round];
+            }
+            // The median of the back-to-back pairs: on a shared machine one run's load swing would otherwise
+            // decide the figure (the best-of figures are printed too).
+            double overhead = median(overheads);
+            double bestPlain = java.util.Arrays.stream(plainRates).max().orElse(0);
+            double bestEncrypted = java.util.Arrays.stream(encryptedRates).max().orElse(0);
+            System.out.printf("pairs' overhead: %s %%; best plain %.0f, best encrypted %.0f events/s (%.1f %%)%n",
+                    java.util.Arrays.toString(java.util.Arrays.stream(overheads).map(o -> Math.round(o * 10) / 10.0)
+                            .toArray()), bestPlain, bestEncrypted, 100.0 * (bestPlain - bestEncrypted) / bestPlain);
+            System.out.printf("target: encryption overhead <= 10 %% [%s]%n", overhead <= 10 ? "met" : "MISSED");
+            Bench.durability(jdbc);
+            Bench.result("crypto.append_plain_events_per_s", median(plainRates), "events/s");
+            Bench.result("crypto.append_encrypted_events_per_s", median(encryptedRates), "events/s");
+            Bench.result("crypto.append_overhead_pct", overhead, "%");
         }
     }
 

@@ -1,10 +1,10 @@
 package com.brandclosure.benchmarks.payouts;
 
+import com.brandclosure.benchmarks.Bench;
 import com.brandclosure.events.Topics;
 import com.brandclosure.funding.FundingApplication;
 import com.brandclosure.payouts.PayoutsApplication;
 import com.brandclosure.testkit.Infrastructure;
-import com.brandclosure.testkit.RealInfrastructureContextCustomizerFactory;
 import com.brandclosure.testkit.TestTokens;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -13,8 +13,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.json.JsonMapper;
@@ -45,8 +43,8 @@ import java.util.function.BooleanSupplier;
  * to the brand's total), and to the matching FundingSufficient once each brand deposited its
  * total (brands start unfunded, so the approvals make them insufficient first).
  * <p>
- * Run: {@code ./mvnw -B -q -pl benchmarks -am install -DskipTests && ./mvnw -B -q -pl benchmarks exec:java
- * -Dbenchmark=com.brandclosure.benchmarks.payouts.PayoutsFundingBenchmark}. Sizes: -Dbrands=, -DactionsPerBrand=.
+ * PostgreSQL at production durability ({@link Bench#infrastructure()}). Run: {@code benchmarks/run-all.sh}, or
+ * alone as the benchmarks README says. Sizes: -Dbrands=, -DactionsPerBrand=.
  */
 public final class PayoutsFundingBenchmark {
 
@@ -56,8 +54,12 @@ public final class PayoutsFundingBenchmark {
     /** The benchmark calls the services as an internal SERVICE caller, with a real JWT the services trust. */
     static final String AUTHORIZATION = TestTokens.service("benchmark");
 
-    public static void main(String[] args) throws Exception {
-        Infrastructure infra = Infrastructure.get();
+    public static void main(String[] args) {
+        Bench.main("PayoutsFundingBenchmark", PayoutsFundingBenchmark::run);
+    }
+
+    static void run() throws Exception {
+        Infrastructure infra = Bench.infrastructure();
         String run = Long.toString(System.currentTimeMillis() % 1_000_000, 36);
         infra.freshDatabase("payouts_bench");
         infra.freshDatabase("funding_bench");
@@ -78,12 +80,15 @@ public final class PayoutsFundingBenchmark {
         Map<String, Long> totals = new HashMap<>();
         Instant now = Instant.now();
         System.out.printf("setting up %d brands (settings, funding account, contract)%n", BRANDS);
-        try (var producer = producer(infra.kafkaAdminProperties())) {
+        try (var producer = producer(infra)) {
             parallel(pool, brands, brand -> {
                 send(http, "PUT", payoutsUrl + "/api/v1/accounts/" + brand + "/locking-settings",
                         "{\"lockMonths\":1,\"lockDays\":0,\"referencePeriod\":\"MONTH\",\"paymentSchedulingDays\":15,"
                                 + "\"zone\":\"UTC\",\"currency\":\"EUR\"}", 200);
-                send(http, "PUT", fundingUrl + "/api/v1/accounts/" + brand + "/funding", "{\"currency\":\"EUR\"}", 200);
+                // The zone payouts-service decides (its locking settings): a funding account opened in another
+                // zone would refuse payouts' AccountLocaleDecided.
+                send(http, "PUT", fundingUrl + "/api/v1/accounts/" + brand + "/funding",
+                        "{\"currency\":\"EUR\",\"zone\":\"UTC\"}", 200);
             });
             for (String brand : brands) {
                 producer.send(new ProducerRecord<>(Topics.CONTRACTS, brand, envelope(brand, "ContractActivated",
@@ -155,47 +160,44 @@ public final class PayoutsFundingBenchmark {
             System.out.printf("last approval -> funding caught up with every brand: %.0f ms%n", ms(t3, caughtUp));
 
             long t4 = System.nanoTime();
-            parallel(pool, brands, brand -> send(http, "POST", fundingUrl + "/api/v1/accounts/" + brand
-                    + "/funding/deposits", "{\"method\":\"CARD\",\"amountMinor\":" + totals.get(brand)
-                    + ",\"currency\":\"EUR\"}", 201));
+            // A card deposit counts once the card processor confirms it (here at once, as a SERVICE caller).
+            parallel(pool, brands, brand -> {
+                String deposit = "dep-bench-" + brands.indexOf(brand);
+                send(http, "POST", fundingUrl + "/api/v1/accounts/" + brand + "/funding/deposits",
+                        "{\"depositId\":\"" + deposit + "\",\"method\":\"CARD\",\"amountMinor\":"
+                                + totals.get(brand) + ",\"currency\":\"EUR\"}", 201);
+                send(http, "POST", fundingUrl + "/api/v1/accounts/" + brand + "/funding/deposits/" + deposit
+                        + "/clear", "", 200);
+            });
             waitFor("matching FundingSufficient for every brand", Duration.ofMinutes(10),
                     () -> brands.stream().allMatch(b -> totals.get(b).equals(watcher.sufficientRequired.get(b))));
             long lastSufficient = brands.stream().mapToLong(watcher.sufficientAt::get).max().orElseThrow();
             System.out.printf("deposits -> last matching FundingSufficient: %.0f ms; last approval -> last matching "
                             + "FundingSufficient: %.0f ms (includes waiting for catch-up and %d deposits)%n",
                     ms(t4, lastSufficient), ms(t3, lastSufficient), BRANDS);
+            Bench.durability(payoutsDb);
+            Bench.result("ingest.actions", total, "actions");
+            Bench.result("ingest.actions_per_s", total / secs(t0, t1), "actions/s");
+            Bench.result("approve.actions_per_s", total / secs(t2, t3), "actions/s");
+            Bench.result("payouts.settled_after_last_approval_s", ms(t3, lastSettled) / 1e3, "s");
+            Bench.result("funding.catchup_s", Math.max(0, ms(t3, caughtUp)) / 1e3, "s");
+            Bench.result("funding.sufficient_after_deposits_s", ms(t4, lastSufficient) / 1e3, "s");
         } finally {
             watcher.close();
             pool.shutdownNow();
             funding.close();
             payouts.close();
         }
-        System.exit(0);
     }
 
     static ConfigurableApplicationContext start(Class<?> app, String database, String name, String migrations) {
-        Map<String, Object> props = new HashMap<>(RealInfrastructureContextCustomizerFactory.properties(database, name));
-        // JWT mode with the test key, so the services accept AUTHORIZATION (as in production).
-        props.putAll(TestTokens.properties());
-        // Both services share one classpath (and so one application.yml): name what differs.
-        props.put("server.port", "0");
-        props.put("spring.application.name", name);
-        props.put("spring.flyway.locations", "classpath:db/platform,classpath:db/" + migrations);
-        props.put("spring.kafka.consumer.group-id", name + "-bench");
-        props.put("spring.kafka.consumer.auto-offset-reset", "earliest");
-        props.put("logging.level.root", "WARN");
-        // Command-line arguments outrank the application.yml that wins on the shared classpath.
-        String[] args = props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
-                .toArray(String[]::new);
-        return new SpringApplicationBuilder(app).run(args);
+        return Bench.start(Bench.serviceProperties(database, name, migrations), app);
     }
 
     /** Plays the upstream services and the tracking systems: as admin, which may write every topic. */
-    static KafkaProducer<String, String> producer(Map<String, Object> client) {
-        var config = new HashMap<>(client);
-        config.putAll(Map.of(ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 5,
+    static KafkaProducer<String, String> producer(Infrastructure infra) {
+        return Bench.producer(infra, Map.of(ProducerConfig.LINGER_MS_CONFIG, 5,
                 ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024, ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4"));
-        return new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
     }
 
     static String envelope(String account, String type, String payload, Instant at) {
@@ -245,15 +247,8 @@ public final class PayoutsFundingBenchmark {
         return n == null ? 0 : n;
     }
 
-    /** Polls a condition (a benchmark measuring progress, not a test). */
     static void waitFor(String what, Duration max, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + max.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("timed out waiting for " + what);
-            }
-            Thread.sleep(50);
-        }
+        Bench.waitFor(what, max, condition);
     }
 
     static double secs(long from, long to) {
