@@ -151,4 +151,58 @@ class EventStoreTest {
         assertThat(loaded.version()).isEqualTo(150);
         assertThat(loaded.state().total()).isEqualTo(150);
     }
+
+    static List<NewEvent> counted(int n) {
+        List<NewEvent> events = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            events.add(event(new TestEvents.Counted("a", i)));
+        }
+        return events;
+    }
+
+    @Test
+    void appends_of_many_or_few_rows_are_refused_whole_when_stale_or_ahead_and_leave_the_stream_as_it_was() {
+        // 40 rows travel as column arrays, 3 rows as a multi-row VALUES: both guard every row the same way.
+        String stream = "sizes-" + UUID.randomUUID();
+        assertThat(fixture.eventStore.append(stream, 0, counted(40))).isEqualTo(40);
+        assertThatThrownBy(() -> fixture.eventStore.append(stream, 0, counted(40)))
+                .isInstanceOf(ConcurrencyConflictException.class);
+        assertThatThrownBy(() -> fixture.eventStore.append(stream, 39, counted(40)))
+                .isInstanceOf(ConcurrencyConflictException.class);
+        assertThatThrownBy(() -> fixture.eventStore.append(stream, 45, counted(40)))
+                .isInstanceOf(ConcurrencyConflictException.class);
+        assertThat(fixture.eventStore.append(stream, 40, counted(3))).isEqualTo(43);
+        assertThatThrownBy(() -> fixture.eventStore.append(stream, 41, counted(3)))
+                .isInstanceOf(ConcurrencyConflictException.class);
+        assertThatThrownBy(() -> fixture.eventStore.append(stream, 44, counted(3)))
+                .isInstanceOf(ConcurrencyConflictException.class);
+
+        var loaded = fixture.eventStore.<TestEvents>load(stream);
+        assertThat(loaded).extracting(e -> e.version()).containsExactlyElementsOf(
+                java.util.stream.LongStream.rangeClosed(1, 43).boxed().toList());
+        assertThat(loaded.get(42).event()).isEqualTo(new TestEvents.Counted("a", 2));
+        assertThat(loaded).extracting(e -> e.globalPosition()).isSorted().doesNotHaveDuplicates();
+    }
+
+    @Test
+    void an_append_to_several_streams_where_one_is_stale_writes_none_of_them() {
+        String fresh = "fresh-" + UUID.randomUUID();
+        String moved = "moved-" + UUID.randomUUID();
+        fixture.eventStore.append(moved, 0, counted(2));
+        assertThatThrownBy(() -> fixture.tx.executeWithoutResult(status -> fixture.eventStore.appendAll(List.of(
+                new com.brandclosure.platform.eventstore.EventStore.StreamAppend(fresh, "a", 0, counted(2)),
+                new com.brandclosure.platform.eventstore.EventStore.StreamAppend(moved, "a", 1, counted(2))))))
+                .isInstanceOf(ConcurrencyConflictException.class);
+        assertThat(fixture.eventStore.version(fresh)).isZero();
+        assertThat(fixture.eventStore.version(moved)).isEqualTo(2);
+    }
+
+    @Test
+    void an_event_id_appended_twice_is_refused_as_a_reused_id_not_as_a_conflict() {
+        NewEvent once = event(new TestEvents.Counted("a", 1));
+        fixture.eventStore.append("id-" + UUID.randomUUID(), 0, List.of(once));
+        assertThatThrownBy(() -> fixture.eventStore.append("id-" + UUID.randomUUID(), 0, List.of(once)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("appended twice");
+    }
 }

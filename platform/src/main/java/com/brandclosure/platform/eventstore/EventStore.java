@@ -5,6 +5,7 @@ import com.brandclosure.platform.jdbc.ArrayRows;
 import com.brandclosure.platform.json.JsonCodec;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.List;
@@ -87,7 +88,17 @@ public class EventStore {
         if (events.isEmpty()) {
             return expectedVersion;
         }
-        tx.executeWithoutResult(status -> appendAll(List.of(new StreamAppend(streamId, accountId, expectedVersion, events))));
+        List<StreamAppend> one = List.of(new StreamAppend(streamId, accountId, expectedVersion, events));
+        if (personal == null && !TransactionSynchronizationManager.isActualTransactionActive()) {
+            // No caller's transaction to join: the append is ONE statement, atomic by itself, so it runs in
+            // autocommit (one round trip instead of BEGIN/INSERT + COMMIT). It inserts every row or none:
+            // a duplicate (stream, version) fails the statement, and the version guard compares every row of
+            // the one stream with the same snapshot. (Sealing personal data may create the account's data key
+            // first, which belongs in the same transaction, hence the transaction for such a store.)
+            appendAll(one);
+        } else {
+            tx.executeWithoutResult(status -> appendAll(one));
+        }
         return expectedVersion + events.size();
     }
 
@@ -100,58 +111,123 @@ public class EventStore {
     }
 
     /**
-     * Appends to many streams in one statement (the rows travel as column arrays and PostgreSQL
-     * unnests them). Must run inside the caller's transaction.
+     * Appends to many streams in one statement. Must run inside the caller's transaction (a single stream
+     * may also be appended in autocommit, see {@link #append(String, String, long, List)}).
      * <p>
      * How the versions are guarded: a stream that moved past the version its writer loaded already
      * holds {@code expectedVersion + 1}, so inserting that row violates {@code UNIQUE(stream_id,
      * version)} (the constraint decides every race). A writer that names a version the stream has not
-     * reached would leave a gap: each row is inserted only if the stream holds {@code expectedVersion}
-     * (one index probe, no {@code max(version)} scan), and a short count means a conflict. Either way
-     * the caller's transaction is rolled back and the command runner retries the whole unit of work.
+     * reached would leave a gap: when some stream is appended at {@code expectedVersion > 0}, each row is
+     * inserted only if its stream holds {@code expectedVersion} (one index probe, no {@code max(version)}
+     * scan), and a short count means a conflict. New streams need no probe at all. Either way the caller's
+     * transaction is rolled back and the command runner retries the whole unit of work.
+     * <p>
+     * The statement: up to {@value #VALUES_ROWS} rows as a multi-row {@code VALUES} (cheapest to bind and
+     * plan for the usual command of a few events); beyond, the rows travel as column arrays that
+     * PostgreSQL unnests (bulk commands of thousands of events stay one statement under the protocol's
+     * parameter limit).
      */
     public void appendAll(List<StreamAppend> appends) {
-        ArrayRows rows = ArrayRows.of("text", "int8", "text", "uuid", "text", "int4", "text", "text", "text", "text",
-                "timestamptz", "int8");
+        int n = 0;
+        boolean guarded = false;
+        for (StreamAppend a : appends) {
+            n += a.events().size();
+            guarded |= a.expectedVersion() != 0 && !a.events().isEmpty();
+        }
+        if (n == 0) {
+            return;
+        }
+        Object[][] rows = new Object[n][];
+        int r = 0;
         for (StreamAppend a : appends) {
             long version = a.expectedVersion();
             String account = a.accountId() != null ? a.accountId() : accountOf(a.events());
             for (NewEvent e : a.events()) {
                 EventMetadata m = e.metadata();
                 Class<?> type = e.event().getClass();
-                rows.add(a.streamId(), ++version, account, m.eventId(), types.nameOf(type), types.currentVersionOf(type),
-                        storedJson(account, e.event()),
+                rows[r++] = new Object[]{a.streamId(), ++version, account, m.eventId(), types.nameOf(type),
+                        types.currentVersionOf(type), storedJson(account, e.event()),
                         personal == null ? m.actor() : personal.sealActor(account, m.actor()),
-                        m.correlationId(), m.causationId(), m.occurredAt(), a.expectedVersion());
+                        m.correlationId(), m.causationId(), java.sql.Timestamp.from(m.occurredAt()),
+                        a.expectedVersion()};
             }
-        }
-        int n = rows.size();
-        if (n == 0) {
-            return;
         }
         int inserted;
         try {
-            inserted = rows.update(jdbc, APPEND_ALL);
+            inserted = n <= VALUES_ROWS ? insertValues(rows, guarded) : insertArrays(rows);
         } catch (DuplicateKeyException e) {
             String message = String.valueOf(e.getMessage());
             if (message.contains("events_event_id")) {
                 throw new IllegalStateException("an event id was appended twice (a command reused its metadata)", e);
             }
-            StreamAppend first = appends.get(0);
-            throw new ConcurrencyConflictException(appends.size() == 1 ? first.streamId()
-                    : first.streamId() + " (or another of " + appends.size() + " streams)", first.expectedVersion());
+            throw conflict(appends);
         }
         if (inserted != n) {
-            StreamAppend first = appends.get(0);
-            throw new ConcurrencyConflictException(appends.size() == 1 ? first.streamId()
-                    : first.streamId() + " (or another of " + appends.size() + " streams)", first.expectedVersion());
+            throw conflict(appends);
         }
+    }
+
+    private static ConcurrencyConflictException conflict(List<StreamAppend> appends) {
+        StreamAppend first = appends.get(0);
+        return new ConcurrencyConflictException(appends.size() == 1 ? first.streamId()
+                : first.streamId() + " (or another of " + appends.size() + " streams)", first.expectedVersion());
+    }
+
+    private static final int VALUES_ROWS = 32;
+    private static final int COLUMNS = 11;
+    private static final String INSERT_INTO = """
+            INSERT INTO events (stream_id, version, account_id, event_id, event_type, schema_version, payload, actor,
+                                correlation_id, causation_id, occurred_at)
+            """;
+    /** By row count: the statement for new streams only, and the guarded one (see appendAll). */
+    private static final String[] NEW_STREAMS = new String[VALUES_ROWS + 1];
+    private static final String[] GUARDED = new String[VALUES_ROWS + 1];
+
+    static {
+        for (int n = 1; n <= VALUES_ROWS; n++) {
+            NEW_STREAMS[n] = INSERT_INTO + "VALUES " + String.join(", ",
+                    java.util.Collections.nCopies(n, "(?, ?, ?, ?, ?, ?, ?::json, ?, ?, ?, ?)"));
+            GUARDED[n] = INSERT_INTO + "SELECT s, v, acc, e, t, sv, p::json, a, co, ca, o FROM (VALUES "
+                    + String.join(", ", java.util.Collections.nCopies(n, "(?::text, ?::int8, ?::text, ?::uuid, ?::text,"
+                    + " ?::int4, ?::text, ?::text, ?::text, ?::text, ?::timestamptz, ?::int8)"))
+                    + ") AS u(s, v, acc, e, t, sv, p, a, co, ca, o, x)"
+                    + " WHERE u.x = 0 OR EXISTS (SELECT 1 FROM events held WHERE held.stream_id = u.s AND held.version = u.x)";
+        }
+    }
+
+    private int insertValues(Object[][] rows, boolean guarded) {
+        String sql = guarded ? GUARDED[rows.length] : NEW_STREAMS[rows.length];
+        int width = guarded ? COLUMNS + 1 : COLUMNS;
+        return jdbc.update(c -> {
+            var ps = c.prepareStatement(sql);
+            int p = 1;
+            for (Object[] row : rows) {
+                for (int col = 0; col < width; col++) {
+                    Object value = row[col];
+                    if (value == null) {
+                        ps.setNull(p++, java.sql.Types.VARCHAR);
+                    } else {
+                        ps.setObject(p++, value);
+                    }
+                }
+            }
+            return ps;
+        });
+    }
+
+    private int insertArrays(Object[][] rows) {
+        ArrayRows arrays = ArrayRows.of("text", "int8", "text", "uuid", "text", "int4", "text", "text", "text", "text",
+                "timestamptz", "int8");
+        for (Object[] row : rows) {
+            arrays.add(row);
+        }
+        return arrays.update(jdbc, APPEND_ALL);
     }
 
     private static final String APPEND_ALL = """
             INSERT INTO events (stream_id, version, account_id, event_id, event_type, schema_version, payload, actor,
                                 correlation_id, causation_id, occurred_at)
-            SELECT s, v, acc, e, t, sv, p::jsonb, a, co, ca, o
+            SELECT s, v, acc, e, t, sv, p::json, a, co, ca, o
             FROM unnest(?::text[], ?::int8[], ?::text[], ?::uuid[], ?::text[], ?::int4[], ?::text[], ?::text[],
                         ?::text[], ?::text[], ?::timestamptz[], ?::int8[]) AS u(s, v, acc, e, t, sv, p, a, co, ca, o, x)
             WHERE u.x = 0 OR EXISTS (SELECT 1 FROM events held WHERE held.stream_id = u.s AND held.version = u.x)""";
@@ -354,7 +430,7 @@ public class EventStore {
             return;
         }
         jdbc.update("""
-                INSERT INTO snapshots (stream_id, version, state_type, state) VALUES (?, ?, ?, ?::jsonb)
+                INSERT INTO snapshots (stream_id, version, state_type, state) VALUES (?, ?, ?, ?::json)
                 ON CONFLICT (stream_id) DO UPDATE SET version = excluded.version, state_type = excluded.state_type,
                     state = excluded.state, taken_at = now()
                 WHERE snapshots.version < excluded.version""",
