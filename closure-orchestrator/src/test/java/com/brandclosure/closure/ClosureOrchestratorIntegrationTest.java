@@ -100,6 +100,25 @@ class ClosureOrchestratorIntegrationTest extends OrchestratorTestBase {
     }
 
     @Test
+    void payoutsDecisionOfTheAccountsZoneIsConsumedAndDatesTheForecast() {
+        String account = newAccount();
+        sources.send(Topics.PAYOUTS, new com.brandclosure.events.AccountLocaleDecided(account, "NZD",
+                "Pacific/Auckland", Instant.now()));
+        assertThat(initiate(account).status()).isEqualTo(200);
+        await().atMost(PATIENCE).until(() -> "Pacific/Auckland".equals(
+                http.get("/api/v1/closures/" + account, SUPPORT).text("zone")));
+        // No lock date is known: the closure could be requested today, Auckland's today (read around the call).
+        LocalDate before = LocalDate.now(java.time.ZoneId.of("Pacific/Auckland"));
+        var closure = http.get("/api/v1/closures/" + account, SUPPORT);
+        assertThat(closure.text("currency")).isEqualTo("NZD");
+        String earliest = closure.body().get("forecast").get("earliestRequestDate").asString();
+        assertThat(LocalDate.parse(earliest)).isBetween(before,
+                LocalDate.now(java.time.ZoneId.of("Pacific/Auckland")));
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM events WHERE stream_id = ? AND event_type = 'LocaleRecorded'",
+                Integer.class, "closure-" + account)).isEqualTo(1);
+    }
+
+    @Test
     void aCommandsStoredEventCarriesTheRequestsCorrelationId() {
         String account = newAccount();
         int status = http.rest().post().uri("/api/v1/accounts/" + account + "/closure")

@@ -33,6 +33,7 @@ import com.brandclosure.platform.kernel.DomainException;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -87,6 +88,7 @@ public final class AccountClosure {
             case RecordFence c -> thenAutomaticSteps(recordFence(c, state), state, c.now());
             case RecordRefund c -> refund(c, state);
             case AccountClosureCommand.RequestReview c -> thenAutomaticSteps(requestReview(c, state), state, c.now());
+            case AccountClosureCommand.RecordLocale c -> recordLocale(c, state);
         };
     }
 
@@ -142,6 +144,24 @@ public final class AccountClosure {
     }
 
     /**
+     * The locale is decided once by payouts: the first word is kept, a repeat changes nothing, and a
+     * word naming no valid zone is refused (it is dead-lettered rather than dating the closure in UTC).
+     */
+    private static List<AccountClosureEvent> recordLocale(AccountClosureCommand.RecordLocale c,
+                                                          AccountClosureState s) {
+        if (s.ledger().locale() != null) {
+            return List.of();
+        }
+        try {
+            ZoneId.of(c.zone());
+        } catch (RuntimeException e) {
+            throw new DomainException.BadRequest("account " + account(s) + ": '" + c.zone()
+                    + "' is no time zone");
+        }
+        return List.of(new AccountClosureEvent.LocaleRecorded(c.currency(), c.zone(), c.now()));
+    }
+
+    /**
      * A new review may be asked for only after a rejection, while no review has opened since: the
      * closure is in Preparing with the rejection's reasons. Fresh state reports are asked for (the
      * publication does that), and the hold the rejection put on the closure is lifted, so the
@@ -191,7 +211,7 @@ public final class AccountClosure {
         }
         // The closure date is the day of the approval in the account's time zone (the day the fences go
         // up, which the deactivation carries): activity dated on or after it is refused.
-        LocalDate closureDate = LocalDate.ofInstant(c.now(), s.ledger().facts().accountZone());
+        LocalDate closureDate = LocalDate.ofInstant(c.now(), s.ledger().accountZone());
         return List.of(new FinalReviewApproved(r.ticketId(), c.approver(), c.versionSeen(), c.now(), closureDate));
     }
 
@@ -308,6 +328,8 @@ public final class AccountClosure {
                     Reports.closureIdOf(l.account().value(), l.version()), Reports.INITIATION, i.at())),
                     new Initiation(i.initiatedBy(), i.reason(), i.at()), i.at(), List.of(), false);
             case AccountClosureEvent.StateReported r -> s.withLedger(l.withReports(l.reports().with(r.source())));
+            case AccountClosureEvent.LocaleRecorded r -> s.withLedger(
+                    l.withLocale(new AccountClosureState.AccountLocale(r.currency(), ZoneId.of(r.zone()))));
             case AccountClosureEvent.ReviewRequested r -> {
                 var p = (Preparing) s;
                 // Closures initiated before reports were asked for have no closure id yet: this event names it.

@@ -756,6 +756,91 @@ class AccountClosureTest {
         }
     }
 
+    /**
+     * Issue 11: payouts decides the account's zone once (AccountLocaleDecided); the saga dates the
+     * closure and the forecast in that zone, not in the offset of the last lock instant (wrong across a
+     * daylight-saving change, and unknown when no lock date is ahead) nor in UTC.
+     */
+    @Nested
+    class DecidedZone {
+
+        static AccountClosureEvent.LocaleRecorded locale(String zone) {
+            return new AccountClosureEvent.LocaleRecorded("USD", zone, T0);
+        }
+
+        /** The locale recorded first, then initiated and under review with the lock date of {@code lock}. Version 8. */
+        Decider<AccountClosureCommand, AccountClosureEvent, AccountClosureState>.Given underReviewIn(String zone,
+                                                                                                 LockDate lock) {
+            return given(locale(zone), INITIATED).andGiven(allFactsMet(lock))
+                    .andGiven(new LockDateScheduled(lock, lock == null ? T0 : lock.passesAt(), 1, T0),
+                            new ClosureRequested(TICKET, lock == null ? T0 : lock.passesAt()));
+        }
+
+        static LockDate lockIn(String date, String zone) {
+            var day = LocalDate.parse(date);
+            return new LockDate(day, day.plusDays(1).atStartOfDay(java.time.ZoneId.of(zone)).toInstant());
+        }
+
+        @Test
+        void payoutsDecisionIsRecordedOnceWhateverTheClosuresState() {
+            var command = new AccountClosureCommand.RecordLocale("NZD", "Pacific/Auckland", T0);
+            var state = given().when(command).then(new AccountClosureEvent.LocaleRecorded("NZD", "Pacific/Auckland", T0))
+                    .state();
+            assertThat(state.ledger().accountZone()).isEqualTo(java.time.ZoneId.of("Pacific/Auckland"));
+            given(locale("Pacific/Auckland")).when(command).thenNothing();
+            given(locale("America/Los_Angeles"), INITIATED).when(command).thenNothing();
+            given(INITIATED).when(new AccountClosureCommand.RecordLocale("NZD", "Mars/Olympus", T0))
+                    .thenRefused(DomainException.BadRequest.class, "Mars/Olympus");
+        }
+
+        @Test
+        void losAngelesAfterMidnightUtcIsStillThePreviousDayAlsoWithNoLockDateAhead() {
+            // 2026-07-01T03:00Z is 20:00 on 30 June in Los Angeles; without the decided zone it was UTC's 1 July.
+            var approvedAt = at("2026-07-01T03:00:00Z");
+            underReviewIn("America/Los_Angeles", null).when(new ApproveFinalReview("support-agent", 8, approvedAt))
+                    .then(new FinalReviewApproved(TICKET, "support-agent", 8, approvedAt, LocalDate.parse("2026-06-30")));
+        }
+
+        @Test
+        void aucklandBeforeMidnightUtcIsAlreadyTheNextDayAlsoWithNoLockDateAhead() {
+            // 2026-07-01T12:30Z is 00:30 on 2 July in Auckland (NZST, +12); UTC says 1 July.
+            var approvedAt = at("2026-07-01T12:30:00Z");
+            underReviewIn("Pacific/Auckland", null).when(new ApproveFinalReview("support-agent", 8, approvedAt))
+                    .then(new FinalReviewApproved(TICKET, "support-agent", 8, approvedAt, LocalDate.parse("2026-07-02")));
+        }
+
+        @Test
+        void theZoneNotTheLockDatesOffsetDatesAClosureApprovedAfterADaylightSavingChange() {
+            // Lock date 7 March in Los Angeles (PST, -8); approved 2026-03-12T07:30Z = 00:30 PDT (-7) on 12 March.
+            var la = at("2026-03-12T07:30:00Z");
+            underReviewIn("America/Los_Angeles", lockIn("2026-03-07", "America/Los_Angeles"))
+                    .when(new ApproveFinalReview("support-agent", 8, la))
+                    .then(new FinalReviewApproved(TICKET, "support-agent", 8, la, LocalDate.parse("2026-03-12")));
+            // Lock date 1 April in Auckland (NZDT, +13); approved 2026-04-10T11:30Z = 23:30 NZST (+12) on 10 April.
+            var nz = at("2026-04-10T11:30:00Z");
+            underReviewIn("Pacific/Auckland", lockIn("2026-04-01", "Pacific/Auckland"))
+                    .when(new ApproveFinalReview("support-agent", 8, nz))
+                    .then(new FinalReviewApproved(TICKET, "support-agent", 8, nz, LocalDate.parse("2026-04-10")));
+        }
+
+        @Test
+        void theForecastIsDatedInTheDecidedZone() {
+            var justAfterMidnightUtc = at("2026-03-02T00:30:00Z");
+            var la = given(locale("America/Los_Angeles"), INITIATED).state();
+            assertThat(Forecast.of(la, justAfterMidnightUtc).earliestRequestDate())
+                    .as("00:30 UTC on 2 March is 16:30 on 1 March in Los Angeles").isEqualTo(LocalDate.parse("2026-03-01"));
+            var justBeforeMidnightUtc = at("2026-03-01T23:30:00Z");
+            var nz = given(locale("Pacific/Auckland"), INITIATED).state();
+            assertThat(Forecast.of(nz, justBeforeMidnightUtc).earliestRequestDate())
+                    .as("23:30 UTC on 1 March is 12:30 on 2 March in Auckland").isEqualTo(LocalDate.parse("2026-03-02"));
+            // A lock date ahead is its day after in the account's zone, whatever the hour in UTC.
+            var withLock = given(locale("Pacific/Auckland"), INITIATED,
+                    met(payoutsSettled(1, lockIn("2026-03-10", "Pacific/Auckland")), T0)).state();
+            assertThat(Forecast.of(withLock, justBeforeMidnightUtc).earliestRequestDate())
+                    .isEqualTo(LocalDate.parse("2026-03-11"));
+        }
+    }
+
     /** Every waiting state has a deadline; past it the closure is overdue. */
     @Nested
     class Overdue {
