@@ -44,14 +44,14 @@ public class PayoutsStore {
 
     private static final String ACCOUNT_COLUMNS = """
             account_id, lock_months, lock_days, reference_period, payment_scheduling_days, zone, currency,
-            closure_date, locale_decided_at""";
+            closure_date, locale_decided_at, closure_requested_at""";
 
     private static final RowMapper<AccountRow> ACCOUNT = (rs, i) -> {
         String currency = rs.getString(7);
         LockingSettings settings = currency == null ? null : new LockingSettings(rs.getInt(2), rs.getInt(3),
                 ReferencePeriod.valueOf(rs.getString(4)), rs.getInt(5), ZoneId.of(rs.getString(6)),
                 Currency.getInstance(currency));
-        return new AccountRow(rs.getString(1), settings, localDate(rs, 8), instant(rs, 9));
+        return new AccountRow(rs.getString(1), settings, localDate(rs, 8), instant(rs, 9), instant(rs, 10));
     };
 
     public Optional<AccountRow> account(AccountId account) {
@@ -113,6 +113,18 @@ public class PayoutsStore {
                     excluded.closure_date)""",
                 account.value(), d.lockMonths(), d.lockDays(), d.referencePeriod().name(), d.paymentSchedulingDays(),
                 d.zone().getId(), closureDate);
+    }
+
+    /** The closure saga requested the account's closure at {@code at}: it is closing (the first request stays). */
+    public void saveClosureRequested(AccountId account, Instant at) {
+        ensureAccounts(List.of(account.value()));
+        jdbc.update("UPDATE payouts_accounts SET closure_requested_at = coalesce(closure_requested_at, ?) "
+                + "WHERE account_id = ?", Timestamp.from(at), account.value());
+    }
+
+    /** The closure was cancelled: the account is no longer closing. */
+    public void clearClosureRequested(AccountId account) {
+        jdbc.update("UPDATE payouts_accounts SET closure_requested_at = NULL WHERE account_id = ?", account.value());
     }
 
     public long countActions(AccountId account) {
