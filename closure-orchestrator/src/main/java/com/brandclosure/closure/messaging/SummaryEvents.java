@@ -60,7 +60,7 @@ public final class SummaryEvents {
             case ActiveContractsPresent e ->
                     Fact.retracted(Precondition.CONTRACTS_EXPIRED, source).withOpen(e.activeContracts(), null);
             case PayoutsSettled e -> new Fact(Precondition.PAYOUTS_SETTLED, true, source, lockDate(e), null)
-                    .withOpen(0L, null);
+                    .withOpen(0L, null).withLastClearingAt(e.lastClearingAt());
             case PayoutsPending e ->
                     Fact.retracted(Precondition.PAYOUTS_SETTLED, source).withOpen(e.pendingActions(),
                             e.pendingAmountMinor());

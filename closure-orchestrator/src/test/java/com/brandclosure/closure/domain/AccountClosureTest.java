@@ -884,6 +884,30 @@ class AccountClosureTest {
             dueAt(deactivated().state(), AFTER_LOCK.plus(java.time.Duration.ofDays(7)));
         }
 
+        /** Deactivated at AFTER_LOCK with payouts' last clearing instant {@code clears} in the settled fact. */
+        AccountClosureState deactivatedWithLastClearing(Instant clears) {
+            return given(INITIATED, met(holds(Precondition.CONTRACTS_EXPIRED, 1), T0),
+                    met(payoutsSettled(1, LOCK).withLastClearingAt(clears), T0),
+                    met(holds(Precondition.FUNDING_SUFFICIENT, 1), T0), met(holds(Precondition.CATALOGS_DELETED, 1), T0),
+                    new LockDateScheduled(LOCK, LOCK_AT, 1, T0), new ClosureRequested(TICKET, AFTER_LOCK),
+                    new FinalReviewApproved(TICKET, "support-agent", 7, AFTER_LOCK, CLOSURE_DATE))
+                    .andGiven(allFenced()).andGiven(new AccountDeactivated(CLOSURE_DATE, AFTER_LOCK)).state();
+        }
+
+        @Test
+        void theFinalSettlementIsOverdueSevenDaysAfterTheLastClearingDate() {
+            // The last partner payment clears on 1 April, three weeks after the deactivation.
+            var clears = at("2026-04-01T00:00:00Z");
+            var state = deactivatedWithLastClearing(clears);
+            assertThat(state).isInstanceOf(AwaitingFinalSettlement.class);
+            dueAt(state, clears.plus(java.time.Duration.ofDays(7)));
+        }
+
+        @Test
+        void aLastClearingBeforeTheDeactivationCountsFromTheDeactivation() {
+            dueAt(deactivatedWithLastClearing(LOCK_AT), AFTER_LOCK.plus(java.time.Duration.ofDays(7)));
+        }
+
         @Test
         void closedCancelledAndUninitiatedClosuresAreNeverOverdue() {
             var far = at("2030-01-01T00:00:00Z");

@@ -132,11 +132,14 @@ public class PayoutsStore {
         return n == null ? 0 : n;
     }
 
-    /** Per account: pending actions and the latest lock date of an approved (not yet locked) action. */
-    /** {@code pendingCostMinor}: the sum of the pending actions' costs (the account's one currency). */
-    public record PendingFigures(long pending, LocalDate lastLockDate, long pendingCostMinor) {
+    /**
+     * Per account: pending actions and the latest lock date of an approved (not yet locked) action.
+     * {@code pendingCostMinor}: the sum of the pending actions' costs (the account's one currency).
+     * {@code lastClearingAt}: the latest clearing instant of an approved or locked action not cleared yet.
+     */
+    public record PendingFigures(long pending, LocalDate lastLockDate, long pendingCostMinor, Instant lastClearingAt) {
         public PendingFigures(long pending, LocalDate lastLockDate) {
-            this(pending, lastLockDate, 0);
+            this(pending, lastLockDate, 0, null);
         }
     }
 
@@ -145,10 +148,12 @@ public class PayoutsStore {
         jdbc.query("""
                 SELECT account_id, count(*) FILTER (WHERE state = 'PENDING'),
                        max(lock_date) FILTER (WHERE state = 'APPROVED'),
-                       coalesce(sum(cost_minor) FILTER (WHERE state = 'PENDING'), 0)
-                FROM actions WHERE account_id = ANY(?) AND state IN ('PENDING', 'APPROVED')
+                       coalesce(sum(cost_minor) FILTER (WHERE state = 'PENDING'), 0),
+                       max(clearing_at) FILTER (WHERE state IN ('APPROVED', 'LOCKED'))
+                FROM actions WHERE account_id = ANY(?) AND state IN ('PENDING', 'APPROVED', 'LOCKED')
                 GROUP BY account_id""", rs -> {
-            result.put(rs.getString(1), new PendingFigures(rs.getLong(2), localDate(rs, 3), rs.getLong(4)));
+            result.put(rs.getString(1), new PendingFigures(rs.getLong(2), localDate(rs, 3), rs.getLong(4),
+                    instant(rs, 5)));
         }, (Object) accountIds.toArray(String[]::new));
         return result;
     }
