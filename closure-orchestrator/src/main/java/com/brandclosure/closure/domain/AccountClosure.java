@@ -165,7 +165,8 @@ public final class AccountClosure {
      * A new review may be asked for only after a rejection, while no review has opened since: the
      * closure is in Preparing with the rejection's reasons. Fresh state reports are asked for (the
      * publication does that), and the hold the rejection put on the closure is lifted, so the
-     * automatic steps open the review again once every precondition holds and the lock date passed.
+     * automatic steps open the review again once all four sources answered this request, every
+     * precondition holds and the lock date passed.
      */
     private static List<AccountClosureEvent> requestReview(AccountClosureCommand.RequestReview c,
                                                            AccountClosureState s) {
@@ -269,7 +270,8 @@ public final class AccountClosure {
         Facts facts = s.ledger().facts();
         return switch (s) {
             // Step 1: every precondition holds -> wait for the last lock date.
-            case Preparing p when facts.allHold() && !p.heldForNewEvidence() ->
+            // After a review request, only once all four sources answered it: the review must see fresh reports.
+            case Preparing p when facts.allHold() && !p.heldForNewEvidence() && !s.ledger().reports().awaitsReview() ->
                     List.of(scheduleLockDate(s.ledger(), now));
             // ... undone when a precondition is retracted while waiting.
             case AwaitingLockDate a when !facts.allHold() -> List.of(new LockDateTimerCancelled(a.scheduleVersion(),
@@ -310,9 +312,14 @@ public final class AccountClosure {
         return facts.lockDate().map(l -> l.passesAt().isAfter(now)).orElse(false);
     }
 
-    /** Ticket ids follow from the account and the review count: unique, and the same on every replay. */
+    /**
+     * The review ticket is named by the closure's one id (the state reports' {@code reportFor}, which the
+     * fences confirm too): every review of one closure carries it. Closures initiated before closure ids
+     * existed keep the former per-review ids (from the account and the review count, replay-stable).
+     */
     private static String ticketId(Ledger ledger) {
-        return "CLS-" + ledger.account().value() + "-" + (ledger.reviews() + 1);
+        String closureId = ledger.reports().closureId();
+        return closureId != null ? closureId : "CLS-" + ledger.account().value() + "-" + (ledger.reviews() + 1);
     }
 
     // ------------------------------------------------------------------------------------------
