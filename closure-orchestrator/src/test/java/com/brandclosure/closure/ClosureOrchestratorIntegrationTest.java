@@ -82,7 +82,9 @@ class ClosureOrchestratorIntegrationTest extends OrchestratorTestBase {
         await().atMost(PATIENCE).until(() -> published("ClosureRequested", account).size() == 1);
         var closure = http.get("/api/v1/closures/" + account, SUPPORT);
         assertThat(closure.text("state")).isEqualTo("ClosureRequested");
-        assertThat(closure.text("ticketId")).isEqualTo("CLS-" + account + "-1");
+        // The closure's one id (initiated first: version 1) names its review ticket and its state reports.
+        assertThat(closure.text("ticketId")).isEqualTo("CLO-" + account + "-1");
+        assertThat(closure.body().get("stateReports").get("closureId").asString()).isEqualTo(closure.text("ticketId"));
         assertThat(closure.body().get("waitingOn").get(0).asString()).isEqualTo("FINAL_REVIEW");
         assertThat(closure.body().get("preconditions").valueStream())
                 .allSatisfy(p -> {
@@ -97,6 +99,48 @@ class ClosureOrchestratorIntegrationTest extends OrchestratorTestBase {
                 .asString();
         assertThat(publishedId).isEqualTo(jdbc.queryForObject("SELECT event_id::text FROM events "
                 + "WHERE stream_id = ? AND event_type = 'ClosureRequested'", String.class, "closure-" + account));
+    }
+
+    @Test
+    void payoutsDecisionOfTheAccountsZoneIsConsumedAndDatesTheForecast() {
+        String account = newAccount();
+        sources.send(Topics.PAYOUTS, new com.brandclosure.events.AccountLocaleDecided(account, "NZD",
+                "Pacific/Auckland", Instant.now()));
+        assertThat(initiate(account).status()).isEqualTo(200);
+        await().atMost(PATIENCE).until(() -> "Pacific/Auckland".equals(
+                http.get("/api/v1/closures/" + account, SUPPORT).text("zone")));
+        // No lock date is known: the closure could be requested today, Auckland's today (read around the call).
+        LocalDate before = LocalDate.now(java.time.ZoneId.of("Pacific/Auckland"));
+        var closure = http.get("/api/v1/closures/" + account, SUPPORT);
+        assertThat(closure.text("currency")).isEqualTo("NZD");
+        String earliest = closure.body().get("forecast").get("earliestRequestDate").asString();
+        assertThat(LocalDate.parse(earliest)).isBetween(before,
+                LocalDate.now(java.time.ZoneId.of("Pacific/Auckland")));
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM events WHERE stream_id = ? AND event_type = 'LocaleRecorded'",
+                Integer.class, "closure-" + account)).isEqualTo(1);
+    }
+
+    @Test
+    void aReviewRequestWaitsForTheFourFreshReportsOfTheClosureBeforeTheNextReview() {
+        String account = underReview();
+        String closureId = http.get("/api/v1/closures/" + account, SUPPORT).body().get("stateReports").get("closureId")
+                .asString();
+        assertThat(http.post("/api/v1/closures/" + account + "/reject", SUPPORT, "{\"reasons\":[\"open invoice\"]}")
+                .status()).isEqualTo(200);
+        var requested = http.post("/api/v1/accounts/" + account + "/closure/review-request", admin(account), "{}");
+        assertThat(requested.status()).isEqualTo(200);
+        // Every fact still holds and the lock date has passed, yet the closure waits for the fresh reports.
+        assertThat(requested.text("state")).isEqualTo("Preparing");
+        assertThat(requested.body().get("waitingOn").valueStream().map(n -> n.asString())).containsExactly("STATE_REPORTS");
+        await().atMost(PATIENCE).until(() -> published("StateReportRequested", account).stream()
+                .anyMatch(r -> r.value().contains("REVIEW_REQUESTED")));
+        await().during(Duration.ofSeconds(1)).atMost(PATIENCE).until(() -> "Preparing".equals(stateOf(account)));
+
+        sources.reportAllHold(account, closureId);
+        await().atMost(PATIENCE).until(() -> "ClosureRequested".equals(stateOf(account)));
+        var reopened = http.get("/api/v1/closures/" + account, SUPPORT);
+        assertThat(reopened.body().get("stateReports").get("missing")).isEmpty();
+        assertThat(reopened.text("ticketId")).isEqualTo(closureId);
     }
 
     @Test
@@ -191,6 +235,8 @@ class ClosureOrchestratorIntegrationTest extends OrchestratorTestBase {
         var approved = http.post("/api/v1/closures/" + account + "/approve", SUPPORT, "{\"version\":" + version + "}");
         assertThat(approved.text("state")).isEqualTo("Deactivating");
         String ticket = approved.text("ticketId");
+        // Fences confirm the closure's one id: the one its state reports were asked for.
+        assertThat(ticket).isEqualTo(approved.body().get("stateReports").get("closureId").asString());
 
         sources.fenced(account, "contracts-service", ticket);
         String payouts = sources.fenced(account, "payouts-service", ticket);

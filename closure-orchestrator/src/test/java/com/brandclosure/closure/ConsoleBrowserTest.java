@@ -198,7 +198,7 @@ class ConsoleBrowserTest {
         assertThat(approved.findElement(By.cssSelector(".approved-by")).getText()).contains("alice");
         assertThat(approved.findElement(By.cssSelector(".missing-fences")).getText())
                 .isEqualTo("contracts-service, payouts-service, funding-service, catalog-service");
-        String ticket = "CLS-" + review + "-1";
+        String ticket = http.get("/api/v1/closures/" + review, TestTokens.support("reader")).text("ticketId");
         for (String service : SummaryEventSender.FENCING_SERVICES.keySet()) {
             sources.fenced(review, service, ticket);
         }

@@ -71,6 +71,18 @@ final class SummaryEventSender {
         send(Topics.CATALOG, new CatalogsDeleted(account, now, nextVersion(Topics.CATALOG, account)));
     }
 
+    /** The four sources answer the state report of closure {@code closureId}: every precondition holds, lock date past. */
+    void reportAllHold(String account, String closureId) {
+        Instant now = Instant.now();
+        Instant lockAt = now.minus(java.time.Duration.ofDays(1));
+        send(Topics.PAYOUTS, new PayoutsSettled(account, LocalDate.ofInstant(lockAt, ZoneOffset.UTC), lockAt, now,
+                nextVersion(Topics.PAYOUTS, account), closureId));
+        send(Topics.CONTRACTS, new ContractsExpired(account, now, nextVersion(Topics.CONTRACTS, account), closureId));
+        send(Topics.FUNDING, new FundingSufficient(account, 12_500, 0, "EUR", now,
+                nextVersion(Topics.FUNDING, account), closureId));
+        send(Topics.CATALOG, new CatalogsDeleted(account, now, nextVersion(Topics.CATALOG, account), closureId));
+    }
+
     void catalogsPresent(String account) {
         send(Topics.CATALOG, new CatalogsPresent(account, 1, Instant.now(), nextVersion(Topics.CATALOG, account)));
     }

@@ -39,6 +39,7 @@ class FundingHostileInputTest {
             Map.entry("POST " + BASE + "/funding/deposits", "{\"depositId\":\"d1\",\"method\":\"CARD\",\"amountMinor\":100,\"currency\":\"EUR\"}"),
             Map.entry("POST " + BASE + "/funding/deposits/{depositId}/fail", "{\"reason\":\"bounced\"}"),
             Map.entry("POST " + BASE + "/funding/blocked-costs/{actionId}/resolution", "{\"note\":\"paid outside\"}"),
+            Map.entry("POST " + BASE + "/funding/locale-conflict/resolution", "{\"note\":\"converted outside\"}"),
             Map.entry("POST " + BASE + "/funding/charges", "{\"chargeId\":\"c1\",\"amountMinor\":100,\"currency\":\"EUR\",\"dueOn\":\"2099-01-01\",\"description\":\"fee\"}"));
 
     /** The writing endpoints without a request body. */

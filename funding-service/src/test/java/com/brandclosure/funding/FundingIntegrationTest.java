@@ -335,6 +335,34 @@ class FundingIntegrationTest {
         await().atMost(WAIT).until(() -> events("FundingSufficient").size() == 2);
     }
 
+    /** Issue 11: payouts decides EUR after a USD cost opened the account: a named blocker (not parked), resolved by support. */
+    @Test
+    void a_locale_decided_after_a_cost_opened_the_account_in_another_currency_blocks_until_support_resolves_it() {
+        LocalDate clearingDate = LocalDate.ofInstant(clock.instant().plus(Duration.ofDays(20)), ZoneOffset.UTC);
+        send("ActionApproved", Map.of("accountId", account, "actionId", "usd-first", "costMinor", 900, "currency", "USD",
+                "lockDate", clearingDate.minusDays(5).toString(), "clearingDate", clearingDate.toString(),
+                "clearingAt", clearingDate.atStartOfDay(ZoneOffset.UTC).toInstant().toString()));
+        await().atMost(WAIT).until(() -> "USD".equals(get("").path("currency").asString(null)));
+        send("AccountLocaleDecided", Map.of("accountId", account, "currency", "EUR", "zone", "Europe/Paris",
+                "decidedAt", clock.instant().toString()));
+        await().atMost(WAIT).until(() -> events("FundingInsufficient").stream().anyMatch(r ->
+                payload(r).get("blockers").valueStream().anyMatch(b -> "LOCALE_CONFLICT".equals(b.get("kind").asString()))));
+        JsonNode blocker = get("").get("blockers").get(0);
+        assertThat(blocker.get("kind").asString()).isEqualTo("LOCALE_CONFLICT");
+        assertThat(blocker.get("id").asString()).isEqualTo("EUR");
+        assertThat(blocker.get("reason").asString()).contains("EUR / Europe/Paris").contains("USD");
+        assertThat(get("").get("sufficient").asBoolean()).isFalse();
+        // The record was taken, not parked: the consumer goes on with the account's next records.
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM parked_records WHERE account_id = ?", Long.class, account))
+                .isZero();
+
+        assertThat(post("/locale-conflict/resolution", Map.of("note", "converted")).status()).isEqualTo(403);
+        var resolved = postAs(SUPPORT, "/locale-conflict/resolution", Map.of("note", "USD costs converted by hand"));
+        assertThat(resolved.status()).isEqualTo(200);
+        assertThat(resolved.body().get("blockers").valueStream().map(b -> b.get("kind").asString()))
+                .doesNotContain("LOCALE_CONFLICT");
+    }
+
     @Test
     void a_past_due_amount_after_deactivation_is_named_as_what_the_refund_waits_on() {
         assertThat(put("", Map.of("currency", "EUR")).status()).isEqualTo(200);

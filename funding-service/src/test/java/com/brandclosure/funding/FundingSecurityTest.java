@@ -55,6 +55,7 @@ class FundingSecurityTest {
             Map.entry("POST " + BASE + "/funding/charges", Set.of("SERVICE")),
             Map.entry("POST " + BASE + "/funding/refund-authorizations", Set.of("BRAND_ADMIN", "SUPPORT")),
             Map.entry("POST " + BASE + "/funding/blocked-costs/{actionId}/resolution", Set.of("SUPPORT")),
+            Map.entry("POST " + BASE + "/funding/locale-conflict/resolution", Set.of("SUPPORT")),
             Map.entry("GET " + BASE + "/audit", Set.of("SUPPORT", "OPS")));
 
     /**

@@ -41,5 +41,8 @@ class StateReportIntegrationTest {
         var answer = StateReportCheck.neverSeenAccountIsAnsweredTwice(kafka, "FundingSufficient");
         assertThat(answer.path("balanceMinor").asLong()).isZero();
         assertThat(answer.path("requiredMinor").asLong()).as("nothing owed").isZero();
+        // No currency was decided nor opened: none is reported (not ISO 4217's XXX).
+        assertThat(answer.get("currency") == null || answer.get("currency").isNull())
+                .as("currency of a never-opened account: %s", answer.get("currency")).isTrue();
     }
 }

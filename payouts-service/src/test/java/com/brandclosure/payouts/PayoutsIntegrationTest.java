@@ -526,6 +526,35 @@ class PayoutsIntegrationTest {
         assertThat(batch.body().get("results").get(1).get("message").asString()).contains("deactivated");
     }
 
+    /** Restore only while the account is not closing: refused from ClosureRequested, allowed again after ClosureCancelled. */
+    @Test
+    void a_reversed_action_cannot_be_restored_once_the_closure_is_requested_until_it_is_cancelled() {
+        putSettings(1, 0, "MONTH", 10, "UTC");
+        activateContract("p-1", clock.instant().minus(Duration.ofDays(10)));
+        Instant now = clock.instant();
+        assertThat(postAs(SERVICE, "/actions", Map.of("actionId", "c-1", "partnerId", "p-1",
+                "eventAt", now.minus(Duration.ofDays(2)).toString(), "costMinor", 1_000, "currency", "EUR"))
+                .status()).isEqualTo(201);
+        assertThat(post("/actions/c-1/reverse", Map.of("reason", "fraud")).status()).isEqualTo(200);
+
+        probe.send(Topics.CLOSURE, account, envelope("ClosureRequested", Map.of("accountId", account,
+                "ticketId", "CLO-" + account + "-1", "requestedAt", now.toString())));
+        await().atMost(WAIT).until(() -> jdbc.queryForObject("SELECT count(*) FROM payouts_accounts "
+                + "WHERE account_id = ? AND closure_requested_at IS NOT NULL", Long.class, account) == 1);
+        var refused = post("/actions/c-1/restore", null);
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.body().get("detail").asString())
+                .contains("cannot restore action c-1: the account is closing (closure requested at " + now);
+        assertThat(get("/actions/c-1").get("state").asString()).isEqualTo("REVERSED");
+
+        probe.send(Topics.CLOSURE, account, envelope("ClosureCancelled", Map.of("accountId", account,
+                "cancelledBy", "brand-admin", "reason", "not yet")));
+        await().atMost(WAIT).until(() -> jdbc.queryForObject("SELECT count(*) FROM payouts_accounts "
+                + "WHERE account_id = ? AND closure_requested_at IS NULL", Long.class, account) == 1);
+        assertThat(post("/actions/c-1/restore", null).status()).isEqualTo(200);
+        assertThat(get("/actions/c-1").get("state").asString()).isEqualTo("PENDING");
+    }
+
     // ------------------------------------------------------------------ helpers
 
     @Test

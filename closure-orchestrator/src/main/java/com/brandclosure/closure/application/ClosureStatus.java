@@ -26,6 +26,8 @@ public record ClosureStatus(List<String> waitingOn, Instant since, Instant until
     public static final String NEW_EVIDENCE = "NEW_EVIDENCE";
     public static final String DEACTIVATION = "DEACTIVATION";
     public static final String FINAL_SETTLEMENT = "FINAL_SETTLEMENT";
+    /** After a review request: the sources' fresh state reports not all in yet. */
+    public static final String STATE_REPORTS = "STATE_REPORTS";
 
     /** Every value {@code waitingOn} can hold. */
     public static List<String> waitingOnValues() {
@@ -33,7 +35,7 @@ public record ClosureStatus(List<String> waitingOn, Instant since, Instant until
         for (Precondition p : Precondition.values()) {
             all.add(p.name());
         }
-        all.addAll(List.of(NEW_EVIDENCE, LOCK_DATE, FINAL_REVIEW, DEACTIVATION, FINAL_SETTLEMENT));
+        all.addAll(List.of(NEW_EVIDENCE, STATE_REPORTS, LOCK_DATE, FINAL_REVIEW, DEACTIVATION, FINAL_SETTLEMENT));
         return List.copyOf(all);
     }
 
@@ -42,8 +44,13 @@ public record ClosureStatus(List<String> waitingOn, Instant since, Instant until
         return switch (state) {
             case NotInitiated n -> new ClosureStatus(List.of(), null, null);
             case Preparing p when p.heldForNewEvidence() -> new ClosureStatus(List.of(NEW_EVIDENCE), p.since(), until);
-            case Preparing p -> new ClosureStatus(
-                    p.ledger().facts().unmet().stream().map(Enum::name).toList(), p.since(), until);
+            case Preparing p -> {
+                var waiting = new java.util.ArrayList<>(p.ledger().facts().unmet().stream().map(Enum::name).toList());
+                if (p.ledger().reports().awaitsReview()) {
+                    waiting.add(STATE_REPORTS);
+                }
+                yield new ClosureStatus(List.copyOf(waiting), p.since(), until);
+            }
             case AwaitingLockDate a -> new ClosureStatus(List.of(LOCK_DATE), a.since(), until);
             case ClosureRequested r -> new ClosureStatus(List.of(FINAL_REVIEW), r.since(), until);
             case Deactivating d -> new ClosureStatus(List.of(DEACTIVATION), d.since(), until);

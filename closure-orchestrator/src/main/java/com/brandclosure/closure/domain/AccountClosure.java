@@ -33,6 +33,7 @@ import com.brandclosure.platform.kernel.DomainException;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -87,6 +88,7 @@ public final class AccountClosure {
             case RecordFence c -> thenAutomaticSteps(recordFence(c, state), state, c.now());
             case RecordRefund c -> refund(c, state);
             case AccountClosureCommand.RequestReview c -> thenAutomaticSteps(requestReview(c, state), state, c.now());
+            case AccountClosureCommand.RecordLocale c -> recordLocale(c, state);
         };
     }
 
@@ -142,10 +144,29 @@ public final class AccountClosure {
     }
 
     /**
+     * The locale is decided once by payouts: the first word is kept, a repeat changes nothing, and a
+     * word naming no valid zone is refused (it is dead-lettered rather than dating the closure in UTC).
+     */
+    private static List<AccountClosureEvent> recordLocale(AccountClosureCommand.RecordLocale c,
+                                                          AccountClosureState s) {
+        if (s.ledger().locale() != null) {
+            return List.of();
+        }
+        try {
+            ZoneId.of(c.zone());
+        } catch (RuntimeException e) {
+            throw new DomainException.BadRequest("account " + account(s) + ": '" + c.zone()
+                    + "' is no time zone");
+        }
+        return List.of(new AccountClosureEvent.LocaleRecorded(c.currency(), c.zone(), c.now()));
+    }
+
+    /**
      * A new review may be asked for only after a rejection, while no review has opened since: the
      * closure is in Preparing with the rejection's reasons. Fresh state reports are asked for (the
      * publication does that), and the hold the rejection put on the closure is lifted, so the
-     * automatic steps open the review again once every precondition holds and the lock date passed.
+     * automatic steps open the review again once all four sources answered this request, every
+     * precondition holds and the lock date passed.
      */
     private static List<AccountClosureEvent> requestReview(AccountClosureCommand.RequestReview c,
                                                            AccountClosureState s) {
@@ -191,7 +212,7 @@ public final class AccountClosure {
         }
         // The closure date is the day of the approval in the account's time zone (the day the fences go
         // up, which the deactivation carries): activity dated on or after it is refused.
-        LocalDate closureDate = LocalDate.ofInstant(c.now(), s.ledger().facts().accountZone());
+        LocalDate closureDate = LocalDate.ofInstant(c.now(), s.ledger().accountZone());
         return List.of(new FinalReviewApproved(r.ticketId(), c.approver(), c.versionSeen(), c.now(), closureDate));
     }
 
@@ -249,7 +270,8 @@ public final class AccountClosure {
         Facts facts = s.ledger().facts();
         return switch (s) {
             // Step 1: every precondition holds -> wait for the last lock date.
-            case Preparing p when facts.allHold() && !p.heldForNewEvidence() ->
+            // After a review request, only once all four sources answered it: the review must see fresh reports.
+            case Preparing p when facts.allHold() && !p.heldForNewEvidence() && !s.ledger().reports().awaitsReview() ->
                     List.of(scheduleLockDate(s.ledger(), now));
             // ... undone when a precondition is retracted while waiting.
             case AwaitingLockDate a when !facts.allHold() -> List.of(new LockDateTimerCancelled(a.scheduleVersion(),
@@ -290,9 +312,14 @@ public final class AccountClosure {
         return facts.lockDate().map(l -> l.passesAt().isAfter(now)).orElse(false);
     }
 
-    /** Ticket ids follow from the account and the review count: unique, and the same on every replay. */
+    /**
+     * The review ticket is named by the closure's one id (the state reports' {@code reportFor}, which the
+     * fences confirm too): every review of one closure carries it. Closures initiated before closure ids
+     * existed keep the former per-review ids (from the account and the review count, replay-stable).
+     */
     private static String ticketId(Ledger ledger) {
-        return "CLS-" + ledger.account().value() + "-" + (ledger.reviews() + 1);
+        String closureId = ledger.reports().closureId();
+        return closureId != null ? closureId : "CLS-" + ledger.account().value() + "-" + (ledger.reviews() + 1);
     }
 
     // ------------------------------------------------------------------------------------------
@@ -308,6 +335,8 @@ public final class AccountClosure {
                     Reports.closureIdOf(l.account().value(), l.version()), Reports.INITIATION, i.at())),
                     new Initiation(i.initiatedBy(), i.reason(), i.at()), i.at(), List.of(), false);
             case AccountClosureEvent.StateReported r -> s.withLedger(l.withReports(l.reports().with(r.source())));
+            case AccountClosureEvent.LocaleRecorded r -> s.withLedger(
+                    l.withLocale(new AccountClosureState.AccountLocale(r.currency(), ZoneId.of(r.zone()))));
             case AccountClosureEvent.ReviewRequested r -> {
                 var p = (Preparing) s;
                 // Closures initiated before reports were asked for have no closure id yet: this event names it.

@@ -27,6 +27,13 @@ public sealed interface AccountClosureCommand {
         }
     }
 
+    /**
+     * payouts-service decided the account's currency and time zone ({@code AccountLocaleDecided}, once):
+     * the saga dates the closure, "on or after the closure date" and the forecast in that zone.
+     */
+    record RecordLocale(String currency, String zone, Instant now) implements AccountClosureCommand {
+    }
+
     /** The lock-date timer of schedule {@code scheduleVersion} fired. */
     record FireLockDateTimer(long scheduleVersion, Instant now) implements AccountClosureCommand {
     }

@@ -90,4 +90,11 @@ public sealed interface AccountClosureEvent {
      */
     record ReviewRequested(String requestedBy, Instant at) implements AccountClosureEvent {
     }
+
+    /**
+     * The account's currency and time zone (IANA id) as payouts-service decided them, recorded once
+     * whatever the closure's state (like a fact): closure date and forecast are days in this zone.
+     */
+    record LocaleRecorded(String currency, String zone, Instant at) implements AccountClosureEvent {
+    }
 }

@@ -5,6 +5,7 @@ import com.brandclosure.platform.kernel.AccountId;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -31,14 +32,29 @@ public sealed interface AccountClosureState {
      * @param schedules how many lock-date schedules were made (the next schedule's version is one more)
      * @param reviews   how many reviews were opened (the next ticket's number is one more)
      * @param reports   the state reports asked for last (which closure, why) and who has answered
+     * @param locale    the account's currency and zone as payouts decided them (null until the saga learns them)
      */
-    record Ledger(AccountId account, long version, Facts facts, long schedules, int reviews, Reports reports) {
+    record Ledger(AccountId account, long version, Facts facts, long schedules, int reviews, Reports reports,
+                  AccountLocale locale) {
         public Ledger {
             reports = reports == null ? Reports.NONE : reports;
         }
 
         public Ledger(AccountId account, long version, Facts facts, long schedules, int reviews) {
-            this(account, version, facts, schedules, reviews, Reports.NONE);
+            this(account, version, facts, schedules, reviews, Reports.NONE, null);
+        }
+
+        /**
+         * The account's time zone: the one payouts decided; before the saga learnt it (closures of
+         * accounts decided before the saga listened), the offset of the last lock date payouts named;
+         * else UTC.
+         */
+        public ZoneId accountZone() {
+            return locale != null ? locale.zone() : facts.accountZone();
+        }
+
+        Ledger withLocale(AccountLocale newLocale) {
+            return new Ledger(account, version, facts, schedules, reviews, reports, newLocale);
         }
 
         public static Ledger empty(AccountId account) {
@@ -46,24 +62,28 @@ public sealed interface AccountClosureState {
         }
 
         Ledger next() {
-            return new Ledger(account, version + 1, facts, schedules, reviews, reports);
+            return new Ledger(account, version + 1, facts, schedules, reviews, reports, locale);
         }
 
         Ledger withFacts(Facts newFacts) {
-            return new Ledger(account, version, newFacts, schedules, reviews, reports);
+            return new Ledger(account, version, newFacts, schedules, reviews, reports, locale);
         }
 
         Ledger withSchedules(long newSchedules) {
-            return new Ledger(account, version, facts, newSchedules, reviews, reports);
+            return new Ledger(account, version, facts, newSchedules, reviews, reports, locale);
         }
 
         Ledger withReviews(int newReviews) {
-            return new Ledger(account, version, facts, schedules, newReviews, reports);
+            return new Ledger(account, version, facts, schedules, newReviews, reports, locale);
         }
 
         Ledger withReports(Reports newReports) {
-            return new Ledger(account, version, facts, schedules, reviews, newReports);
+            return new Ledger(account, version, facts, schedules, reviews, newReports, locale);
         }
+    }
+
+    /** The account's one currency (ISO 4217) and one time zone, as payouts-service decided them. */
+    record AccountLocale(String currency, ZoneId zone) {
     }
 
     /** No closure yet (or never): facts are gathered so that an initiation sees them. */

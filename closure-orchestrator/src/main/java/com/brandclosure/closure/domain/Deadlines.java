@@ -17,9 +17,10 @@ import java.util.Optional;
  * date has passed; ClosureRequested a 5-day review SLA; Deactivating 10 minutes for the four fences;
  * AwaitingFinalSettlement 7 days after the last clearing date.
  * <p>
- * The saga does not learn payouts' last clearing date (no summary carries it), so the final
- * settlement's deadline counts from the deactivation, which is at or before that date: it may flag
- * a closure whose last partner payment clears later, never miss one that stalls.
+ * The last clearing date is payouts' word ({@code PayoutsSettled.lastClearingAt}, in the payouts fact):
+ * the final settlement can begin only once the last partner payment has cleared. A clearing already
+ * behind the deactivation (or none said: facts from before payouts told it) counts from the
+ * deactivation, since the settlement cannot begin before that either.
  */
 public record Deadlines(Duration preparing, Duration afterLockDate, Duration review, Duration deactivating,
                         Duration finalSettlement) {
@@ -42,9 +43,15 @@ public record Deadlines(Duration preparing, Duration afterLockDate, Duration rev
             case AwaitingLockDate a -> a.fireAt().plus(afterLockDate);
             case ClosureRequested r -> r.since().plus(review);
             case Deactivating d -> d.since().plus(deactivating);
-            case AwaitingFinalSettlement s -> s.since().plus(finalSettlement);
+            case AwaitingFinalSettlement s -> lastClearingOrDeactivation(s).plus(finalSettlement);
             default -> null;
         });
+    }
+
+    private static Instant lastClearingOrDeactivation(AwaitingFinalSettlement s) {
+        Instant clearing = s.ledger().facts().of(Precondition.PAYOUTS_SETTLED).filter(Fact::holds)
+                .map(Fact::lastClearingAt).orElse(null);
+        return clearing != null && clearing.isAfter(s.since()) ? clearing : s.since();
     }
 
     /** True once {@code now} is past the deadline of {@code state}. */

@@ -12,10 +12,13 @@ import java.util.Objects;
  * a past-due amount after deactivation); empty in facts stored before it existed.
  * {@code openCount} / {@code openAmountMinor}: what is still open at the source as it said (active
  * contracts, pending actions, the funding shortfall, catalogs present); null when it said nothing
- * (facts recorded before the forecast).
+ * (facts recorded before the forecast). {@code lastClearingAt} only for a holding
+ * {@link Precondition#PAYOUTS_SETTLED}: when the last partner payment payouts can still owe clears
+ * (null: none left, or said before payouts told it); the final settlement's deadline counts from it.
  */
 public record Fact(Precondition precondition, boolean holds, SourceEvent source, LockDate lockDate,
-                   Long balanceMinor, List<Blocker> blockers, Long openCount, Long openAmountMinor) {
+                   Long balanceMinor, List<Blocker> blockers, Long openCount, Long openAmountMinor,
+                   java.time.Instant lastClearingAt) {
 
     public Fact {
         Objects.requireNonNull(precondition, "precondition");
@@ -24,12 +27,12 @@ public record Fact(Precondition precondition, boolean holds, SourceEvent source,
     }
 
     public Fact(Precondition precondition, boolean holds, SourceEvent source, LockDate lockDate, Long balanceMinor) {
-        this(precondition, holds, source, lockDate, balanceMinor, List.of(), null, null);
+        this(precondition, holds, source, lockDate, balanceMinor, List.of(), null, null, null);
     }
 
     public Fact(Precondition precondition, boolean holds, SourceEvent source, LockDate lockDate, Long balanceMinor,
                 List<Blocker> blockers) {
-        this(precondition, holds, source, lockDate, balanceMinor, blockers, null, null);
+        this(precondition, holds, source, lockDate, balanceMinor, blockers, null, null, null);
     }
 
     /** One named reason: its {@code kind}, the action or payment {@code id} it is about, and why. */
@@ -38,7 +41,13 @@ public record Fact(Precondition precondition, boolean holds, SourceEvent source,
 
     /** The same fact with what is still open at the source (for the forecast; null: nothing said). */
     public Fact withOpen(Long count, Long amountMinor) {
-        return new Fact(precondition, holds, source, lockDate, balanceMinor, blockers, count, amountMinor);
+        return new Fact(precondition, holds, source, lockDate, balanceMinor, blockers, count, amountMinor,
+                lastClearingAt);
+    }
+
+    /** The same fact with payouts' last clearing instant (null: none said). */
+    public Fact withLastClearingAt(java.time.Instant at) {
+        return new Fact(precondition, holds, source, lockDate, balanceMinor, blockers, openCount, openAmountMinor, at);
     }
 
     public static Fact holds(Precondition precondition, SourceEvent source) {

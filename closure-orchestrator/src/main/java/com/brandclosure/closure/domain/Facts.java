@@ -45,8 +45,9 @@ public record Facts(Map<Precondition, Fact> latest) {
     }
 
     /**
-     * The account's time zone as the saga knows it: the offset of the last lock date payouts named
-     * (payouts evaluates lock dates in the account's zone); UTC while payouts named none.
+     * The account's time zone as the facts tell it, for closures whose saga has not learnt the decided
+     * zone ({@link AccountClosureState.Ledger#accountZone()} prefers that one): the offset of the last
+     * lock date payouts named (payouts evaluates lock dates in the account's zone); UTC while payouts named none.
      */
     public java.time.ZoneId accountZone() {
         return of(Precondition.PAYOUTS_SETTLED).map(Fact::lockDate).map(LockDate::offset)

@@ -30,7 +30,12 @@ public record Forecast(List<Open> open, LocalDate earliestRequestDate) {
     public record Open(Precondition precondition, boolean holds, Long count, Long amountMinor, boolean reported) {
     }
 
-    /** The forecast of {@code state} at {@code now}, dates in {@code zone} (the account's, UTC if unknown). */
+    /** The forecast of {@code state} at {@code now}, dates in the account's zone ({@link AccountClosureState.Ledger#accountZone()}). */
+    public static Forecast of(AccountClosureState state, Instant now) {
+        return of(state, now, state.ledger().accountZone());
+    }
+
+    /** The forecast of {@code state} at {@code now}, dates in {@code zone}. */
     public static Forecast of(AccountClosureState state, Instant now, ZoneId zone) {
         Facts facts = state.ledger().facts();
         Reports reports = state.ledger().reports();

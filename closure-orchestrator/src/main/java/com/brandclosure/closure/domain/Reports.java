@@ -37,6 +37,15 @@ public record Reports(String closureId, String reason, Instant requestedAt, Set<
         return new Reports(closureId, reason, requestedAt, all);
     }
 
+    /**
+     * True while a review request's reports are not all in: the closure may not move on to a review
+     * before every source answered it (an initiation's request is not waited for: the facts known then
+     * carry the closure as they always did).
+     */
+    public boolean awaitsReview() {
+        return REVIEW_REQUESTED.equals(reason) && !missing().isEmpty();
+    }
+
     /** The sources that have not answered the current request, in declaration order. */
     public java.util.List<Precondition> missing() {
         if (closureId == null) {

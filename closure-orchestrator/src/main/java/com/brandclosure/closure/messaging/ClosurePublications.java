@@ -90,6 +90,8 @@ public final class ClosurePublications {
             // Internal: the request they follow from is published (StateReportRequested).
             case AccountClosureEvent.StateReported r -> null;
             case AccountClosureEvent.ReviewRequested r -> null;
+            // payouts' own news (AccountLocaleDecided), only noted by the saga.
+            case AccountClosureEvent.LocaleRecorded r -> null;
         });
     }
 }

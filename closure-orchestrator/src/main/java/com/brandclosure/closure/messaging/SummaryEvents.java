@@ -6,6 +6,7 @@ import com.brandclosure.closure.domain.LockDate;
 import com.brandclosure.closure.domain.Precondition;
 import com.brandclosure.closure.domain.SourceEvent;
 import com.brandclosure.events.AccountFenced;
+import com.brandclosure.events.AccountLocaleDecided;
 import com.brandclosure.events.ActiveContractsPresent;
 import com.brandclosure.events.CatalogsDeleted;
 import com.brandclosure.events.CatalogsPresent;
@@ -26,7 +27,8 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * The source services' summary events (and their fence confirmations, {@code AccountFenced}) as saga
+ * The source services' summary events (and their fence confirmations, {@code AccountFenced}, and
+ * payouts' decision of the account's currency and zone, {@code AccountLocaleDecided}) as saga
  * commands; every other event on their topics is not the saga's.
  */
 public final class SummaryEvents {
@@ -35,7 +37,7 @@ public final class SummaryEvents {
     static final List<Class<? extends IntegrationEvent>> TYPES = List.of(ContractsExpired.class,
             ActiveContractsPresent.class, PayoutsSettled.class, PayoutsPending.class, FundingSufficient.class,
             FundingInsufficient.class, CatalogsDeleted.class, CatalogsPresent.class, RefundIssued.class,
-            AccountFenced.class);
+            AccountFenced.class, AccountLocaleDecided.class);
 
     /** Which service writes each source topic (kafka-access' ACLs), by the name it fences with. */
     static final java.util.Map<String, String> FENCING_SERVICE_BY_TOPIC = java.util.Map.of(
@@ -58,7 +60,7 @@ public final class SummaryEvents {
             case ActiveContractsPresent e ->
                     Fact.retracted(Precondition.CONTRACTS_EXPIRED, source).withOpen(e.activeContracts(), null);
             case PayoutsSettled e -> new Fact(Precondition.PAYOUTS_SETTLED, true, source, lockDate(e), null)
-                    .withOpen(0L, null);
+                    .withOpen(0L, null).withLastClearingAt(e.lastClearingAt());
             case PayoutsPending e ->
                     Fact.retracted(Precondition.PAYOUTS_SETTLED, source).withOpen(e.pendingActions(),
                             e.pendingAmountMinor());
@@ -83,6 +85,13 @@ public final class SummaryEvents {
             }
             return Optional.of(now -> new AccountClosureCommand.RecordFence(fenced.service(), fenced.closureId(),
                     fenced.fencedAt(), now));
+        }
+        if (event.event() instanceof AccountLocaleDecided locale) {
+            // Only payouts decides the locale (the broker lets only it write payouts.events).
+            if (!com.brandclosure.events.Topics.PAYOUTS.equals(event.topic())) {
+                return Optional.empty();
+            }
+            return Optional.of(now -> new AccountClosureCommand.RecordLocale(locale.currency(), locale.zone(), now));
         }
         if (event.event() instanceof RefundIssued refund) {
             return Optional.of(now -> new AccountClosureCommand.RecordRefund(refund.refundId(), source, now));

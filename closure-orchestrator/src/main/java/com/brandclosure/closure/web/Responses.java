@@ -14,7 +14,6 @@ import com.brandclosure.closure.domain.Reports;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -32,6 +31,9 @@ public final class Responses {
      * closure waits on since when and until when (its deadline; {@code overdue} once past it). While
      * Deactivating, {@code fences}: each service that fenced the account with the time it did,
      * and {@code missingFences}: those it still waits for (both empty in every other state).
+     * {@code zone} / {@code currency}: the account's time zone and currency as payouts decided them
+     * (null until the saga learnt them; the closure date and the forecast are then dated in the last
+     * lock date's offset, or UTC).
      */
     public record ClosureView(String accountId, String state, long version, String initiatedBy, String reason,
                               Instant initiatedAt, List<PreconditionView> preconditions, LocalDate lastLockDate,
@@ -39,7 +41,7 @@ public final class Responses {
                               boolean overdue, String ticketId, List<String> rejectionReasons, String approvedBy,
                               LocalDate closureDate, String cancelledBy, String cancellationReason,
                               Map<String, Instant> fences, List<String> missingFences,
-                              ReportsView stateReports, ForecastView forecast) {
+                              ReportsView stateReports, ForecastView forecast, String zone, String currency) {
 
         /**
          * The state reports asked for last: for which closure id, why (INITIATION, REVIEW_REQUESTED), when,
@@ -51,7 +53,7 @@ public final class Responses {
 
         /**
          * While Preparing: what is still open per precondition (count: active contracts, pending actions,
-         * catalogs present; amountMinor: funding shortfall) and the earliest day (UTC) the closure could be
+         * catalogs present; amountMinor: funding shortfall) and the earliest day (in the account's zone) the closure could be
          * requested if all of it were settled today. Null in every other state.
          */
         public record ForecastView(List<OpenView> open, LocalDate earliestRequestDate) {
@@ -125,7 +127,9 @@ public final class Responses {
                     initiation == null ? null : initiation.at(), List.copyOf(preconditions),
                     lock == null ? null : lock.date(), lock == null ? null : lock.passesAt(), status.waitingOn(),
                     status.since(), status.until(), status.overdueAt(now), ticket, rejection, approver, closureDate,
-                    cancelledBy, cancellation, fences, missingFences, reports(state), forecast(state, now));
+                    cancelledBy, cancellation, fences, missingFences, reports(state), forecast(state, now),
+                    state.ledger().locale() == null ? null : state.ledger().locale().zone().getId(),
+                    state.ledger().locale() == null ? null : state.ledger().locale().currency());
         }
 
         private static ReportsView reports(AccountClosureState state) {
@@ -142,8 +146,8 @@ public final class Responses {
             if (!(state instanceof AccountClosureState.Preparing)) {
                 return null;
             }
-            // The account's zone is not known to the saga yet: the date is the UTC one.
-            Forecast f = Forecast.of(state, now, ZoneOffset.UTC);
+            // Dated in the account's zone (payouts' AccountLocaleDecided), as the closure date is.
+            Forecast f = Forecast.of(state, now);
             return new ForecastView(f.open().stream().map(o -> new OpenView(o.precondition().name(), o.holds(),
                     o.count(), o.amountMinor(), o.reported())).toList(), f.earliestRequestDate());
         }

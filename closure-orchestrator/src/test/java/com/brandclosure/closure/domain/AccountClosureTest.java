@@ -70,7 +70,8 @@ class AccountClosureTest {
     static final LockDate LOCK = new LockDate(LOCK_DATE, LOCK_AT);
     static final LockDate LATER_LOCK = new LockDate(LocalDate.parse("2026-03-20"), at("2026-03-20T23:59:59Z"));
     static final LockDate PAST_LOCK = new LockDate(LocalDate.parse("2026-02-01"), at("2026-02-01T23:59:59Z"));
-    static final String TICKET = "CLS-acme-1";
+    /** The closure's one id (initiated at version 1): its state reports, its review tickets and its fences. */
+    static final String TICKET = "CLO-acme-1";
 
     // ---- facts as the sources say them: n = the source version, and the position in the topic partition ----
 
@@ -192,7 +193,8 @@ class AccountClosureTest {
             given(allFactsMet(PAST_LOCK))
                     .when(new InitiateClosure("brand-admin", "moving on", T0))
                     .then(INITIATED, new LockDateScheduled(PAST_LOCK, PAST_LOCK.passesAt(), 1, T0),
-                            new ClosureRequested(TICKET, T0));
+                            // The closure's id is named by its initiation, the 5th event here.
+                            new ClosureRequested("CLO-acme-5", T0));
         }
 
         @Test
@@ -440,14 +442,15 @@ class AccountClosureTest {
         }
 
         @Test
-        void theNextReviewGetsTheNextTicket() {
+        void theNextReviewOfTheSameClosureKeepsTheClosuresId() {
             var retraction = retracted(Precondition.CATALOGS_DELETED, 2);
             var back = holds(Precondition.CATALOGS_DELETED, 3);
-            underReview().andGiven(new PreconditionRetracted(retraction, AFTER_LOCK),
+            var state = underReview().andGiven(new PreconditionRetracted(retraction, AFTER_LOCK),
                             new ReviewWithdrawn(TICKET, "precondition no longer holds", AFTER_LOCK))
                     .when(record(back, AFTER_LOCK)).then(met(back, AFTER_LOCK),
                             new LockDateScheduled(LOCK, LOCK_AT, 2, AFTER_LOCK),
-                            new ClosureRequested("CLS-acme-2", AFTER_LOCK));
+                            new ClosureRequested(TICKET, AFTER_LOCK)).state();
+            assertThat(state.ledger().reviews()).as("the review count still rises").isEqualTo(2);
         }
     }
 
@@ -519,7 +522,7 @@ class AccountClosureTest {
             rejected.when(record(holds(Precondition.CATALOGS_DELETED, 1), AFTER_LOCK)).thenNothing();
             var newWord = funding(2, 4_000);
             rejected.when(record(newWord, AFTER_LOCK)).then(met(newWord, AFTER_LOCK),
-                    new LockDateScheduled(LOCK, LOCK_AT, 2, AFTER_LOCK), new ClosureRequested("CLS-acme-2", AFTER_LOCK));
+                    new LockDateScheduled(LOCK, LOCK_AT, 2, AFTER_LOCK), new ClosureRequested(TICKET, AFTER_LOCK));
         }
 
         @Test
@@ -563,7 +566,8 @@ class AccountClosureTest {
                     .thenRefused(DomainException.Conflict.class, "already ClosureCancelled");
             cancelled.when(new InitiateClosure("brand-admin", "for real now", AFTER_LOCK)).then(
                     new ClosureInitiated("brand-admin", "for real now", AFTER_LOCK),
-                    new LockDateScheduled(LOCK, LOCK_AT, 2, AFTER_LOCK), new ClosureRequested(TICKET, AFTER_LOCK));
+                    // A closure started again is a new closure with its own id (its initiation is the 9th event).
+                    new LockDateScheduled(LOCK, LOCK_AT, 2, AFTER_LOCK), new ClosureRequested("CLO-acme-9", AFTER_LOCK));
         }
 
         @Test
@@ -756,6 +760,91 @@ class AccountClosureTest {
         }
     }
 
+    /**
+     * Issue 11: payouts decides the account's zone once (AccountLocaleDecided); the saga dates the
+     * closure and the forecast in that zone, not in the offset of the last lock instant (wrong across a
+     * daylight-saving change, and unknown when no lock date is ahead) nor in UTC.
+     */
+    @Nested
+    class DecidedZone {
+
+        static AccountClosureEvent.LocaleRecorded locale(String zone) {
+            return new AccountClosureEvent.LocaleRecorded("USD", zone, T0);
+        }
+
+        /** The locale recorded first, then initiated and under review with the lock date of {@code lock}. Version 8. */
+        Decider<AccountClosureCommand, AccountClosureEvent, AccountClosureState>.Given underReviewIn(String zone,
+                                                                                                 LockDate lock) {
+            return given(locale(zone), INITIATED).andGiven(allFactsMet(lock))
+                    .andGiven(new LockDateScheduled(lock, lock == null ? T0 : lock.passesAt(), 1, T0),
+                            new ClosureRequested(TICKET, lock == null ? T0 : lock.passesAt()));
+        }
+
+        static LockDate lockIn(String date, String zone) {
+            var day = LocalDate.parse(date);
+            return new LockDate(day, day.plusDays(1).atStartOfDay(java.time.ZoneId.of(zone)).toInstant());
+        }
+
+        @Test
+        void payoutsDecisionIsRecordedOnceWhateverTheClosuresState() {
+            var command = new AccountClosureCommand.RecordLocale("NZD", "Pacific/Auckland", T0);
+            var state = given().when(command).then(new AccountClosureEvent.LocaleRecorded("NZD", "Pacific/Auckland", T0))
+                    .state();
+            assertThat(state.ledger().accountZone()).isEqualTo(java.time.ZoneId.of("Pacific/Auckland"));
+            given(locale("Pacific/Auckland")).when(command).thenNothing();
+            given(locale("America/Los_Angeles"), INITIATED).when(command).thenNothing();
+            given(INITIATED).when(new AccountClosureCommand.RecordLocale("NZD", "Mars/Olympus", T0))
+                    .thenRefused(DomainException.BadRequest.class, "Mars/Olympus");
+        }
+
+        @Test
+        void losAngelesAfterMidnightUtcIsStillThePreviousDayAlsoWithNoLockDateAhead() {
+            // 2026-07-01T03:00Z is 20:00 on 30 June in Los Angeles; without the decided zone it was UTC's 1 July.
+            var approvedAt = at("2026-07-01T03:00:00Z");
+            underReviewIn("America/Los_Angeles", null).when(new ApproveFinalReview("support-agent", 8, approvedAt))
+                    .then(new FinalReviewApproved(TICKET, "support-agent", 8, approvedAt, LocalDate.parse("2026-06-30")));
+        }
+
+        @Test
+        void aucklandBeforeMidnightUtcIsAlreadyTheNextDayAlsoWithNoLockDateAhead() {
+            // 2026-07-01T12:30Z is 00:30 on 2 July in Auckland (NZST, +12); UTC says 1 July.
+            var approvedAt = at("2026-07-01T12:30:00Z");
+            underReviewIn("Pacific/Auckland", null).when(new ApproveFinalReview("support-agent", 8, approvedAt))
+                    .then(new FinalReviewApproved(TICKET, "support-agent", 8, approvedAt, LocalDate.parse("2026-07-02")));
+        }
+
+        @Test
+        void theZoneNotTheLockDatesOffsetDatesAClosureApprovedAfterADaylightSavingChange() {
+            // Lock date 7 March in Los Angeles (PST, -8); approved 2026-03-12T07:30Z = 00:30 PDT (-7) on 12 March.
+            var la = at("2026-03-12T07:30:00Z");
+            underReviewIn("America/Los_Angeles", lockIn("2026-03-07", "America/Los_Angeles"))
+                    .when(new ApproveFinalReview("support-agent", 8, la))
+                    .then(new FinalReviewApproved(TICKET, "support-agent", 8, la, LocalDate.parse("2026-03-12")));
+            // Lock date 1 April in Auckland (NZDT, +13); approved 2026-04-10T11:30Z = 23:30 NZST (+12) on 10 April.
+            var nz = at("2026-04-10T11:30:00Z");
+            underReviewIn("Pacific/Auckland", lockIn("2026-04-01", "Pacific/Auckland"))
+                    .when(new ApproveFinalReview("support-agent", 8, nz))
+                    .then(new FinalReviewApproved(TICKET, "support-agent", 8, nz, LocalDate.parse("2026-04-10")));
+        }
+
+        @Test
+        void theForecastIsDatedInTheDecidedZone() {
+            var justAfterMidnightUtc = at("2026-03-02T00:30:00Z");
+            var la = given(locale("America/Los_Angeles"), INITIATED).state();
+            assertThat(Forecast.of(la, justAfterMidnightUtc).earliestRequestDate())
+                    .as("00:30 UTC on 2 March is 16:30 on 1 March in Los Angeles").isEqualTo(LocalDate.parse("2026-03-01"));
+            var justBeforeMidnightUtc = at("2026-03-01T23:30:00Z");
+            var nz = given(locale("Pacific/Auckland"), INITIATED).state();
+            assertThat(Forecast.of(nz, justBeforeMidnightUtc).earliestRequestDate())
+                    .as("23:30 UTC on 1 March is 12:30 on 2 March in Auckland").isEqualTo(LocalDate.parse("2026-03-02"));
+            // A lock date ahead is its day after in the account's zone, whatever the hour in UTC.
+            var withLock = given(locale("Pacific/Auckland"), INITIATED,
+                    met(payoutsSettled(1, lockIn("2026-03-10", "Pacific/Auckland")), T0)).state();
+            assertThat(Forecast.of(withLock, justBeforeMidnightUtc).earliestRequestDate())
+                    .isEqualTo(LocalDate.parse("2026-03-11"));
+        }
+    }
+
     /** Every waiting state has a deadline; past it the closure is overdue. */
     @Nested
     class Overdue {
@@ -797,6 +886,30 @@ class AccountClosureTest {
         @Test
         void theFinalSettlementIsOverdueSevenDaysAfterDeactivation() {
             dueAt(deactivated().state(), AFTER_LOCK.plus(java.time.Duration.ofDays(7)));
+        }
+
+        /** Deactivated at AFTER_LOCK with payouts' last clearing instant {@code clears} in the settled fact. */
+        AccountClosureState deactivatedWithLastClearing(Instant clears) {
+            return given(INITIATED, met(holds(Precondition.CONTRACTS_EXPIRED, 1), T0),
+                    met(payoutsSettled(1, LOCK).withLastClearingAt(clears), T0),
+                    met(holds(Precondition.FUNDING_SUFFICIENT, 1), T0), met(holds(Precondition.CATALOGS_DELETED, 1), T0),
+                    new LockDateScheduled(LOCK, LOCK_AT, 1, T0), new ClosureRequested(TICKET, AFTER_LOCK),
+                    new FinalReviewApproved(TICKET, "support-agent", 7, AFTER_LOCK, CLOSURE_DATE))
+                    .andGiven(allFenced()).andGiven(new AccountDeactivated(CLOSURE_DATE, AFTER_LOCK)).state();
+        }
+
+        @Test
+        void theFinalSettlementIsOverdueSevenDaysAfterTheLastClearingDate() {
+            // The last partner payment clears on 1 April, three weeks after the deactivation.
+            var clears = at("2026-04-01T00:00:00Z");
+            var state = deactivatedWithLastClearing(clears);
+            assertThat(state).isInstanceOf(AwaitingFinalSettlement.class);
+            dueAt(state, clears.plus(java.time.Duration.ofDays(7)));
+        }
+
+        @Test
+        void aLastClearingBeforeTheDeactivationCountsFromTheDeactivation() {
+            dueAt(deactivatedWithLastClearing(LOCK_AT), AFTER_LOCK.plus(java.time.Duration.ofDays(7)));
         }
 
         @Test
@@ -918,24 +1031,67 @@ class AccountClosureTest {
                     .thenRefused(DomainException.Conflict.class, "after a rejected one");
         }
 
+        /** The four sources' answers to the current request of CLOSURE_ID, each with a fact that holds (version n). */
+        List<RecordFact> freshReports(long n, LockDate lock, Instant at) {
+            return List.of(report(holds(Precondition.CONTRACTS_EXPIRED, n), at, CLOSURE_ID),
+                    report(payoutsSettled(n, lock), at, CLOSURE_ID),
+                    report(holds(Precondition.FUNDING_SUFFICIENT, n), at, CLOSURE_ID),
+                    report(holds(Precondition.CATALOGS_DELETED, n), at, CLOSURE_ID));
+        }
+
         @Test
-        void aReviewRequestedAfterARejectionWithEveryFactHoldingAndTheLockDatePassedOpensTheNextReview() {
-            var state = rejected().when(new AccountClosureCommand.RequestReview("brand-admin", AFTER_LOCK))
-                    .then(new AccountClosureEvent.ReviewRequested("brand-admin", AFTER_LOCK),
-                            new LockDateScheduled(LOCK, LOCK_AT, 2, AFTER_LOCK),
-                            new ClosureRequested("CLS-acme-2", AFTER_LOCK)).state();
-            Reports reports = state.ledger().reports();
+        void aReviewRequestedAfterARejectionWithEveryFactHoldingAndTheLockDatePassedWaitsForTheFourFreshReports() {
+            var requested = rejected().when(new AccountClosureCommand.RequestReview("brand-admin", AFTER_LOCK))
+                    .then(new AccountClosureEvent.ReviewRequested("brand-admin", AFTER_LOCK)).state();
+            Reports reports = requested.ledger().reports();
             assertThat(reports.closureId()).isEqualTo(CLOSURE_ID);
             assertThat(reports.reason()).isEqualTo(Reports.REVIEW_REQUESTED);
             assertThat(reports.requestedAt()).isEqualTo(AFTER_LOCK);
             assertThat(reports.missing()).containsExactly(Precondition.values());
+            assertThat(requested).isInstanceOf(Preparing.class);
+            assertThat(reports.awaitsReview()).isTrue();
+            // Three answers: still waiting, whatever the facts say.
+            var answers = freshReports(2, LOCK, AFTER_LOCK);
+            var state = requested;
+            for (RecordFact answer : answers.subList(0, 3)) {
+                state = SAGA.givenState(state).when(answer).then(met(answer.fact(), AFTER_LOCK),
+                        new AccountClosureEvent.StateReported(answer.fact().precondition(), CLOSURE_ID, AFTER_LOCK))
+                        .state();
+            }
+            assertThat(state).isInstanceOf(Preparing.class);
+            assertThat(state.ledger().reports().missing()).containsExactly(Precondition.CATALOGS_DELETED);
+            // The fourth: the next review opens, under the closure's one id.
+            var last = answers.get(3);
+            var reviewed = SAGA.givenState(state).when(last).then(met(last.fact(), AFTER_LOCK),
+                    new AccountClosureEvent.StateReported(Precondition.CATALOGS_DELETED, CLOSURE_ID, AFTER_LOCK),
+                    new LockDateScheduled(LOCK, LOCK_AT, 2, AFTER_LOCK), new ClosureRequested(CLOSURE_ID, AFTER_LOCK))
+                    .state();
+            assertThat(reviewed.ledger().reports().missing()).isEmpty();
         }
 
         @Test
-        void aReviewRequestedBeforeTheLockDateWaitsForIt() {
+        void aNewFactOrAnAnswerForAnotherClosureDoesNotStandInForAFreshReport() {
+            var requested = rejected().andGiven(new AccountClosureEvent.ReviewRequested("brand-admin", AFTER_LOCK));
+            // Unsolicited summaries and another closure's answers change facts, not the wait.
+            var unsolicited = holds(Precondition.CONTRACTS_EXPIRED, 7);
+            var other = holds(Precondition.CATALOGS_DELETED, 7);
+            var state = requested.when(record(unsolicited, AFTER_LOCK)).then(met(unsolicited, AFTER_LOCK))
+                    .andWhen(report(other, AFTER_LOCK, "CLO-acme-99")).then(met(other, AFTER_LOCK)).state();
+            assertThat(state).isInstanceOf(Preparing.class);
+            assertThat(state.ledger().reports().missing()).containsExactly(Precondition.values());
+        }
+
+        @Test
+        void aReviewRequestedBeforeTheLockDateWaitsForTheReportsThenForIt() {
             var state = rejected().when(new AccountClosureCommand.RequestReview("support-agent", T1))
-                    .then(new AccountClosureEvent.ReviewRequested("support-agent", T1),
-                            new LockDateScheduled(LOCK, LOCK_AT, 2, T1)).state();
+                    .then(new AccountClosureEvent.ReviewRequested("support-agent", T1)).state();
+            var answers = freshReports(2, LOCK, T1);
+            for (RecordFact answer : answers.subList(0, 3)) {
+                state = SAGA.givenState(state).when(answer).thenMatches(e -> assertThat(e).hasSize(2)).state();
+            }
+            state = SAGA.givenState(state).when(answers.get(3)).then(met(answers.get(3).fact(), T1),
+                    new AccountClosureEvent.StateReported(Precondition.CATALOGS_DELETED, CLOSURE_ID, T1),
+                    new LockDateScheduled(LOCK, LOCK_AT, 2, T1)).state();
             assertThat(state).isInstanceOf(AwaitingLockDate.class);
         }
 
@@ -946,11 +1102,15 @@ class AccountClosureTest {
                     .when(new AccountClosureCommand.RequestReview("brand-admin", AFTER_LOCK))
                     .then(new AccountClosureEvent.ReviewRequested("brand-admin", AFTER_LOCK)).state();
             assertThat(state).isInstanceOfSatisfying(Preparing.class, p -> assertThat(p.heldForNewEvidence()).isFalse());
-            var settled = payoutsSettled(3, PAST_LOCK);
-            SAGA.givenState(state).when(report(settled, AFTER_LOCK, CLOSURE_ID)).then(met(settled, AFTER_LOCK),
-                    new AccountClosureEvent.StateReported(Precondition.PAYOUTS_SETTLED, CLOSURE_ID, AFTER_LOCK),
+            var answers = freshReports(3, PAST_LOCK, AFTER_LOCK);
+            for (RecordFact answer : answers.subList(0, 3)) {
+                state = SAGA.givenState(state).when(answer).thenMatches(e -> assertThat(e).hasSize(2)).state();
+            }
+            var catalogs = answers.get(3);
+            SAGA.givenState(state).when(catalogs).then(met(catalogs.fact(), AFTER_LOCK),
+                    new AccountClosureEvent.StateReported(Precondition.CATALOGS_DELETED, CLOSURE_ID, AFTER_LOCK),
                     new LockDateScheduled(PAST_LOCK, PAST_LOCK.passesAt(), 2, AFTER_LOCK),
-                    new ClosureRequested("CLS-acme-2", AFTER_LOCK));
+                    new ClosureRequested(CLOSURE_ID, AFTER_LOCK));
         }
 
         @Test

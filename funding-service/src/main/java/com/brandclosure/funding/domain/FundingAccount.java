@@ -91,6 +91,7 @@ public final class FundingAccount {
                 case Active a -> List.of();
                 case Closed x -> throw new DomainException.Conflict("funding account " + x.accountId() + " is closed");
             };
+            case FundingCommand.AdoptLocale c -> adoptLocale(c, state);
             case ReceiveDeposit c -> Deposits.receive(c, active(state));
             case ClearDeposit c -> Deposits.clear(c, active(state));
             case FailDeposit c -> Deposits.fail(c, active(state));
@@ -116,6 +117,16 @@ public final class FundingAccount {
             case NotePayouts c -> !(state instanceof Active a) || Boolean.valueOf(c.settled()).equals(a.payoutsSettled())
                     ? List.of() : List.of(new PayoutsStatusNoted(c.settled()));
             case ResolveBlockedCost c -> PartnerCosts.resolve(c, active(state));
+            case FundingCommand.ResolveLocaleConflict c -> {
+                Active a = active(state);
+                if (a.localeConflict() == null) {
+                    throw new DomainException.NotFound("funding account " + a.accountId() + " has no locale conflict");
+                }
+                if (c.note() == null || c.note().isBlank()) {
+                    throw new DomainException.BadRequest("resolving a locale conflict needs a note saying why");
+                }
+                yield List.of(new FundingAccountEvent.LocaleConflictResolved(c.resolvedBy(), c.note()));
+            }
             case ReportState c -> List.of(FundingSummary.report(state, c.reportFor(), c.now()));
             case AuthorizeRefund c -> {
                 Active a = active(state);
@@ -125,6 +136,24 @@ public final class FundingAccount {
                 yield List.of(new RefundAuthorized(c.authorizationId(), c.authorizedBy()),
                         new RefundIssued(c.refundId(), a.balance()));
             }
+        };
+    }
+
+    /**
+     * payouts' decision opens a new account in it; one opened otherwise (a cost came first, in its own
+     * currency) is not parked nor silently kept: the conflict is noted once as a blocker, and the
+     * account stays insufficient until support resolves it. A closed account has nothing to adopt.
+     */
+    private static List<FundingAccountEvent> adoptLocale(FundingCommand.AdoptLocale c, FundingState state) {
+        return switch (state) {
+            case Unopened u -> List.of(new AccountOpened(c.accountId(), c.currency(), c.zone()));
+            case Active a when a.currency().equals(c.currency()) && a.zone().equals(c.zone()) -> List.of();
+            case Active a when a.localeConflict() != null -> List.of();
+            case Active a -> List.of(new FundingAccountEvent.LocaleConflictNoted(c.currency(), c.zone(),
+                    "payouts-service decided " + c.currency().getCurrencyCode() + " / " + c.zone().getId()
+                            + ", but the funding account was opened in " + a.currency().getCurrencyCode() + " / "
+                            + a.zone().getId() + " before (by a cost that came first)"));
+            case Closed x -> List.of();
         };
     }
 

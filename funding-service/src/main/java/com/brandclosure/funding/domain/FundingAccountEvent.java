@@ -129,4 +129,16 @@ public sealed interface FundingAccountEvent {
             this(balance, required, pastDue, asOf, List.of(), null);
         }
     }
+
+    /**
+     * payouts-service decided {@code currency} / {@code zone} for an account this funding account was
+     * opened otherwise (by a cost that came first): kept as a blocker, the account is insufficient until
+     * support resolves it.
+     */
+    record LocaleConflictNoted(Currency currency, ZoneId zone, String reason) implements FundingAccountEvent {
+    }
+
+    /** Support resolved the locale conflict; who and why, for the audit trail. */
+    record LocaleConflictResolved(String resolvedBy, String note) implements FundingAccountEvent {
+    }
 }

@@ -24,6 +24,18 @@ public sealed interface FundingCommand {
         }
     }
 
+    /**
+     * payouts-service decided the account's currency and zone ({@code AccountLocaleDecided}): opens the
+     * account in them, nothing if it is in them already; an account a cost opened in another currency (or
+     * zone) before the decision gets a named blocker ({@code LOCALE_CONFLICT}) until support resolves it.
+     */
+    record AdoptLocale(String accountId, Currency currency, ZoneId zone, Instant now) implements FundingCommand {
+    }
+
+    /** Support resolves the account's locale conflict (settled outside the account), saying why. */
+    record ResolveLocaleConflict(String resolvedBy, String note, Instant now) implements FundingCommand {
+    }
+
     record ReceiveDeposit(String depositId, DepositMethod method, Money amount, Instant now)
             implements FundingCommand {
     }

@@ -52,11 +52,17 @@ public sealed interface FundingState {
 
     /**
      * Why the account is insufficient beyond the amounts, machine-readable: {@code kind} (one of
-     * {@link #COST_NOT_BOOKABLE}, {@link #PAST_DUE_AFTER_DEACTIVATION}), the action or payment {@code id}, and why.
+     * {@link #COST_NOT_BOOKABLE}, {@link #PAST_DUE_AFTER_DEACTIVATION}, {@link #LOCALE_CONFLICT}), the action
+     * or payment {@code id} (for a locale conflict, the currency payouts decided), and why.
      */
     record Blocker(String kind, String id, String reason) {
         public static final String COST_NOT_BOOKABLE = "COST_NOT_BOOKABLE";
         public static final String PAST_DUE_AFTER_DEACTIVATION = "PAST_DUE_AFTER_DEACTIVATION";
+        public static final String LOCALE_CONFLICT = "LOCALE_CONFLICT";
+    }
+
+    /** The currency and zone payouts decided for an account opened otherwise before (see {@link Active#localeConflict}). */
+    record LocaleConflict(Currency currency, ZoneId zone, String reason) {
     }
 
     /** A fee not yet paid. */
@@ -71,7 +77,8 @@ public sealed interface FundingState {
                   Map<String, Cost> costs, Map<String, Charge> charges, Map<String, Money> pastDue,
                   LocalDate closureDate, String refundAuthorizationId, Sufficiency announced,
                   Money announcedPastDue, Money announcedPending, ZoneId zone, Map<String, BlockedCost> blocked,
-                  List<Blocker> announcedBlockers, Boolean payoutsSettled) implements FundingState {
+                  List<Blocker> announcedBlockers, Boolean payoutsSettled, LocaleConflict localeConflict)
+            implements FundingState {
 
         /** Fees count towards Required Funding when due within this many days. */
         public static final int FEE_WINDOW_DAYS = 45;
@@ -94,7 +101,7 @@ public sealed interface FundingState {
         static Active opened(String accountId, Currency currency, ZoneId zone, LocalDate closureDate) {
             Money zero = Money.zero(currency);
             return new Active(accountId, currency, zero, Map.of(), Map.of(), Map.of(), Map.of(), closureDate, null,
-                    Sufficiency.NONE, zero, zero, zone, Map.of(), List.of(), null);
+                    Sufficiency.NONE, zero, zero, zone, Map.of(), List.of(), null, null);
         }
 
         public Money zero() {
@@ -129,9 +136,10 @@ public sealed interface FundingState {
             return pastDueTotal().plus(pendingPayments(now));
         }
 
-        /** Nothing past due, nothing blocked, and the balance covers Required Funding. */
+        /** Nothing past due, nothing blocked, no locale conflict, and the balance covers Required Funding. */
         public boolean sufficient(Instant now) {
-            return pastDueTotal().isZero() && blocked.isEmpty() && balance.isAtLeast(requiredFunding(now));
+            return pastDueTotal().isZero() && blocked.isEmpty() && localeConflict == null
+                    && balance.isAtLeast(requiredFunding(now));
         }
 
         /** The day {@code now} falls on in the account's zone: fee due dates are days there. */
@@ -150,6 +158,10 @@ public sealed interface FundingState {
          */
         public List<Blocker> blockers() {
             List<Blocker> all = new ArrayList<>();
+            if (localeConflict != null) {
+                all.add(new Blocker(Blocker.LOCALE_CONFLICT, localeConflict.currency().getCurrencyCode(),
+                        localeConflict.reason()));
+            }
             blocked.forEach((id, b) -> all.add(new Blocker(Blocker.COST_NOT_BOOKABLE, id,
                     b.reason() + " (rule " + b.rule() + ")")));
             if (closureDate != null) {
@@ -199,6 +211,9 @@ public sealed interface FundingState {
                         e.amount(), e.locked(), e.clearingDate(), e.clearingAt(), e.rule(), e.reason())));
                 case FundingAccountEvent.BlockedCostResolved e -> withBlocked(m -> m.remove(e.actionId()));
                 case FundingAccountEvent.PayoutsStatusNoted e -> with(b -> b.payoutsSettled = e.settled());
+                case FundingAccountEvent.LocaleConflictNoted e -> with(b -> b.localeConflict =
+                        new LocaleConflict(e.currency(), e.zone(), e.reason()));
+                case FundingAccountEvent.LocaleConflictResolved e -> with(b -> b.localeConflict = null);
                 case FundingAccountEvent.CostLocked e -> withCosts(m -> m.put(e.actionId(),
                         new Cost(e.amount(), true, e.clearingDate(), e.clearingAt())));
                 case FundingAccountEvent.CostPaid e -> withCosts(m -> m.remove(e.actionId()))
@@ -269,7 +284,7 @@ public sealed interface FundingState {
             change.accept(b);
             return new Active(accountId, currency, b.balance, b.deposits, b.costs, b.charges, b.pastDue,
                     b.closureDate, b.refundAuthorizationId, b.announced, b.announcedPastDue, b.announcedPending,
-                    zone, b.blocked, b.announcedBlockers, b.payoutsSettled);
+                    zone, b.blocked, b.announcedBlockers, b.payoutsSettled, b.localeConflict);
         }
 
         /** The changeable components of an {@link Active}, for {@link #with}. */
@@ -287,6 +302,7 @@ public sealed interface FundingState {
             Money announcedPending;
             List<Blocker> announcedBlockers;
             Boolean payoutsSettled;
+            LocaleConflict localeConflict;
 
             Copy(Active a) {
                 balance = a.balance;
@@ -302,6 +318,7 @@ public sealed interface FundingState {
                 announcedPending = a.announcedPending;
                 announcedBlockers = a.announcedBlockers;
                 payoutsSettled = a.payoutsSettled;
+                localeConflict = a.localeConflict;
             }
         }
     }

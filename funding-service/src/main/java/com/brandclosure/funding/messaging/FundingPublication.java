@@ -73,11 +73,16 @@ public final class FundingPublication {
             case FundingAccountEvent.CostBlocked e -> null;
             case FundingAccountEvent.BlockedCostResolved e -> null;
             case FundingAccountEvent.PayoutsStatusNoted e -> null;
+            // Announced by the summary (blocker LOCALE_CONFLICT); the resolution is audited in the stream.
+            case FundingAccountEvent.LocaleConflictNoted e -> null;
+            case FundingAccountEvent.LocaleConflictResolved e -> null;
         };
         return announced == null ? List.of() : List.of(announced);
     }
 
+    /** The ISO code; none for XXX (ISO 4217's "no currency": an account never opened, its currency unknown). */
     private static String code(Money m) {
-        return m.currency().getCurrencyCode();
+        String code = m.currency().getCurrencyCode();
+        return "XXX".equals(code) ? null : code;
     }
 }

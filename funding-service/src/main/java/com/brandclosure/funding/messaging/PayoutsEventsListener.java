@@ -92,8 +92,8 @@ public class PayoutsEventsListener {
             case ActionLocked l -> new FundingCommand.LockCost(l.actionId(), Money.of(l.costMinor(), l.currency()),
                     l.clearingDate(), clearingAt(l.clearingAt(), l.clearingDate()), now);
             case ActionCleared c -> new FundingCommand.PayCost(c.actionId(), now);
-            // Adopted: opens the account in them, nothing if it is in them already, refused if it is not.
-            case AccountLocaleDecided d -> new FundingCommand.OpenAccount(d.accountId(),
+            // Adopted: opens the account in them, nothing if it is in them already, a named blocker if it is not.
+            case AccountLocaleDecided d -> new FundingCommand.AdoptLocale(d.accountId(),
                     java.util.Currency.getInstance(d.currency()), java.time.ZoneId.of(d.zone()), now);
             // The refund waits while payouts-service reports anything unsettled.
             case PayoutsSettled s -> new FundingCommand.NotePayouts(true, now);

@@ -129,6 +129,20 @@ public record FundingController(FundingAccounts accounts, CommandContexts contex
         }));
     }
 
+    /**
+     * Support resolves the account's locale conflict (payouts decided another currency or zone than the
+     * one a first cost opened the funding account in): settled outside the account, the note says how;
+     * the blocker {@code LOCALE_CONFLICT} is lifted. 404 when there is none.
+     */
+    @PostMapping("/locale-conflict/resolution")
+    @Allow(Role.SUPPORT)
+    public Overview resolveLocaleConflict(@PathVariable @Pattern(regexp = AccountId.PATTERN) String accountId,
+                                          @Valid @RequestBody Requests.ResolveLocaleConflict r) {
+        AccountId account = AccountId.of(accountId);
+        return view(account, execute(account, ctx -> new FundingCommand.ResolveLocaleConflict(ctx.actor(), r.note(),
+                ctx.now())));
+    }
+
     private java.util.Currency currencyOf(AccountId account) {
         return switch (accounts.read(CurrentActor.get(), account)) {
             case FundingState.Active a -> a.currency();

@@ -38,6 +38,10 @@ public final class Requests {
                                      @NotBlank @Size(max = MAX_TEXT_LENGTH) String note) {
     }
 
+    /** Support's resolution of the account's locale conflict (settled outside the account): {@code note} says how. */
+    public record ResolveLocaleConflict(@NotBlank @Size(max = MAX_TEXT_LENGTH) String note) {
+    }
+
     @Schema(example = "{\"method\":\"CARD\",\"amountMinor\":10000,\"currency\":\"EUR\"}")
     public record Deposit(@Pattern(regexp = ID) String depositId, @NotNull DepositMethod method,
                           @NotNull @Positive @Max(AmountPolicy.MAX_AMOUNT_MINOR) Long amountMinor,

@@ -401,6 +401,47 @@ class FundingAccountTest {
                 .thenRefused(DomainException.Conflict.class, "time zone Pacific/Auckland, not America/Los_Angeles");
     }
 
+    /**
+     * Issue 11: a cost that came before payouts' decision opened the account in its own currency; the
+     * decision of another one is not parked nor dropped but a named blocker, until support resolves it.
+     */
+    @Test
+    void a_locale_decided_after_a_cost_opened_the_account_otherwise_is_a_named_blocker_until_support_resolves_it() {
+        var openedInUsd = history(List.of(), open("USD"));
+        var paris = java.time.ZoneId.of("Europe/Paris");
+        var adopt = new FundingCommand.AdoptLocale("brand-1", EUR, paris, NOW);
+        var conflicted = account.given(openedInUsd).when(adopt).thenMatches(events -> {
+            assertThat(events).hasSize(2);
+            assertThat(events.get(0)).isInstanceOfSatisfying(FundingAccountEvent.LocaleConflictNoted.class, e -> {
+                assertThat(e.currency()).isEqualTo(EUR);
+                assertThat(e.zone()).isEqualTo(paris);
+                assertThat(e.reason()).contains("decided EUR / Europe/Paris").contains("opened in USD");
+            });
+            assertThat(events.get(1)).isInstanceOfSatisfying(FundingAccountEvent.FundingInsufficient.class,
+                    e -> assertThat(e.blockers()).singleElement().satisfies(b -> {
+                        assertThat(b.kind()).isEqualTo(FundingState.Blocker.LOCALE_CONFLICT);
+                        assertThat(b.id()).isEqualTo("EUR");
+                    }));
+        }).state();
+        assertThat(active(conflicted).sufficient(NOW)).isFalse();
+        // The same decision again (a redelivery) changes nothing; a note is needed to resolve it.
+        account.givenState(conflicted).when(adopt).thenNothing();
+        account.givenState(conflicted).when(new FundingCommand.ResolveLocaleConflict("support-1", " ", NOW))
+                .thenRefused(DomainException.BadRequest.class, "needs a note");
+        var resolved = account.givenState(conflicted)
+                .when(new FundingCommand.ResolveLocaleConflict("support-1", "costs converted by hand", NOW))
+                .thenMatches(events -> assertThat(events).extracting(e -> (Class) e.getClass()).containsExactly(
+                        FundingAccountEvent.LocaleConflictResolved.class, FundingAccountEvent.FundingSufficient.class))
+                .state();
+        assertThat(active(resolved).blockers()).isEmpty();
+        account.givenState(resolved).when(new FundingCommand.ResolveLocaleConflict("support-1", "again", NOW))
+                .thenRefused(DomainException.NotFound.class, "has no locale conflict");
+        // Decided before any cost: the decision opens the account in it; in it already, nothing.
+        account.given().when(adopt).thenMatches(events -> assertThat(events.getFirst())
+                .isEqualTo(new FundingAccountEvent.AccountOpened("brand-1", EUR, paris)));
+        account.given(history(List.of(), new OpenAccount("brand-1", EUR, paris, NOW))).when(adopt).thenNothing();
+    }
+
     @Test
     void reopening_in_another_currency_is_refused_and_the_same_currency_is_a_no_op() {
         account.given(opened()).when(open("EUR")).thenNothing();

@@ -63,7 +63,7 @@ class PayoutsEventsListenerTest {
                 inbound(new ActionApproved("b-1", "a-2", 500, "USD", CLEARING.minusDays(5), CLEARING, null))), NOW);
         // A cost in another currency still becomes its command: the account keeps it blocked, never drops it.
         assertThat(commands).containsExactly(
-                new FundingCommand.OpenAccount("b-1", Currency.getInstance("EUR"), java.time.ZoneId.of("Pacific/Auckland"),
+                new FundingCommand.AdoptLocale("b-1", Currency.getInstance("EUR"), java.time.ZoneId.of("Pacific/Auckland"),
                         NOW),
                 new FundingCommand.ApproveCost("a-2", Money.of(500, "USD"), CLEARING,
                         Instant.parse("2031-04-01T00:00:00Z"), NOW));

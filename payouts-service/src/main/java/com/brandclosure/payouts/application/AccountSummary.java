@@ -90,7 +90,7 @@ public class AccountSummary {
             LockingSettings settings = row == null || row.settings() == null ? NO_SETTINGS : row.settings();
             var f = figures.getOrDefault(account, new PayoutsStore.PendingFigures(0, null));
             recounts.put(account, new PayoutsSummary.Recount(f.pending(), f.lastLockDate(), settings, now,
-                    f.pendingCostMinor()));
+                    f.pendingCostMinor(), f.lastClearingAt()));
         }
         return recounts;
     }

@@ -46,12 +46,17 @@ public class ReviewActions {
     }
 
     /**
-     * Restores reversed actions to pending: only before their lock instant, and not once the account
-     * was deactivated (read under the account's lock, so a deactivation cannot slip in between).
+     * Restores reversed actions to pending: only before their lock instant, not while the account is
+     * closing (closure requested, not cancelled) and not once it was deactivated (both read under the
+     * account's lock, so neither can slip in between).
      */
     public List<ItemResult> restore(Actor actor, AccountId account, List<String> actionIds, CommandContext ctx) {
-        return apply(actor, account, actionIds, () -> new ActionCommand.RestoreAction(ctx.now(),
-                db.account(account).map(r -> Optional.ofNullable(r.closureDate())).orElse(Optional.empty())), ctx);
+        return apply(actor, account, actionIds, () -> {
+            var row = db.account(account);
+            return new ActionCommand.RestoreAction(ctx.now(), row.map(r -> Optional.ofNullable(r.closureDate()))
+                    .orElse(Optional.empty()), row.map(r -> Optional.ofNullable(r.closureRequestedAt()))
+                    .orElse(Optional.empty()));
+        }, ctx);
     }
 
     /**

@@ -159,6 +159,12 @@ public final class Action {
                     throw new DomainException.Conflict("cannot restore action " + d.actionId()
                             + ": the account was deactivated (closure date " + c.closureDate().get() + ")");
                 }
+                // Restoring would reopen a cost while support reviews a closure that counts it settled.
+                if (c.closureRequestedAt().isPresent()) {
+                    throw new DomainException.Conflict("cannot restore action " + d.actionId()
+                            + ": the account is closing (closure requested at " + c.closureRequestedAt().get()
+                            + "; a cancelled closure lifts this)");
+                }
                 // A reversed action does not lock, but its lock date still ends the time it may change.
                 if (!c.asOf().isBefore(d.lockAt())) {
                     throw new DomainException.Conflict("cannot restore action " + d.actionId() + ": its lock date "

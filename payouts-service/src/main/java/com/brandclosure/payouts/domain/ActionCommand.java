@@ -31,10 +31,15 @@ public sealed interface ActionCommand {
 
     /**
      * Restores a reversed action to pending, which is allowed only while it is not locked: before its
-     * lock instant at {@code asOf}, and never once the account was deactivated ({@code closureDate}
-     * present).
+     * lock instant at {@code asOf}, never once the account was deactivated ({@code closureDate}
+     * present), and never while the account is closing ({@code closureRequestedAt} present: the
+     * closure saga requested the closure and it was not cancelled since).
      */
-    record RestoreAction(Instant asOf, Optional<LocalDate> closureDate) implements ActionCommand {
+    record RestoreAction(Instant asOf, Optional<LocalDate> closureDate, Optional<Instant> closureRequestedAt)
+            implements ActionCommand {
+        public RestoreAction(Instant asOf, Optional<LocalDate> closureDate) {
+            this(asOf, closureDate, Optional.empty());
+        }
     }
 
     record ModifyAction(Money newCost, String reason) implements ActionCommand {

@@ -46,11 +46,19 @@ public final class PayoutsSummary {
     public sealed interface SummaryEvent {
     }
 
-    /** {@code reportFor}: the closure whose state report this answers; null when the summary crossed. */
-    public record PayoutsSettled(LocalDate lastLockDate, Instant lastLockAt, Instant asOf, String reportFor)
-            implements SummaryEvent {
+    /**
+     * {@code reportFor}: the closure whose state report this answers; null when the summary crossed.
+     * {@code lastClearingAt}: when the last partner payment the account can still owe clears ({@link
+     * #lastClearingAt}); null when none is left (and in events stored before it was kept).
+     */
+    public record PayoutsSettled(LocalDate lastLockDate, Instant lastLockAt, Instant asOf, String reportFor,
+                                 Instant lastClearingAt) implements SummaryEvent {
         public PayoutsSettled(LocalDate lastLockDate, Instant lastLockAt, Instant asOf) {
-            this(lastLockDate, lastLockAt, asOf, null);
+            this(lastLockDate, lastLockAt, asOf, null, null);
+        }
+
+        public PayoutsSettled(LocalDate lastLockDate, Instant lastLockAt, Instant asOf, String reportFor) {
+            this(lastLockDate, lastLockAt, asOf, reportFor, null);
         }
     }
 
@@ -77,10 +85,11 @@ public final class PayoutsSummary {
      * Asks the summary to compare itself with the account after a change: {@code pendingActions}
      * and {@code lastLockDate} (latest lock date of an approved, not yet locked action; null if
      * none) describe the account after the change, {@code settings} are the account's (zone and
-     * locking period, for the last contract's lock date).
+     * locking period, for the last contract's lock date); {@code lastClearingAt} is the latest clearing
+     * instant of an approved or locked action not cleared yet (null if none).
      */
     public record Recount(long pendingActions, LocalDate lastLockDate, LockingSettings settings, Instant now,
-                          long pendingCostMinor) implements SummaryCommand {
+                          long pendingCostMinor, Instant lastClearingAt) implements SummaryCommand {
         public Recount {
             if (pendingActions < 0) {
                 throw new IllegalArgumentException("pendingActions must not be negative");
@@ -88,7 +97,12 @@ public final class PayoutsSummary {
         }
 
         public Recount(long pendingActions, LocalDate lastLockDate, LockingSettings settings, Instant now) {
-            this(pendingActions, lastLockDate, settings, now, 0);
+            this(pendingActions, lastLockDate, settings, now, 0, null);
+        }
+
+        public Recount(long pendingActions, LocalDate lastLockDate, LockingSettings settings, Instant now,
+                       long pendingCostMinor) {
+            this(pendingActions, lastLockDate, settings, now, pendingCostMinor, null);
         }
     }
 
@@ -141,7 +155,22 @@ public final class PayoutsSummary {
         LocalDate lastLockDate = LockHorizon.lastLockDate(c.lastLockDate(), state.lastContractEnd(), c.settings(),
                 c.now());
         Instant lastLockAt = lastLockDate == null ? null : LockSchedule.lockAt(lastLockDate, c.settings().zone());
-        return new PayoutsSettled(lastLockDate, lastLockAt, c.now(), r.reportFor());
+        return new PayoutsSettled(lastLockDate, lastLockAt, c.now(), r.reportFor(), lastClearingAt(c, lastLockDate));
+    }
+
+    /**
+     * The last partner payment the account can still owe clears at the later of: the clearing instant of
+     * the last lock date (an action that locks then, covering the last contract, clears on its clearing
+     * date), and that of every approved or locked action not cleared yet. Null: nothing is left to clear.
+     * The saga counts the final settlement's deadline from it.
+     */
+    static Instant lastClearingAt(Recount c, LocalDate lastLockDate) {
+        Instant byLockDate = lastLockDate == null ? null : LockSchedule.clearingAt(
+                LockSchedule.clearingDate(lastLockDate, c.settings()), c.settings().zone());
+        if (byLockDate == null) {
+            return c.lastClearingAt();
+        }
+        return c.lastClearingAt() == null || byLockDate.isAfter(c.lastClearingAt()) ? byLockDate : c.lastClearingAt();
     }
 
     private static List<SummaryEvent> recount(Recount c, State state) {
@@ -155,7 +184,8 @@ public final class PayoutsSummary {
                 && (state.lastLockDate() == null || lastLockDate.isAfter(state.lastLockDate()));
         if (state.announced() != Announced.SETTLED || later) {
             Instant lastLockAt = lastLockDate == null ? null : LockSchedule.lockAt(lastLockDate, c.settings().zone());
-            return List.of(new PayoutsSettled(lastLockDate, lastLockAt, c.now()));
+            return List.of(new PayoutsSettled(lastLockDate, lastLockAt, c.now(), null,
+                    lastClearingAt(c, lastLockDate)));
         }
         return List.of();
     }

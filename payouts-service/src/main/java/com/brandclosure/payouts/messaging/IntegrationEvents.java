@@ -45,7 +45,7 @@ public final class IntegrationEvents {
     public static PayoutsEvent of(String accountId, long version, PayoutsSummary.SummaryEvent event) {
         return switch (event) {
             case PayoutsSummary.PayoutsSettled s -> new com.brandclosure.events.PayoutsSettled(accountId,
-                    s.lastLockDate(), s.lastLockAt(), s.asOf(), version, s.reportFor());
+                    s.lastLockDate(), s.lastLockAt(), s.asOf(), version, s.reportFor(), s.lastClearingAt());
             case PayoutsSummary.PayoutsPending p -> new com.brandclosure.events.PayoutsPending(accountId,
                     p.pendingActions(), p.asOf(), version, p.pendingCostMinor(), p.reportFor());
             case PayoutsSummary.ContractEndNoted n -> throw new IllegalArgumentException("not published: " + n);

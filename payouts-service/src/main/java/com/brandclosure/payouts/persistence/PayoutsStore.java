@@ -44,14 +44,14 @@ public class PayoutsStore {
 
     private static final String ACCOUNT_COLUMNS = """
             account_id, lock_months, lock_days, reference_period, payment_scheduling_days, zone, currency,
-            closure_date, locale_decided_at""";
+            closure_date, locale_decided_at, closure_requested_at""";
 
     private static final RowMapper<AccountRow> ACCOUNT = (rs, i) -> {
         String currency = rs.getString(7);
         LockingSettings settings = currency == null ? null : new LockingSettings(rs.getInt(2), rs.getInt(3),
                 ReferencePeriod.valueOf(rs.getString(4)), rs.getInt(5), ZoneId.of(rs.getString(6)),
                 Currency.getInstance(currency));
-        return new AccountRow(rs.getString(1), settings, localDate(rs, 8), instant(rs, 9));
+        return new AccountRow(rs.getString(1), settings, localDate(rs, 8), instant(rs, 9), instant(rs, 10));
     };
 
     public Optional<AccountRow> account(AccountId account) {
@@ -115,16 +115,31 @@ public class PayoutsStore {
                 d.zone().getId(), closureDate);
     }
 
+    /** The closure saga requested the account's closure at {@code at}: it is closing (the first request stays). */
+    public void saveClosureRequested(AccountId account, Instant at) {
+        ensureAccounts(List.of(account.value()));
+        jdbc.update("UPDATE payouts_accounts SET closure_requested_at = coalesce(closure_requested_at, ?) "
+                + "WHERE account_id = ?", Timestamp.from(at), account.value());
+    }
+
+    /** The closure was cancelled: the account is no longer closing. */
+    public void clearClosureRequested(AccountId account) {
+        jdbc.update("UPDATE payouts_accounts SET closure_requested_at = NULL WHERE account_id = ?", account.value());
+    }
+
     public long countActions(AccountId account) {
         Long n = jdbc.queryForObject("SELECT count(*) FROM actions WHERE account_id = ?", Long.class, account.value());
         return n == null ? 0 : n;
     }
 
-    /** Per account: pending actions and the latest lock date of an approved (not yet locked) action. */
-    /** {@code pendingCostMinor}: the sum of the pending actions' costs (the account's one currency). */
-    public record PendingFigures(long pending, LocalDate lastLockDate, long pendingCostMinor) {
+    /**
+     * Per account: pending actions and the latest lock date of an approved (not yet locked) action.
+     * {@code pendingCostMinor}: the sum of the pending actions' costs (the account's one currency).
+     * {@code lastClearingAt}: the latest clearing instant of an approved or locked action not cleared yet.
+     */
+    public record PendingFigures(long pending, LocalDate lastLockDate, long pendingCostMinor, Instant lastClearingAt) {
         public PendingFigures(long pending, LocalDate lastLockDate) {
-            this(pending, lastLockDate, 0);
+            this(pending, lastLockDate, 0, null);
         }
     }
 
@@ -133,10 +148,12 @@ public class PayoutsStore {
         jdbc.query("""
                 SELECT account_id, count(*) FILTER (WHERE state = 'PENDING'),
                        max(lock_date) FILTER (WHERE state = 'APPROVED'),
-                       coalesce(sum(cost_minor) FILTER (WHERE state = 'PENDING'), 0)
-                FROM actions WHERE account_id = ANY(?) AND state IN ('PENDING', 'APPROVED')
+                       coalesce(sum(cost_minor) FILTER (WHERE state = 'PENDING'), 0),
+                       max(clearing_at) FILTER (WHERE state IN ('APPROVED', 'LOCKED'))
+                FROM actions WHERE account_id = ANY(?) AND state IN ('PENDING', 'APPROVED', 'LOCKED')
                 GROUP BY account_id""", rs -> {
-            result.put(rs.getString(1), new PendingFigures(rs.getLong(2), localDate(rs, 3), rs.getLong(4)));
+            result.put(rs.getString(1), new PendingFigures(rs.getLong(2), localDate(rs, 3), rs.getLong(4),
+                    instant(rs, 5)));
         }, (Object) accountIds.toArray(String[]::new));
         return result;
     }

@@ -263,6 +263,18 @@ class ActionTest {
         }
 
         @Test
+        void while_the_account_is_closing_a_reversed_action_can_no_longer_be_restored() {
+            var requested = Instant.parse("2025-04-10T09:00:00Z");
+            ACTION.given(reversed).when(new RestoreAction(lockAt.minusSeconds(86_400), Optional.empty(),
+                            Optional.of(requested)))
+                    .thenRefused(DomainException.Conflict.class,
+                            "cannot restore action a-1: the account is closing (closure requested at " + requested);
+            // Not closing (never requested, or cancelled since): the lock date alone decides.
+            ACTION.given(reversed).when(new RestoreAction(lockAt.minusSeconds(86_400), Optional.empty(),
+                    Optional.empty())).then(new ActionRestored("a-1"));
+        }
+
+        @Test
         void restoring_a_pending_action_changes_nothing() {
             ACTION.given(tracked("a-1")).when(new RestoreAction(lockAt.plusSeconds(1), Optional.empty())).thenNothing();
         }

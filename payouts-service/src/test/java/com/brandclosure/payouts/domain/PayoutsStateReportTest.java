@@ -38,9 +38,10 @@ class PayoutsStateReportTest {
     @Test
     void an_unchanged_settled_summary_is_reported_again_with_the_last_contract_s_lock_date() {
         var end = new ContractEndNoted("c-1", Instant.parse("2026-03-31T21:59:59Z"));
-        var settled = new PayoutsSettled(LocalDate.of(2026, 4, 30), Instant.parse("2026-04-30T22:00:00Z"), IN_MARCH);
+        var settled = new PayoutsSettled(LocalDate.of(2026, 4, 30), Instant.parse("2026-04-30T22:00:00Z"), IN_MARCH, null, Instant.parse("2026-04-30T22:00:00Z"));
         SUMMARY.given(end, settled).when(report(0, LocalDate.of(2026, 2, 28))).then(new PayoutsSettled(
-                LocalDate.of(2026, 4, 30), Instant.parse("2026-04-30T22:00:00Z"), IN_MARCH, "CLO-acc-1"));
+                LocalDate.of(2026, 4, 30), Instant.parse("2026-04-30T22:00:00Z"), IN_MARCH, "CLO-acc-1",
+                Instant.parse("2026-04-30T22:00:00Z")));
     }
 
     @Test

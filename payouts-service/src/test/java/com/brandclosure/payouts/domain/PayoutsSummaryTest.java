@@ -53,7 +53,7 @@ class PayoutsSummaryTest {
     void settling_announces_the_last_lock_date_with_the_instant_it_has_passed() {
         // End of June 30th in Paris (CEST, UTC+2).
         SUMMARY.givenState(state(Announced.PENDING, null)).when(recount(0, LocalDate.of(2025, 6, 30)))
-                .then(new PayoutsSettled(LocalDate.of(2025, 6, 30), Instant.parse("2025-06-30T22:00:00Z"), NOW));
+                .then(new PayoutsSettled(LocalDate.of(2025, 6, 30), Instant.parse("2025-06-30T22:00:00Z"), NOW, null, Instant.parse("2025-06-30T22:00:00Z")));
     }
 
     @Test
@@ -78,7 +78,7 @@ class PayoutsSummaryTest {
     @Test
     void the_history_of_announcements_is_the_state() {
         var settledAfterPending = SUMMARY.given(new PayoutsPending(2, NOW),
-                new PayoutsSettled(LocalDate.of(2025, 6, 30), Instant.parse("2025-06-30T22:00:00Z"), NOW));
+                new PayoutsSettled(LocalDate.of(2025, 6, 30), Instant.parse("2025-06-30T22:00:00Z"), NOW, null, Instant.parse("2025-06-30T22:00:00Z")));
         assertThat(settledAfterPending.state()).isEqualTo(state(Announced.SETTLED, LocalDate.of(2025, 6, 30)));
         settledAfterPending.when(recount(0, LocalDate.of(2025, 6, 30))).thenNothing();
     }
@@ -111,14 +111,14 @@ class PayoutsSummaryTest {
                 .when(new NoteContractEnd("c-1", MARCH_31_END_PARIS,
                         recountAt(IN_MARCH, 0, LocalDate.of(2026, 2, 28), MONTH_1_0)))
                 .then(new ContractEndNoted("c-1", MARCH_31_END_PARIS),
-                        new PayoutsSettled(LocalDate.of(2026, 4, 30), Instant.parse("2026-04-30T22:00:00Z"), IN_MARCH));
+                        new PayoutsSettled(LocalDate.of(2026, 4, 30), Instant.parse("2026-04-30T22:00:00Z"), IN_MARCH, null, Instant.parse("2026-04-30T22:00:00Z")));
     }
 
     @Test
     void the_same_holds_when_the_approval_comes_after_the_contract_end_was_noted() {
         SUMMARY.given(new PayoutsPending(1, IN_MARCH), new ContractEndNoted("c-1", MARCH_31_END_PARIS))
                 .when(recountAt(IN_MARCH, 0, LocalDate.of(2026, 2, 28), MONTH_1_0))
-                .then(new PayoutsSettled(LocalDate.of(2026, 4, 30), Instant.parse("2026-04-30T22:00:00Z"), IN_MARCH));
+                .then(new PayoutsSettled(LocalDate.of(2026, 4, 30), Instant.parse("2026-04-30T22:00:00Z"), IN_MARCH, null, Instant.parse("2026-04-30T22:00:00Z")));
     }
 
     @Test
@@ -126,14 +126,14 @@ class PayoutsSummaryTest {
         SUMMARY.given()
                 .when(new NoteContractEnd("c-1", MARCH_31_END_PARIS, recountAt(IN_MARCH, 0, null, MONTH_1_0)))
                 .then(new ContractEndNoted("c-1", MARCH_31_END_PARIS),
-                        new PayoutsSettled(LocalDate.of(2026, 4, 30), Instant.parse("2026-04-30T22:00:00Z"), IN_MARCH));
+                        new PayoutsSettled(LocalDate.of(2026, 4, 30), Instant.parse("2026-04-30T22:00:00Z"), IN_MARCH, null, Instant.parse("2026-04-30T22:00:00Z")));
     }
 
     @Test
     void a_later_approved_lock_date_wins_over_the_contract_s() {
         SUMMARY.given(new ContractEndNoted("c-1", MARCH_31_END_PARIS))
                 .when(recountAt(IN_MARCH, 0, LocalDate.of(2026, 6, 30), MONTH_1_0))
-                .then(new PayoutsSettled(LocalDate.of(2026, 6, 30), Instant.parse("2026-06-30T22:00:00Z"), IN_MARCH));
+                .then(new PayoutsSettled(LocalDate.of(2026, 6, 30), Instant.parse("2026-06-30T22:00:00Z"), IN_MARCH, null, Instant.parse("2026-06-30T22:00:00Z")));
     }
 
     @Test
@@ -144,7 +144,7 @@ class PayoutsSummaryTest {
                 .andWhen(recountAt(IN_MARCH, 0, null, MONTH_1_0))
                 .thenMatches(events -> assertThat(events).singleElement()
                         .isEqualTo(new PayoutsSettled(LocalDate.of(2026, 4, 30), Instant.parse("2026-04-30T22:00:00Z"),
-                                IN_MARCH)));
+                                IN_MARCH, null, Instant.parse("2026-04-30T22:00:00Z"))));
     }
 
     @Test
@@ -152,7 +152,7 @@ class PayoutsSummaryTest {
         Instant juneEnd = Instant.parse("2026-06-30T21:59:59Z");
         var settled = SUMMARY.given(new ContractEndNoted("c-1", MARCH_31_END_PARIS),
                 new ContractEndNoted("c-2", juneEnd),
-                new PayoutsSettled(LocalDate.of(2026, 7, 31), Instant.parse("2026-07-31T22:00:00Z"), IN_MARCH));
+                new PayoutsSettled(LocalDate.of(2026, 7, 31), Instant.parse("2026-07-31T22:00:00Z"), IN_MARCH, null, Instant.parse("2026-07-31T22:00:00Z")));
         assertThat(settled.state().lastContractEnd()).isEqualTo(juneEnd);
         // c-2's expiry moved to March: noted; the earlier last lock date is not announced (waiting longer is safe).
         settled.when(new NoteContractEnd("c-2", MARCH_31_END_PARIS, recountAt(IN_MARCH, 0, null, MONTH_1_0)))
@@ -165,7 +165,7 @@ class PayoutsSummaryTest {
     @Test
     void the_same_contract_end_again_is_a_plain_recount() {
         SUMMARY.given(new ContractEndNoted("c-1", MARCH_31_END_PARIS),
-                        new PayoutsSettled(LocalDate.of(2026, 4, 30), Instant.parse("2026-04-30T22:00:00Z"), IN_MARCH))
+                        new PayoutsSettled(LocalDate.of(2026, 4, 30), Instant.parse("2026-04-30T22:00:00Z"), IN_MARCH, null, Instant.parse("2026-04-30T22:00:00Z")))
                 .when(new NoteContractEnd("c-1", MARCH_31_END_PARIS, recountAt(IN_MARCH, 0, null, MONTH_1_0)))
                 .thenNothing();
     }
@@ -180,7 +180,7 @@ class PayoutsSummaryTest {
         SUMMARY.given()
                 .when(new NoteContractEnd("c-1", end, recountAt(now, 0, null, la)))
                 .then(new ContractEndNoted("c-1", end),
-                        new PayoutsSettled(LocalDate.of(2026, 2, 28), Instant.parse("2026-03-01T08:00:00Z"), now));
+                        new PayoutsSettled(LocalDate.of(2026, 2, 28), Instant.parse("2026-03-01T08:00:00Z"), now, null, Instant.parse("2026-03-01T08:00:00Z")));
     }
 
     @Test
@@ -191,7 +191,32 @@ class PayoutsSummaryTest {
         SUMMARY.given()
                 .when(new NoteContractEnd("c-1", end, recountAt(IN_MARCH, 0, LocalDate.of(2026, 2, 28), auckland)))
                 .then(new ContractEndNoted("c-1", end),
-                        new PayoutsSettled(LocalDate.of(2026, 4, 30), Instant.parse("2026-04-30T12:00:00Z"), IN_MARCH));
+                        new PayoutsSettled(LocalDate.of(2026, 4, 30), Instant.parse("2026-04-30T12:00:00Z"), IN_MARCH, null, Instant.parse("2026-04-30T12:00:00Z")));
+    }
+
+    /**
+     * Issue 11: the settled summary says when the last partner payment clears (the saga's final-settlement
+     * deadline counts from it). MONTH 1 with 0 scheduling days: the day after a month-end lock date, so
+     * it is the lock instant in the tests above; with 10 scheduling days, the 10th of the next month.
+     */
+    @Test
+    void settled_carries_the_last_clearing_instant_of_the_last_lock_date_or_of_a_locked_action_clearing_later() {
+        var tenDays = new LockingSettings(1, 0, ReferencePeriod.MONTH, 10, PARIS, EUR);
+        SUMMARY.givenState(state(Announced.PENDING, null))
+                .when(new Recount(0, LocalDate.of(2026, 4, 30), tenDays, IN_MARCH))
+                .then(new PayoutsSettled(LocalDate.of(2026, 4, 30), Instant.parse("2026-04-30T22:00:00Z"), IN_MARCH,
+                        null, Instant.parse("2026-05-09T22:00:00Z")));
+        // No lock date ahead, but a locked action clears on 2026-03-10 (Paris): that is the last clearing.
+        Instant lockedClears = Instant.parse("2026-03-09T23:00:00Z");
+        SUMMARY.givenState(state(Announced.PENDING, null))
+                .when(new Recount(0, null, tenDays, IN_MARCH, 0, lockedClears))
+                .then(new PayoutsSettled(null, null, IN_MARCH, null, lockedClears));
+        // A locked action clearing later than the last lock date's clearing wins.
+        Instant later = Instant.parse("2026-06-09T22:00:00Z");
+        SUMMARY.givenState(state(Announced.PENDING, null))
+                .when(new Recount(0, LocalDate.of(2026, 4, 30), tenDays, IN_MARCH, 0, later))
+                .then(new PayoutsSettled(LocalDate.of(2026, 4, 30), Instant.parse("2026-04-30T22:00:00Z"), IN_MARCH,
+                        null, later));
     }
 
     @Test
