@@ -221,6 +221,18 @@ final class RunningSystem implements AutoCloseable {
         return seconds.get(module);
     }
 
+    /** Starts every first instance that is down, all at once, and waits until they are healthy with their clocks caught up. */
+    void startStopped() throws IOException {
+        var down = services.values().stream().filter(n -> !n.alive()).toList();
+        for (ServiceNode node : down) {
+            node.start();
+        }
+        for (ServiceNode node : down) {
+            awaitHealthy(node);
+            clocks.catchUp(node);
+        }
+    }
+
     /** Stops the second instances gracefully; the system is back to one instance per service. */
     void stopSecondInstances() {
         var threads = seconds.values().stream()
