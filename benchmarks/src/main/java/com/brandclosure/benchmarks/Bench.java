@@ -52,7 +52,7 @@ public final class Bench {
 
     /**
      * Runs a harness and ends the JVM: 0 if it finished, 1 if it threw. Without the explicit exit the
-     * broker's and the services' non-daemon threads would keep the JVM (and {@code exec:java}) alive.
+     * broker's and the services' non-daemon threads would keep the JVM alive.
      */
     public static void main(String harness, Body body) {
         long start = System.nanoTime();
@@ -249,9 +249,5 @@ public final class Bench {
 
     public static double seconds(long startNanos) {
         return (System.nanoTime() - startNanos) / 1e9;
-    }
-
-    public static Duration minutes(String property, int defaultMinutes) {
-        return Duration.ofMinutes(Integer.getInteger(property, defaultMinutes));
     }
 }

@@ -37,7 +37,7 @@ import java.util.concurrent.Future;
  * under 8 concurrent writers at a steady rate. Prints each figure and its ratio to the limit, then RESULT lines.
  * <p>
  * Run: {@code benchmarks/run-all.sh} (all harnesses), or alone as the benchmarks README says. Sizes:
- * {@code -Dbench.events=200000} (per drain figure), {@code -Dbench.singleEvents=20000},
+ * {@code -Dbench.events=200000} (per drain figure), {@code -Dbench.singleEvents=20000} (per single-event figure),
  * {@code -Dbench.relay.rate=5000} (events/s, all writers), {@code -Dbench.relay.writers=8},
  * {@code -Dbench.relay.perTx=5} (events per writer transaction), {@code -Dbench.relay.seconds=15}.
  */
