@@ -85,7 +85,7 @@ public final class FundingAccount {
                 case Active a when !a.currency().equals(c.currency()) -> throw new DomainException.Conflict(
                         "funding account " + a.accountId() + " is in " + a.currency().getCurrencyCode() + ", not "
                                 + c.currency().getCurrencyCode());
-                case Active a when c.zone() != null && !a.zone().equals(c.zone()) -> throw new DomainException.Conflict(
+                case Active a when c.zone() != null && !sameZone(a.zone(), c.zone()) -> throw new DomainException.Conflict(
                         "funding account " + a.accountId() + " is in time zone " + a.zone().getId() + ", not "
                                 + c.zone().getId());
                 case Active a -> List.of();
@@ -147,7 +147,8 @@ public final class FundingAccount {
     private static List<FundingAccountEvent> adoptLocale(FundingCommand.AdoptLocale c, FundingState state) {
         return switch (state) {
             case Unopened u -> List.of(new AccountOpened(c.accountId(), c.currency(), c.zone()));
-            case Active a when a.currency().equals(c.currency()) && a.zone().equals(c.zone()) -> List.of();
+            // Zones compare by their rules: "UTC" decided is the "Z" an account opened without a zone has.
+            case Active a when a.currency().equals(c.currency()) && sameZone(a.zone(), c.zone()) -> List.of();
             case Active a when a.localeConflict() != null -> List.of();
             case Active a -> List.of(new FundingAccountEvent.LocaleConflictNoted(c.currency(), c.zone(),
                     "payouts-service decided " + c.currency().getCurrencyCode() + " / " + c.zone().getId()
@@ -157,7 +158,12 @@ public final class FundingAccount {
         };
     }
 
-    /** {@code first}, then what {@code next} decides on the state {@code first} leads to. */
+    /** The same zone whatever its spelling: "UTC", "Etc/UTC" and "Z" are one. */
+    static boolean sameZone(java.time.ZoneId a, java.time.ZoneId b) {
+        return a.normalized().equals(b.normalized());
+    }
+
+        /** {@code first}, then what {@code next} decides on the state {@code first} leads to. */
     static List<FundingAccountEvent> then(Active a, FundingAccountEvent first,
                                           Function<Active, List<FundingAccountEvent>> next) {
         List<FundingAccountEvent> events = new ArrayList<>(List.of(first));

@@ -440,6 +440,10 @@ class FundingAccountTest {
         account.given().when(adopt).thenMatches(events -> assertThat(events.getFirst())
                 .isEqualTo(new FundingAccountEvent.AccountOpened("brand-1", EUR, paris)));
         account.given(history(List.of(), new OpenAccount("brand-1", EUR, paris, NOW))).when(adopt).thenNothing();
+        // An account opened without a zone is in "Z"; payouts deciding "UTC" is that same zone: no conflict.
+        account.given(opened()).when(new FundingCommand.AdoptLocale("brand-1", EUR, java.time.ZoneId.of("UTC"), NOW))
+                .thenNothing();
+        account.given(opened()).when(new OpenAccount("brand-1", EUR, java.time.ZoneId.of("Etc/UTC"), NOW)).thenNothing();
     }
 
     @Test
