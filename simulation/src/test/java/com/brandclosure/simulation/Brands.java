@@ -190,7 +190,9 @@ final class Brands {
             return cancellable && closureCommand(b.admin, b, "cancels the closure",
                     new AccountClosureCommand.CancelClosure(b.admin, "not now", w.now));
         }
-        if (!AccountClosure.isDeactivated(saga)) {
+        // Before the deactivation, and while Deactivating waits on a precondition a late word retracted (the
+        // console names it), the brand settles what is open.
+        if (!AccountClosure.isDeactivated(saga) || saga instanceof AccountClosureState.Deactivating) {
             if (!openContracts(b).isEmpty()) {
                 return command(b, b.admin, w.contracts, "expires its contracts",
                         u -> w.services.contracts.expireAll(u, b.account));

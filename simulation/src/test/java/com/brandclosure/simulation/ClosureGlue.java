@@ -4,7 +4,6 @@ import com.brandclosure.closure.domain.AccountClosure;
 import com.brandclosure.closure.domain.AccountClosureCommand;
 import com.brandclosure.closure.domain.AccountClosureEvent;
 import com.brandclosure.closure.domain.AccountClosureState;
-import com.brandclosure.closure.domain.AccountClosureState.AwaitingLockDate;
 import com.brandclosure.platform.kernel.AccountId;
 import com.brandclosure.platform.timers.TimerIds;
 
@@ -35,17 +34,18 @@ final class ClosureGlue {
 
     /** LockDateTimer.follow: one timer instance per schedule version; the old one goes when the wait ends or moves. */
     private void follow(Unit u, String account, AccountClosureState before, AccountClosureState after) {
-        long wasWaitingFor = before instanceof AwaitingLockDate b ? b.scheduleVersion() : 0;
-        long waitsFor = after instanceof AwaitingLockDate a ? a.scheduleVersion() : 0;
+        long wasWaitingFor = AccountClosure.lockDateWait(before).map(AccountClosure.LockDateWait::scheduleVersion).orElse(0L);
+        var wait = AccountClosure.lockDateWait(after);
+        long waitsFor = wait.map(AccountClosure.LockDateWait::scheduleVersion).orElse(0L);
         if (wasWaitingFor == waitsFor) {
             return;
         }
         if (wasWaitingFor != 0) {
             u.cancel(LOCK_DATE_TIMER, TimerIds.of(account, String.valueOf(wasWaitingFor)));
         }
-        if (after instanceof AwaitingLockDate a) {
-            u.schedule(LOCK_DATE_TIMER, TimerIds.of(account, String.valueOf(a.scheduleVersion())), a.fireAt(),
-                    String.valueOf(a.scheduleVersion()));
+        if (wait.isPresent()) {
+            u.schedule(LOCK_DATE_TIMER, TimerIds.of(account, String.valueOf(waitsFor)), wait.get().fireAt(),
+                    String.valueOf(waitsFor));
         }
     }
 

@@ -121,7 +121,7 @@ final class Invariants {
             fail(message);
         }
         // Every broken precondition is one the saga learned only once deactivating (and ignored), or had not
-        // heard yet: the approval raced the source's retraction. A known bug of the saga (see README), counted
+        // heard yet: the approval raced the source's retraction. The race the saga had before its fix (see README), named
         // apart so that every other rule keeps being checked on this seed.
         knownBugs.add(KNOWN_RACE + ": " + message);
         w.trace("KNOWN BUG " + KNOWN_RACE + ": " + message);

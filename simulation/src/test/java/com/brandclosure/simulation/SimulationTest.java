@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The whole closure under faults, for many seeds: {@code -Dsimulation.seeds=N} (from
  * {@code -Dsimulation.firstSeed}, default 1), or just one with {@code -Dsimulation.seed=S}. A seed that
- * runs into a known bug (see the README) is listed, and fails the run only with {@code -Dsimulation.strict=true};
+ * runs into the race the saga once had (see the README) fails it too; {@code -Dsimulation.strict=false} only lists such seeds;
  * any other broken rule fails it.
  */
 class SimulationTest {
@@ -24,7 +24,9 @@ class SimulationTest {
         String one = System.getProperty("simulation.seed", "");
         long first = one.isBlank() ? Long.getLong("simulation.firstSeed", 1) : Long.parseLong(one.trim());
         int count = one.isBlank() ? Integer.getInteger("simulation.seeds", 1000) : 1;
-        boolean strict = Boolean.getBoolean("simulation.strict");
+        // The bug the race classification was made for is fixed (README): a seed that runs into it fails the run.
+        // -Dsimulation.strict=false lists such seeds without failing, to look at a sweep as a whole.
+        boolean strict = Boolean.parseBoolean(System.getProperty("simulation.strict", "true"));
         long started = System.nanoTime();
         Map<String, Integer> counts = new TreeMap<>();
         List<Simulation.Outcome> failed = new ArrayList<>();

@@ -53,6 +53,12 @@ public record ClosureStatus(List<String> waitingOn, Instant since, Instant until
             }
             case AwaitingLockDate a -> new ClosureStatus(List.of(LOCK_DATE), a.since(), until);
             case ClosureRequested r -> new ClosureStatus(List.of(FINAL_REVIEW), r.since(), until);
+            // With every fence in, what still holds the deactivation back: a retraction that raced the approval, or a
+            // lock date it moved later.
+            case Deactivating d when d.missingFences().isEmpty() && !d.ledger().facts().allHold() -> new ClosureStatus(
+                    d.ledger().facts().unmet().stream().map(Enum::name).toList(), d.since(), until);
+            case Deactivating d when d.missingFences().isEmpty() && d.wakeAt() != null ->
+                    new ClosureStatus(List.of(LOCK_DATE), d.since(), until);
             case Deactivating d -> new ClosureStatus(List.of(DEACTIVATION), d.since(), until);
             case AwaitingFinalSettlement d -> new ClosureStatus(List.of(FINAL_SETTLEMENT), d.since(), until);
             case AccountClosed c -> new ClosureStatus(List.of(), c.since(), null);

@@ -1,8 +1,9 @@
 package com.brandclosure.closure.application;
 
+import com.brandclosure.closure.domain.AccountClosure;
+
 import com.brandclosure.closure.domain.AccountClosureCommand.FireLockDateTimer;
 import com.brandclosure.closure.domain.AccountClosureState;
-import com.brandclosure.closure.domain.AccountClosureState.AwaitingLockDate;
 import com.brandclosure.platform.command.Work;
 import com.brandclosure.platform.eventstore.CommandContexts;
 import com.brandclosure.platform.json.JsonCodec;
@@ -34,8 +35,10 @@ public class LockDateTimer extends AccountTimer {
 
     /** The timer follows the state: set when a wait for the lock date begins or moves, removed when it ends. */
     static void follow(Work work, AccountId account, AccountClosureState before, AccountClosureState after) {
-        long wasWaitingFor = before instanceof AwaitingLockDate b ? b.scheduleVersion() : 0;
-        long waitsFor = after instanceof AwaitingLockDate a ? a.scheduleVersion() : 0;
+        var was = AccountClosure.lockDateWait(before);
+        var now = AccountClosure.lockDateWait(after);
+        long wasWaitingFor = was.map(AccountClosure.LockDateWait::scheduleVersion).orElse(0L);
+        long waitsFor = now.map(AccountClosure.LockDateWait::scheduleVersion).orElse(0L);
         if (wasWaitingFor == waitsFor) {
             return;
         }
@@ -46,9 +49,8 @@ public class LockDateTimer extends AccountTimer {
                 // It is firing as we speak: it will find its schedule outdated and do nothing.
             }
         }
-        if (after instanceof AwaitingLockDate a) {
-            work.schedule(KIND, timerId(account, a.scheduleVersion()), a.fireAt(),
-                    "{\"scheduleVersion\":" + a.scheduleVersion() + "}");
+        if (now.isPresent()) {
+            work.schedule(KIND, timerId(account, waitsFor), now.get().fireAt(), "{\"scheduleVersion\":" + waitsFor + "}");
         }
     }
 

@@ -188,6 +188,13 @@ public final class AccountClosure {
      * one re-checks everything through the automatic steps: a fact may have changed meanwhile.
      */
     private static List<AccountClosureEvent> lockDateTimerFired(FireLockDateTimer c, AccountClosureState s) {
+        if (s instanceof Deactivating d && d.wakeAt() != null && s.ledger().schedules() == c.scheduleVersion()) {
+            if (d.wakeAt().isAfter(c.now())) {
+                return List.of(new LockDateScheduled(s.ledger().facts().lockDate().orElse(null), d.wakeAt(),
+                        s.ledger().schedules() + 1, c.now()));
+            }
+            return thenAutomaticSteps(List.of(), s, c.now());
+        }
         if (!(s instanceof AwaitingLockDate a) || a.scheduleVersion() != c.scheduleVersion()) {
             return List.of();
         }
@@ -290,9 +297,18 @@ public final class AccountClosure {
             case AccountClosureState.ClosureRequested r when lockDateAhead(facts, now) -> List.of(new ReviewWithdrawn(
                     r.ticketId(), "a later lock date lies ahead: " + facts.lockDate().orElseThrow().date(), now));
 
-            // Step 4: every service fenced the account -> deactivate it.
-            case Deactivating d when d.missingFences().isEmpty() ->
+            // Step 4: every service fenced the account -> deactivate it, if the evidence still holds. A source's
+            // word published before its fence arrives before that fence (same topic, same key), so once the four
+            // fences are in, the facts hold each source's last word from before it fenced: a retraction that raced
+            // the approval (a catalog created, a conversion tracked, a contract signed before the fence went up)
+            // keeps the closure Deactivating, named in what it waits on and overdue past its deadline, until the
+            // precondition holds again — and a lock date it moved later has passed.
+            case Deactivating d when d.missingFences().isEmpty() && facts.allHold() && !lockDateAhead(facts, now) ->
                     List.of(new AccountDeactivated(d.closureDate(), now));
+            // ... a later lock date sets the lock-date timer to wake the closure when it passes.
+            case Deactivating d when d.missingFences().isEmpty() && facts.allHold()
+                    && !facts.lockDate().orElseThrow().passesAt().equals(d.wakeAt()) ->
+                    List.of(scheduleLockDate(s.ledger(), now));
 
             // Step 3 is the reviewer's (approve/reject). Step 5, closing, waits for funding's RefundIssued
             // (issued with amount 0 when nothing is left): funding sends its sufficiency summary only when
@@ -344,6 +360,10 @@ public final class AccountClosure {
                         : Reports.closureIdOf(l.account().value(), l.version());
                 yield new Preparing(l.withReports(Reports.requested(closureId, Reports.REVIEW_REQUESTED, r.at())), p.initiation(), p.since(), p.rejectionReasons(), false);
             }
+            // Deactivating waits for a lock date that moved later without leaving the state (the approval stands).
+            case LockDateScheduled d when s instanceof Deactivating x -> new Deactivating(
+                    l.withSchedules(d.scheduleVersion()), x.initiation(), x.since(), x.ticketId(), x.approver(),
+                    x.closureDate(), x.fences(), d.fireAt());
             case LockDateScheduled d -> new AwaitingLockDate(l.withSchedules(d.scheduleVersion()), initiation(s),
                     s instanceof AwaitingLockDate a ? a.since() : d.at(), d.lockDate(), d.fireAt(),
                     d.scheduleVersion());
@@ -353,7 +373,7 @@ public final class AccountClosure {
             case ReviewWithdrawn w -> new Preparing(l, initiation(s), w.at(), List.of(), false);
             case FinalReviewRejected r -> new Preparing(l, initiation(s), r.at(), r.reasons(), true);
             case FinalReviewApproved a -> new Deactivating(l, initiation(s), a.at(), a.ticketId(), a.approver(),
-                    a.closureDate(), java.util.Map.of());
+                    a.closureDate(), java.util.Map.of(), null);
             case FenceConfirmed f -> {
                 if (!(s instanceof Deactivating d)) {
                     yield s.withLedger(l);
@@ -361,7 +381,7 @@ public final class AccountClosure {
                 var fences = new HashMap<>(d.fences());
                 fences.put(f.service(), f.fencedAt());
                 yield new Deactivating(l, d.initiation(), d.since(), d.ticketId(), d.approver(), d.closureDate(),
-                        fences);
+                        fences, d.wakeAt());
             }
             case AccountDeactivated d -> {
                 var approved = (Deactivating) s;
@@ -381,6 +401,23 @@ public final class AccountClosure {
             return new Preparing(ledger, p.initiation(), p.since(), p.rejectionReasons(), false);
         }
         return s.withLedger(ledger);
+    }
+
+    /** The lock-date timer a state waits on: its schedule version and when it is due. */
+    public record LockDateWait(long scheduleVersion, Instant fireAt) {
+    }
+
+    /**
+     * The lock-date timer {@code s} waits on, if any: while AwaitingLockDate, and while Deactivating for a
+     * lock date that moved later (the application sets and removes the durable timer by this).
+     */
+    public static java.util.Optional<LockDateWait> lockDateWait(AccountClosureState s) {
+        return switch (s) {
+            case AwaitingLockDate a -> java.util.Optional.of(new LockDateWait(a.scheduleVersion(), a.fireAt()));
+            case Deactivating d when d.wakeAt() != null ->
+                    java.util.Optional.of(new LockDateWait(d.ledger().schedules(), d.wakeAt()));
+            default -> java.util.Optional.empty();
+        };
     }
 
     /** Who initiated the closure the state belongs to (null before any initiation). */

@@ -130,13 +130,13 @@ public sealed interface AccountClosureState {
      * streams stored before this state existed, where the deactivation followed at once.
      */
     record Deactivating(Ledger ledger, Initiation initiation, Instant since, String ticketId, @Personal String approver,
-                        LocalDate closureDate, Map<String, Instant> fences) implements AccountClosureState {
+                        LocalDate closureDate, Map<String, Instant> fences, Instant wakeAt) implements AccountClosureState {
         public Deactivating {
             fences = Collections.unmodifiableSortedMap(new TreeMap<>(fences));
         }
 
         public AccountClosureState withLedger(Ledger l) {
-            return new Deactivating(l, initiation, since, ticketId, approver, closureDate, fences);
+            return new Deactivating(l, initiation, since, ticketId, approver, closureDate, fences, wakeAt);
         }
 
         /** The services that have not confirmed their fence yet, in {@link Fences#SERVICES} order. */

@@ -694,14 +694,58 @@ class AccountClosureTest {
                     .thenRefused(DomainException.Conflict.class, "irreversible");
         }
 
+        /*
+         * Found by the deterministic simulation (module simulation, seeds 4, 260, 408 of 1..1000): a retraction
+         * published before a service's fence (a catalog created, a conversion tracked between the approval and
+         * the fence) used to be recorded and then ignored: the fourth fence deactivated the account with a live
+         * catalog. A source's word before its fence arrives before that fence, so with the four fences in the
+         * saga's facts are the sources' last words: they must hold.
+         */
         @Test
-        void aRetractionWhileDeactivatingIsRecordedAndTheFencesStillComplete() {
+        void aRetractionThatRacedTheApprovalHoldsTheDeactivationUntilThePreconditionHoldsAgain() {
             var retraction = retracted(Precondition.CATALOGS_DELETED, 2);
-            deactivating().when(record(retraction, AFTER_LOCK))
+            var held = deactivating().when(record(retraction, AFTER_LOCK))
                     .then(new PreconditionRetracted(retraction, AFTER_LOCK))
                     .andGiven(fenced("contracts-service"), fenced("payouts-service"), fenced("funding-service"))
                     .when(new RecordFence("catalog-service", TICKET, AFTER_LOCK, AFTER_LOCK))
-                    .then(fenced("catalog-service"), new AccountDeactivated(CLOSURE_DATE, AFTER_LOCK));
+                    .then(fenced("catalog-service"));
+            assertThat(held.state()).isInstanceOfSatisfying(AccountClosureState.Deactivating.class, d -> {
+                assertThat(d.missingFences()).isEmpty();
+                assertThat(com.brandclosure.closure.application.ClosureStatus.of(d, Deadlines.DEFAULTS).waitingOn())
+                        .containsExactly("CATALOGS_DELETED");
+            });
+            var deleted = holds(Precondition.CATALOGS_DELETED, 3);
+            var later = AFTER_LOCK.plusSeconds(600);
+            held.andGiven().when(record(deleted, later))
+                    .then(met(deleted, later), new AccountDeactivated(CLOSURE_DATE, later));
+        }
+
+        /*
+         * Simulation seeds 611 and 746: a contract signed between the approval and the contracts fence moved
+         * payouts' last lock date past the deactivation. The closure waits in Deactivating for that lock date,
+         * with the lock-date timer set, and deactivates when it fires.
+         */
+        @Test
+        void aLockDateMovedLaterBeforeTheFencesWaitsForItsTimerBeforeDeactivating() {
+            var moved = payoutsSettled(2, LATER_LOCK);
+            var waiting = deactivating().andGiven(allFenced()).when(record(moved, AFTER_LOCK))
+                    .then(met(moved, AFTER_LOCK), new LockDateScheduled(LATER_LOCK, LATER_LOCK.passesAt(), 2, AFTER_LOCK));
+            assertThat(waiting.state()).isInstanceOfSatisfying(AccountClosureState.Deactivating.class, d -> {
+                assertThat(d.wakeAt()).isEqualTo(LATER_LOCK.passesAt());
+                assertThat(AccountClosure.lockDateWait(d)).contains(new AccountClosure.LockDateWait(2, LATER_LOCK.passesAt()));
+                assertThat(com.brandclosure.closure.application.ClosureStatus.of(d, Deadlines.DEFAULTS).waitingOn())
+                        .containsExactly("LOCK_DATE");
+            });
+            // A fact that changes nothing sets no second timer; a timer firing early is set again.
+            var funding = funding(2, 9_000);
+            waiting.andGiven().when(record(funding, AFTER_LOCK)).then(met(funding, AFTER_LOCK));
+            waiting.andGiven().when(new FireLockDateTimer(2, AFTER_LOCK))
+                    .then(new LockDateScheduled(LATER_LOCK, LATER_LOCK.passesAt(), 3, AFTER_LOCK));
+            var passed = LATER_LOCK.passesAt().plusSeconds(1);
+            waiting.andGiven().when(new FireLockDateTimer(1, passed)).thenNothing();
+            var closed = waiting.andGiven().when(new FireLockDateTimer(2, passed))
+                    .then(new AccountDeactivated(CLOSURE_DATE, passed)).state();
+            assertThat(AccountClosure.lockDateWait(closed)).isEmpty();
         }
 
         @Test
