@@ -235,15 +235,7 @@ final class RunningSystem implements AutoCloseable {
 
     /** Stops the second instances gracefully; the system is back to one instance per service. */
     void stopSecondInstances() {
-        var threads = seconds.values().stream()
-                .map(n -> Thread.ofPlatform().start(() -> n.stop(Duration.ofSeconds(20)))).toList();
-        for (Thread t : threads) {
-            try {
-                t.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        stopInParallel(seconds.values());
         seconds.clear();
     }
 
@@ -296,8 +288,12 @@ final class RunningSystem implements AutoCloseable {
 
     private void stopAll() {
         stopSecondInstances();
-        // In parallel: each gets Spring's graceful shutdown, bounded, then SIGKILL. Only our own children.
-        var threads = services.values().stream()
+        stopInParallel(services.values());
+    }
+
+    /** In parallel: each gets Spring's graceful shutdown, bounded, then SIGKILL. Only our own children. */
+    private static void stopInParallel(java.util.Collection<ServiceNode> nodes) {
+        var threads = nodes.stream()
                 .map(n -> Thread.ofPlatform().start(() -> n.stop(Duration.ofSeconds(20)))).toList();
         for (Thread t : threads) {
             try {
