@@ -70,6 +70,8 @@ public final class Infrastructure {
     private final String postgresPassword;
     /** {@code null}: the broker takes unauthenticated PLAINTEXT clients (Testcontainers, or external without credentials). */
     private final KafkaCredentials kafkaCredentials;
+    /** The in-process broker, for the faults a test injects ({@link #restartKafka}); {@code null} on the other paths. */
+    private volatile EmbeddedKafkaKraftBroker broker;
 
     private Infrastructure(String path, String kafkaBootstrapServers, KafkaCredentials kafkaCredentials,
                            String postgresHost, int postgresPort, String postgresUser, String postgresPassword) {
@@ -99,6 +101,101 @@ public final class Infrastructure {
             }
         }
         return current;
+    }
+
+    /**
+     * Whether this path can stop and start the broker and the PostgreSQL server ({@link #restartKafka},
+     * {@link #restartPostgres}): only the in-process one, whose broker and server this JVM owns.
+     */
+    public boolean canRestart() {
+        return broker != null;
+    }
+
+    /**
+     * A broker outage: stops the in-process broker (its controller keeps the metadata), runs {@code whileDown}
+     * (the clients see a broker that is gone: connection refused, requests timing out) and starts it again on
+     * the same port with the same logs. Returns once the broker takes requests again.
+     */
+    public void restartKafka(Runnable whileDown) {
+        var current = requireRestartable().getCluster();
+        for (var server : current.brokers().values()) {
+            server.shutdown();
+            server.awaitShutdown();
+        }
+        log.info("Kafka broker stopped");
+        try {
+            whileDown.run();
+        } finally {
+            for (var server : current.brokers().values()) {
+                server.startup();
+            }
+            try {
+                current.waitForReadyBrokers();
+            } catch (Exception e) {
+                throw new IllegalStateException("the broker did not come back", e);
+            }
+            log.info("Kafka broker started again");
+        }
+    }
+
+    /**
+     * A PostgreSQL restart ({@code pg_ctl restart -m fast}: every connection is cut, the server is away until
+     * it has started again from its data directory, with the options it ran with). Returns once it takes
+     * connections again.
+     */
+    public void restartPostgres() {
+        requireRestartable();
+        try (Connection c = adminConnection(); var rs = c.createStatement().executeQuery("SHOW data_directory")) {
+            rs.next();
+            Path data = Path.of(rs.getString(1));
+            // postmaster.opts holds the server's command line; pg_ctl restart starts it again with the same options.
+            String postgres = Files.readString(data.resolve("postmaster.opts")).strip().split(" ")[0].replace("\"", "");
+            Path pgCtl = Path.of(postgres).resolveSibling("pg_ctl");
+            var command = new java.util.ArrayList<String>();
+            if ("root".equals(System.getProperty("user.name"))) {
+                // pg_ctl refuses to run as root; the embedded server was started the same way (a user namespace).
+                command.addAll(List.of("unshare", "-U"));
+            }
+            command.addAll(List.of(pgCtl.toString(), "-D", data.toString(), "-m", "fast", "-w", "-t", "60",
+                    "-l", data.resolve("restart.log").toString(), "restart"));
+            var process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!process.waitFor(90, java.util.concurrent.TimeUnit.SECONDS) || process.exitValue() != 0) {
+                throw new IllegalStateException("pg_ctl restart failed: " + output.strip());
+            }
+        } catch (SQLException | IOException e) {
+            throw new IllegalStateException("cannot restart PostgreSQL", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while restarting PostgreSQL", e);
+        }
+        log.info("PostgreSQL restarted");
+    }
+
+    /**
+     * Cuts every connection to {@code database} but this one ({@code pg_terminate_backend}): the clients' open
+     * transactions are rolled back and their next statement fails. Returns how many were cut.
+     */
+    public int terminateConnections(String database) {
+        try (Connection c = adminConnection(); var statement = c.prepareStatement("""
+                SELECT count(*) FILTER (WHERE pg_terminate_backend(pid)) FROM pg_stat_activity
+                WHERE datname = ? AND pid <> pg_backend_pid()""")) {
+            statement.setString(1, database);
+            try (var rs = statement.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot terminate the connections to " + database, e);
+        }
+    }
+
+    private EmbeddedKafkaKraftBroker requireRestartable() {
+        var b = broker;
+        if (b == null) {
+            throw new IllegalStateException("the " + path + " path does not own its broker and server: no restart");
+        }
+        return b;
     }
 
     /** Which path runs: {@code external}, {@code testcontainers} or {@code in-process}. */
@@ -292,8 +389,10 @@ public final class Infrastructure {
                     // same
                 }
             }, "test-infrastructure-stop"));
-            return new Infrastructure("in-process", broker.getBrokersAsString(), credentials, "localhost", postgres.getPort(),
-                    "postgres", "postgres");
+            var infrastructure = new Infrastructure("in-process", broker.getBrokersAsString(), credentials, "localhost",
+                    postgres.getPort(), "postgres", "postgres");
+            infrastructure.broker = broker;
+            return infrastructure;
         } catch (Exception e) {
             throw new IllegalStateException("cannot start in-process Kafka and PostgreSQL", e);
         }
