@@ -7,4 +7,10 @@ set -euo pipefail
 cd "$(dirname "$0")"
 . scripts/select-jdk.sh
 echo "Using JAVA_HOME=$JAVA_HOME"
-exec ./mvnw -B verify "$@"
+status=0
+./mvnw -B verify "$@" || status=$?
+# The chaos journey's summary (system-tests writes it; the test JVM's own output goes to files).
+if [ -f system-tests/target/chaos-result.txt ]; then
+  cat system-tests/target/chaos-result.txt
+fi
+exit "$status"

@@ -30,13 +30,13 @@ final class Clocks {
 
     /**
      * Moves every running service instance's clock forward; durable timers due by the new time fire at their
-     * next poll. An instance that is down is left alone: it catches up when it is started again.
+     * next poll. An instance that is down or still starting is left alone: it catches up once it is healthy.
      */
     synchronized void advance(Duration by) {
         var nodes = new java.util.ArrayList<>(services.values());
         nodes.addAll(seconds.values());
         for (ServiceNode node : nodes) {
-            if (node.alive()) {
+            if (node.ready()) {
                 http.post(node.baseUrl() + "/local/clock/advance", opsAuthorization.get(), Map.of("by", by.toString())).ok();
             }
         }
@@ -53,7 +53,7 @@ final class Clocks {
     private ServiceNode running(String module) {
         ServiceNode first = services.get(module);
         ServiceNode second = seconds.get(module);
-        return !first.alive() && second != null && second.alive() ? second : first;
+        return !first.ready() && second != null && second.ready() ? second : first;
     }
 
     /**

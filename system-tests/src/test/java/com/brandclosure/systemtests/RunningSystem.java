@@ -196,7 +196,7 @@ final class RunningSystem implements AutoCloseable {
     String url(String module, String path) {
         ServiceNode first = services.get(module);
         ServiceNode second = seconds.get(module);
-        return (!first.alive() && second != null && second.alive() ? second : first).baseUrl() + path;
+        return (!first.ready() && second != null && second.ready() ? second : first).baseUrl() + path;
     }
 
     /**
@@ -273,13 +273,14 @@ final class RunningSystem implements AutoCloseable {
         clocks.catchUp(module);
     }
 
-    private static void awaitHealthy(ServiceNode node) {
+    static void awaitHealthy(ServiceNode node) {
         Awaitility.await(node + " healthy").atMost(START_TIMEOUT).pollInterval(Duration.ofMillis(500))
                 .failFast(node + " died while starting", () -> assertThat(node.exitReason()).isNull())
                 .until(node::healthy);
+        node.markReady();
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (var socket = new ServerSocket(0)) {
             socket.setReuseAddress(true);
             return socket.getLocalPort();
@@ -292,7 +293,7 @@ final class RunningSystem implements AutoCloseable {
     }
 
     /** In parallel: each gets Spring's graceful shutdown, bounded, then SIGKILL. Only our own children. */
-    private static void stopInParallel(java.util.Collection<ServiceNode> nodes) {
+    static void stopInParallel(java.util.Collection<ServiceNode> nodes) {
         var threads = nodes.stream()
                 .map(n -> Thread.ofPlatform().start(() -> n.stop(Duration.ofSeconds(20)))).toList();
         for (Thread t : threads) {

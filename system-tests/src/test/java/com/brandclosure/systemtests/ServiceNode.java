@@ -43,6 +43,8 @@ final class ServiceNode {
     private final Path jar;
     private final Path log;
     private volatile Process process;
+    /** Set once the instance answered healthy after its last start; cleared by start, kill and stop. */
+    private volatile boolean ready;
 
     ServiceNode(String module, int port, List<String> arguments, java.util.Map<String, String> environment,
                 Path repositoryRoot, Path logDirectory) {
@@ -102,6 +104,7 @@ final class ServiceNode {
         Files.writeString(log, System.lineSeparator() + "=== system-tests: " + String.join(" ", command)
                         + System.lineSeparator(), StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                 StandardOpenOption.APPEND);
+        ready = false;
         var builder = new ProcessBuilder(command);
         builder.environment().putAll(environment);
         process = builder
@@ -114,6 +117,16 @@ final class ServiceNode {
     boolean alive() {
         Process p = process;
         return p != null && p.isAlive();
+    }
+
+    /** Alive and healthy since its last start: an instance still starting takes no requests. */
+    boolean ready() {
+        return ready && alive();
+    }
+
+    /** Called once the instance answered healthy after a start. */
+    void markReady() {
+        ready = alive();
     }
 
     /** Liveness of the whole application: actuator health answers UP (public, no token). */
@@ -136,6 +149,7 @@ final class ServiceNode {
      * or timers. Waits until the process is gone so the port is free for the restart.
      */
     void kill() throws InterruptedException {
+        ready = false;
         Process p = process;
         p.destroyForcibly();
         if (!p.waitFor(30, TimeUnit.SECONDS)) {
@@ -145,6 +159,7 @@ final class ServiceNode {
 
     /** SIGTERM (Spring's graceful shutdown), then SIGKILL if it takes too long. Only this node's own PID. */
     void stop(Duration grace) {
+        ready = false;
         Process p = process;
         if (p == null || !p.isAlive()) {
             return;

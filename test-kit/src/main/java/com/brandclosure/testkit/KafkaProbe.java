@@ -170,6 +170,20 @@ public final class KafkaProbe implements AutoCloseable {
         }
     }
 
+    /**
+     * Sends a record with an {@code event-type} header and any value, e.g. one no consumer can decode (a poison
+     * record: the header makes the subscribed consumer read it), and waits for the acknowledgement.
+     */
+    public void sendRaw(String topic, String key, String value, String eventType) {
+        var record = new ProducerRecord<>(topic, key, value);
+        record.headers().add("event-type", eventType.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            producer.send(record).get();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot send to " + topic, e);
+        }
+    }
+
     @Override
     public void close() {
         running = false;

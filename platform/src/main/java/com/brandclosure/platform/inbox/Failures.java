@@ -26,6 +26,9 @@ public final class Failures {
             if (t instanceof TransientDataAccessException || t instanceof RecoverableDataAccessException
                     || t instanceof DataAccessResourceFailureException || t instanceof CannotCreateTransactionException
                     || t instanceof CannotAcquireLockException || t instanceof ConcurrencyConflictException
+                    // The transaction could not be committed or rolled back: its connection is gone (the pool's
+                    // "Connection is closed" carries no SQLState). Whatever the work threw is retried with it.
+                    || t instanceof org.springframework.transaction.TransactionSystemException
                     || t instanceof com.brandclosure.platform.eventstore.AccountBusyException
                     || t instanceof SQLTransientException || t instanceof SQLRecoverableException
                     || t instanceof org.apache.kafka.common.errors.RetriableException
