@@ -298,6 +298,19 @@ class WebBoundaryIT {
     }
 
     @Test
+    void a_request_whose_database_connection_is_cut_answers_503_with_retry_after_not_500() throws Exception {
+        String account = newAccount();
+        Answer cut = send("GET", "/api/v1/accounts/" + account + "/payments/cut-connection", null, null,
+                "Authorization", service);
+        assertProblem(cut, 503);
+        assertThat(cut.raw().headers().firstValue("Retry-After")).hasValue("1");
+        assertThat(cut.body().path("detail").asString()).contains("unavailable").doesNotContain("PSQLException");
+        // The pool replaces the connection: the next request is served.
+        assertThat(send("GET", "/api/v1/accounts/" + account + "/payments", null, null, "Authorization", service)
+                .status()).isEqualTo(200);
+    }
+
+    @Test
     void the_hostile_input_suite_passes_on_the_platforms_own_endpoint() {
         String account = newAccount();
         var endpoints = HostileInput.withBodies(EndpointMatrix.endpoints(context),

@@ -158,12 +158,19 @@ final class Brand {
         return http.get(api(PAYOUTS, "/actions/" + actionId), admin);
     }
 
+    /** Waits until the action is in {@code state} and returns that answer (not a second read, which may meet a fault). */
     JsonNode awaitActionState(String actionId, String state) {
-        await(actionId + " " + state).atMost(Events.PATIENCE).until(() -> {
+        var seen = new java.util.concurrent.atomic.AtomicReference<JsonNode>();
+        // A read may meet a fault (an instance killed, the database restarting): it is asked again.
+        await(actionId + " " + state).atMost(Events.PATIENCE).ignoreExceptions().until(() -> {
             var r = action(actionId);
-            return r.status() == 200 && state.equals(r.json().path("state").asString());
+            if (r.status() == 200 && state.equals(r.json().path("state").asString())) {
+                seen.set(r.json());
+                return true;
+            }
+            return false;
         });
-        return action(actionId).ok();
+        return seen.get();
     }
 
     JsonNode approve(String actionId) {
@@ -262,10 +269,14 @@ final class Brand {
 
     /** Waits until the saga is in {@code state}; fails early naming what it waits on otherwise. */
     JsonNode awaitClosure(String state) {
+        var seen = new java.util.concurrent.atomic.AtomicReference<JsonNode>();
         await(account + " closure " + state).atMost(Events.PATIENCE).pollInterval(Duration.ofMillis(200))
-                .untilAsserted(() -> assertThat(closure().path("state").asString())
-                        .as("closure of %s: %s", account, closure()).isEqualTo(state));
-        return closure();
+                .ignoreExceptions().untilAsserted(() -> {
+                    var closure = closure();
+                    assertThat(closure.path("state").asString()).as("closure of %s: %s", account, closure).isEqualTo(state);
+                    seen.set(closure);
+                });
+        return seen.get();
     }
 
     // ------------------------------------------------------------------ composed steps

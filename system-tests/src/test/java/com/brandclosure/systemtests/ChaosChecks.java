@@ -75,7 +75,7 @@ final class ChaosChecks {
     /** Every brand where its script leads; one that is not says where it is and whether it is flagged overdue. */
     private void endStates() {
         try {
-            await("every brand at its script's end").atMost(patience).pollInterval(Duration.ofSeconds(1))
+            await("every brand at its script's end").atMost(patience).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
                     .until(() -> brands.stream().allMatch(b -> b.script.end().equals(state(b))));
         } catch (org.awaitility.core.ConditionTimeoutException e) {
             for (var b : brands) {

@@ -103,6 +103,42 @@ class ChaosJourneyTest {
     void every_brand_closes_or_stops_as_scripted_under_faults_with_nothing_lost_or_doubled() throws Exception {
         long seed = Long.getLong("chaos.seed", System.currentTimeMillis());
         log.info("chaos: seed {} ({} brands; replay with -Dchaos.seed={})", seed, BRANDS, seed);
+        try {
+            journey(seed);
+        } catch (Exception | AssertionError e) {
+            if (!reported) {
+                report("chaos: " + BRANDS + " brands, FAILED before the checks (seed " + seed + "; replay: "
+                        + replay(seed) + "): " + e + "\nchaos: cause " + rootCause(e) + "\nchaos: faults so far " + (faults == null ? "[]" : faults.injected) + "\n");
+            }
+            throw e;
+        }
+    }
+
+    private boolean reported;
+
+    private static String rootCause(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        String text = t.toString();
+        return text.length() > 2_000 ? text.substring(0, 2_000) + " …" : text;
+    }
+
+    private static String replay(long seed) {
+        return "./mvnw -B verify -pl system-tests -am -Dtest=ChaosJourneyTest -Dchaos.seed=" + seed
+                + (BRANDS == 100 ? "" : " -Dchaos.brands=" + BRANDS);
+    }
+
+    /** Prints the report and writes it where test.sh finds it after the build (the test JVM's output goes to files). */
+    private void report(String text) throws java.io.IOException {
+        reported = true;
+        System.out.print(text);
+        java.nio.file.Files.writeString(java.nio.file.Path.of(System.getProperty("system-tests.log-dir", "target"))
+                .resolveSibling("chaos-result.txt"), text);
+    }
+
+    private void journey(long seed) throws Exception {
         var random = new Random(seed);
         workers = Executors.newFixedThreadPool(WORKERS);
         system.startSecondInstances(Faults.MODULES);
@@ -245,7 +281,7 @@ class ChaosJourneyTest {
             for (String id : b.approved) {
                 b.brand.awaitActionState(id, "CLEARED");
             }
-            await(b.account() + " costs paid").atMost(Events.PATIENCE).untilAsserted(() -> {
+            await(b.account() + " costs paid").atMost(Events.PATIENCE).ignoreExceptions().untilAsserted(() -> {
                 var funding = b.brand.funding();
                 assertThat(funding.get("pendingPartnerCostsMinor").asLong()).as(funding.toString()).isZero();
                 assertThat(funding.get("refundWaitsOn").isEmpty()).as(funding.toString()).isTrue();
@@ -260,15 +296,12 @@ class ChaosJourneyTest {
         String line = "chaos: " + BRANDS + " brands, " + faults.injected.size() + " faults, " + outcome.lost() + " lost, "
                 + outcome.doubled() + " doubled";
         log.info("{} (seed {}; faults {})", line, seed, faults.injected);
-        var report = new StringBuilder(line).append(" (seed ").append(seed).append("; replay: ./mvnw -B verify -pl system-tests -am -Dtest=ChaosJourneyTest -Dchaos.seed=").append(seed).append(")\n");
+        var report = new StringBuilder(line).append(" (seed ").append(seed).append("; replay: ").append(replay(seed)).append(")\n");
         report.append("chaos: faults ").append(faults.injected).append('\n');
         for (String failure : outcome.failures()) {
             report.append("chaos: FAILED ").append(failure).append('\n');
         }
-        System.out.print(report);
-        // test.sh prints this file after the build: the test JVM's own output goes to files.
-        java.nio.file.Files.writeString(java.nio.file.Path.of(System.getProperty("system-tests.log-dir", "target"))
-                .resolveSibling("chaos-result.txt"), report);
+        report(report.toString());
         assertThat(faults.injected.stream().map(Faults.Injected::kind).distinct())
                 .as("every kind of fault injected").containsExactlyInAnyOrder(Faults.Kind.values());
         assertThat(outcome.failures()).as("chaos (seed " + seed + ", replay with -Dchaos.seed=" + seed + ")").isEmpty();
@@ -278,12 +311,12 @@ class ChaosJourneyTest {
 
     /** After a rejected review and a new request: ClosureRequested again, at a later version. */
     private long awaitRequestedAfter(ChaosBrand b, long before) {
-        await(b.account() + " requested again").atMost(Events.PATIENCE).untilAsserted(() -> {
+        await(b.account() + " requested again").atMost(Events.PATIENCE).ignoreExceptions().untilAsserted(() -> {
             var c = b.brand.closure();
             assertThat(c.get("state").asString()).as(c.toString()).isEqualTo("ClosureRequested");
             assertThat(c.get("version").asLong()).isGreaterThan(before);
         });
-        return b.brand.closure().get("version").asLong();
+        return b.brand.awaitClosure("ClosureRequested").get("version").asLong();
     }
 
     private void batch(ChaosBrand b, String operation, List<String> ids) {

@@ -103,7 +103,7 @@ final class Events {
         var tp = new TopicPartition(event.record().topic(), event.record().partition());
         try (var admin = AdminClient.create(adminProperties)) {
             await(group + " consumed " + event.type() + " at " + tp + "@" + event.record().offset())
-                    .atMost(PATIENCE)
+                    .atMost(PATIENCE).ignoreExceptions()
                     .until(() -> {
                         Map<TopicPartition, OffsetAndMetadata> offsets =
                                 admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();

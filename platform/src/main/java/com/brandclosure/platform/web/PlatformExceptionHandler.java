@@ -39,7 +39,8 @@ import java.util.Map;
  * One mapping of refusals to HTTP answers for every service, as RFC 9457 problem details
  * ({@code application/problem+json}): invalid input 400 (with {@code fieldErrors} naming each
  * field), forbidden 403, not found 404, state conflicts and concurrent changes 409, business-rule
- * refusals 422, a busy account 503 with {@code Retry-After} — and every refusal of the framework
+ * refusals 422, a busy account 503 with {@code Retry-After}, the database or broker away (a transient failure,
+ * {@link com.brandclosure.platform.inbox.Failures}) 503 with {@code Retry-After} — and every refusal of the framework
  * itself (unknown path 404, method 405, not acceptable 406, media type 415, missing or mistyped
  * parameters and bodies 400). A {@code detail} says what is wrong in the client's terms (field
  * name and reason); it never carries a Java type, class or method name: the framework's own
@@ -184,6 +185,14 @@ public class PlatformExceptionHandler {
         RequestSizeFilter.BodyTooLargeException tooLarge = causeOf(e, RequestSizeFilter.BodyTooLargeException.class);
         if (tooLarge != null) {
             return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(tooLarge(tooLarge));
+        }
+        if (com.brandclosure.platform.inbox.Failures.isTransient(e)) {
+            // The database or the broker is away (a restart, a cut connection): nothing was decided, and the
+            // same request may succeed in a moment. The consumers retry such failures; a caller is told to.
+            log.warn("{} {} failed on the infrastructure: {}", request.getMethod(), request.getRequestURI(), e.toString());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
+                    .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "a system this service depends on is unavailable "
+                            + "(database or broker); try again in a moment"));
         }
         log.error("{} {} failed", request.getMethod(), request.getRequestURI(), e);
         return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(problem(HttpStatus.INTERNAL_SERVER_ERROR,

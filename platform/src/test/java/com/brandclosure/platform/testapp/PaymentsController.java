@@ -56,6 +56,19 @@ public class PaymentsController {
         });
     }
 
+    /**
+     * A read whose database connection the server cuts halfway (it terminates its own backend, as a PostgreSQL
+     * restart would): the infrastructure failing under a request.
+     */
+    @GetMapping("/cut-connection")
+    public Integer cutConnection(@PathVariable String accountId) {
+        return tx.execute(s -> {
+            jdbc.queryForObject("SELECT pg_terminate_backend(pg_backend_pid())::int", Integer.class);
+            return jdbc.queryForObject("SELECT count(*)::int FROM test_effects WHERE account_id = ?", Integer.class,
+                    accountId);
+        });
+    }
+
     @GetMapping
     public List<String> list(@PathVariable String accountId, @RequestParam(defaultValue = "10") int size,
                              @RequestParam(required = false) Kind kind, @RequestParam(required = false) String note) {
