@@ -56,13 +56,36 @@ final class Faults {
         this.random = random;
     }
 
-    /** Runs {@code command} while no disturbing fault is in progress. */
+    /**
+     * Runs {@code command} while no disturbing fault is in progress. Like any client, it asks again when the
+     * service answers 503 (the database or broker was away: right after a restart the pool still meets a dead
+     * connection or two) or cannot be reached, after the {@code Retry-After} second, a few times.
+     */
     <T> T calmly(java.util.function.Supplier<T> command) {
-        calm.readLock().lock();
-        try {
-            return command.get();
-        } finally {
-            calm.readLock().unlock();
+        for (int attempt = 1; ; attempt++) {
+            calm.readLock().lock();
+            try {
+                T result = command.get();
+                if (!(result instanceof Http.Response r && r.status() == 503 && attempt < 10)) {
+                    return result;
+                }
+                log.info("chaos: asked again after {}", result);
+            } catch (AssertionError | java.io.UncheckedIOException e) {
+                boolean unavailable = e instanceof java.io.UncheckedIOException
+                        || String.valueOf(e.getMessage()).contains(" -> 503 ");
+                if (!unavailable || attempt == 10) {
+                    throw e;
+                }
+                log.info("chaos: asked again after {}", String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
+            } finally {
+                calm.readLock().unlock();
+            }
+            try {
+                Thread.sleep(1_000); // the services' Retry-After
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
         }
     }
 
