@@ -501,6 +501,9 @@ class PayoutsIntegrationTest {
         String ticket = "CLS-" + account + "-1";
         Map<String, Object> approval = Map.of("accountId", account, "ticketId", ticket, "approver", "agent-7",
                 "closureDate", today.toString());
+        // An approval without a closure date (the deactivation followed in the same step) fences nothing here.
+        probe.send(Topics.CLOSURE, account, envelope("FinalReviewApproved", Map.of("accountId", account,
+                "ticketId", "CLS-" + account + "-0", "approver", "agent-7")));
         probe.send(Topics.CLOSURE, account, envelope("FinalReviewApproved", approval));
         // The same approval again under another event id: the fence is up already, nothing more is confirmed.
         probe.send(Topics.CLOSURE, account, envelope("FinalReviewApproved", approval));
