@@ -375,7 +375,7 @@ public final class AccountClosure {
         return switch (e) {
             case PreconditionMet m -> factChanged(s, l.withFacts(l.facts().with(m.fact())));
             case PreconditionRetracted r -> factChanged(s, l.withFacts(l.facts().with(r.fact())));
-            case ClosureInitiated i -> new Preparing(l.withReports(Reports.requested(
+            case ClosureInitiated i -> new Preparing(l.withoutDrifts().withReports(Reports.requested(
                     Reports.closureIdOf(l.account().value(), l.version()), Reports.INITIATION, i.at())),
                     new Initiation(i.initiatedBy(), i.reason(), i.at()), i.at(), List.of(), false);
             case AccountClosureEvent.StateReported r -> s.withLedger(l.withReports(l.reports().with(r.source())));

@@ -33,7 +33,8 @@ public sealed interface AccountClosureState {
      * @param reviews   how many reviews were opened (the next ticket's number is one more)
      * @param reports   the state reports asked for last (which closure, why) and who has answered
      * @param locale    the account's currency and zone as payouts decided them (null until the saga learns them)
-     * @param drifts    every drift a reconciliation found (a source's answer contradicting the saga's fact), oldest first
+     * @param drifts    every drift reconciliations found since the closure was initiated (a source's answer contradicting
+     *                  the saga's fact), oldest first
      */
     record Ledger(AccountId account, long version, Facts facts, long schedules, int reviews, Reports reports,
                   AccountLocale locale, List<AccountClosureEvent.DriftDetected> drifts) {
@@ -81,6 +82,11 @@ public sealed interface AccountClosureState {
 
         Ledger withReports(Reports newReports) {
             return new Ledger(account, version, facts, schedules, reviews, newReports, locale, drifts);
+        }
+
+        /** A new closure starts with no drift: the console flags a closure by the drifts found while it was in flight. */
+        Ledger withoutDrifts() {
+            return new Ledger(account, version, facts, schedules, reviews, reports, locale, List.of());
         }
 
         Ledger withDrift(AccountClosureEvent.DriftDetected drift) {

@@ -34,8 +34,8 @@ public final class Responses {
      * and {@code missingFences}: those it still waits for (both empty in every other state).
      * {@code zone} / {@code currency}: the account's time zone and currency as payouts decided them
      * (null until the saga learnt them; the closure date and the forecast are then dated in the last
-     * lock date's offset, or UTC). {@code drifts}: what reconciliations found the saga had wrong, oldest first
-     * (each was corrected by the fact recorded with it); empty when none did.
+     * lock date's offset, or UTC). {@code drifts}: what reconciliations found the saga had wrong since the
+     * closure was initiated, oldest first (each was corrected by the fact recorded with it); empty when none did.
      */
     public record ClosureView(String accountId, String state, long version, String initiatedBy, String reason,
                               Instant initiatedAt, List<PreconditionView> preconditions, LocalDate lastLockDate,

@@ -1310,6 +1310,20 @@ class AccountClosureTest {
         }
 
         @Test
+        void aClosureStartedAgainAfterACancellationHasNoDriftOfTheOneBefore() {
+            var catalogs = holds(Precondition.CATALOGS_DELETED, 1);
+            var drifted = given(INITIATED).when(answer(catalogs, T1)).then(
+                    new AccountClosureEvent.DriftDetected(Precondition.CATALOGS_DELETED, null,
+                            word("CatalogsDeleted", 1, null), Drift.MISSING, T1), met(catalogs, T1)).state();
+            assertThat(drifted.ledger().drifts()).hasSize(1);
+            var again = SAGA.givenState(drifted).andGiven(new ClosureCancelled("brand-admin", "not yet", T1))
+                    .when(new InitiateClosure("brand-admin", "now", T1))
+                    .then(new ClosureInitiated("brand-admin", "now", T1)).state();
+            assertThat(again.ledger().drifts()).isEmpty();
+            assertThat(again.ledger().facts().of(Precondition.CATALOGS_DELETED)).contains(catalogs);
+        }
+
+        @Test
         void aClosedClosureTakesNoAnswer() {
             var closed = deactivated().andGiven(new AccountClosed("refund-1", AFTER_LOCK));
             closed.when(answer(retracted(Precondition.CATALOGS_DELETED, 5), AFTER_LOCK)).thenNothing();
