@@ -158,6 +158,6 @@ class ClosureSecurityMatrixTest extends OrchestratorTestBase {
 
     @Test
     void actuatorShowsHealthToAllAndTheRestOnlyToOps() {
-        RoleMatrix.at(port, ROLES).assertActuatorExposure("/actuator/closures");
+        RoleMatrix.at(port, ROLES).assertActuatorExposure("/actuator/closures", "/actuator/reconciliation");
     }
 }

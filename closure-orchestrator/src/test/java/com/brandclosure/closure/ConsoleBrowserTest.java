@@ -274,4 +274,29 @@ class ConsoleBrowserTest {
         browser.findElement(By.id("use-token")).click();
         waiting.until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "403"));
     }
+
+    @Test
+    void aClosureWithADriftIsFlaggedOnItsCardAndInItsTimeline() throws IOException {
+        String account = underReview(null);
+        String reportFor = http.get("/api/v1/closures/" + account, TestTokens.support("reader")).body()
+                .get("stateReports").get("closureId").asString() + ":reconciliation";
+        // contracts-service answers a reconciliation: a contract is active, which the saga never heard of.
+        sources.send(Topics.CONTRACTS, new com.brandclosure.events.ActiveContractsPresent(account, 1, Instant.now(),
+                sources.nextVersion(Topics.CONTRACTS, account), reportFor));
+        await().atMost(PATIENCE).until(() -> http.get("/api/v1/closures/" + account, TestTokens.support("reader"))
+                .body().get("drifts").size() == 1);
+
+        signIn(TestTokens.ops("olga"));
+        WebElement card = cardInState(account, "Preparing");
+        assertThat(card.getAttribute("class")).contains("drift");
+        assertThat(card.findElement(By.cssSelector(".badge.drift")).getText()).isEqualTo("drift");
+        assertThat(card.findElement(By.cssSelector(".drifts")).getText()).contains(
+                "CONTRACTS_EXPIRED (KIND): the saga had ContractsExpired v1, the source says ActiveContractsPresent v2");
+        screenshot("console-drift.png");
+
+        card.findElement(By.cssSelector(".open-timeline")).click();
+        waiting.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("#timeline-closure .drifts"), "ActiveContractsPresent v2"));
+        assertThat(browser.findElement(By.cssSelector("#timeline-closure .badge.drift")).getText()).isEqualTo("drift");
+    }
 }

@@ -93,6 +93,25 @@ class ContractsIntegrationTest {
         assertThat(body(http.get(base() + "/settings")).get("timeZone").asString()).isEqualTo("Pacific/Auckland");
     }
 
+    /** A zone is compared by its rules: "Etc/UTC" or "Z" after a decided "UTC" is no 409, and "UTC" is kept. */
+    @Test
+    void the_decided_zone_spelled_otherwise_is_no_409_and_keeps_the_id_first_decided() {
+        assertThat(http.put(base() + "/settings", "{\"timeZone\":\"Europe/Paris\"}").getStatusCode().value())
+                .isEqualTo(200);
+        kafka.send(Topics.PAYOUTS, account, Envelopes.accountLocaleDecided(account, "EUR", "UTC", clock.instant()));
+        await().atMost(Duration.ofSeconds(60)).until(() ->
+                "UTC".equals(body(http.get(base() + "/settings")).get("timeZone").asString()));
+        for (String spelling : new String[] {"Etc/UTC", "Z"}) {
+            assertThat(http.put(base() + "/settings", "{\"timeZone\":\"" + spelling + "\"}").getStatusCode().value())
+                    .as(spelling).isEqualTo(200);
+        }
+        assertThat(body(http.get(base() + "/settings")).get("timeZone").asString()).isEqualTo("UTC");
+        var other = http.put(base() + "/settings", "{\"timeZone\":\"Europe/Paris\"}");
+        assertThat(other.getStatusCode().value()).isEqualTo(409);
+        assertThat(body(other).get("detail").asString())
+                .isEqualTo("account " + account + "'s time zone is UTC, not Europe/Paris");
+    }
+
     @Test
     void contracts_expire_on_schedule_and_the_summary_is_published_and_retracted() {
         assertThat(http.put(base() + "/settings", "{\"timeZone\":\"UTC\"}").getStatusCode().value()).isEqualTo(200);

@@ -419,6 +419,29 @@ class PayoutsIntegrationTest {
         assertThat(events("AccountLocaleDecided")).hasSize(1);
     }
 
+    /** A zone is compared by its rules: "Etc/UTC" or "Z" after "UTC" is the decided zone, kept as "UTC". */
+    @Test
+    void the_decided_zone_spelled_otherwise_is_no_409_and_keeps_the_id_first_decided() {
+        putSettings(1, 0, "MONTH", 10, "UTC");
+        await().atMost(WAIT).until(() -> events("AccountLocaleDecided").size() == 1);
+        assertThat(payload(events("AccountLocaleDecided").getFirst()).get("zone").asString()).isEqualTo("UTC");
+        var etcUtc = put("/locking-settings", settings(2, 0, "MONTH", 10, "Etc/UTC"));
+        assertThat(etcUtc.status()).isEqualTo(200);
+        assertThat(etcUtc.body().get("zone").asString()).isEqualTo("UTC");
+        assertThat(put("/locking-settings", settings(3, 0, "MONTH", 10, "Z")).status()).isEqualTo(200);
+        assertThat(get("/locking-settings").get("lockMonths").asInt()).isEqualTo(3);
+        assertThat(get("/locking-settings").get("zone").asString()).isEqualTo("UTC");
+        var otherZone = put("/locking-settings", settingsIn("Europe/London", "EUR"));
+        assertThat(otherZone.status()).isEqualTo(409);
+        assertThat(otherZone.body().get("detail").asString())
+                .isEqualTo("account " + account + "'s time zone is UTC, not Europe/London");
+        // Nothing was decided again: a later event shows the decision stayed one.
+        activateContract("p-1", clock.instant().minus(Duration.ofDays(1)));
+        ingest("l-1", "p-1", clock.instant(), clock.instant(), 100);
+        await().atMost(WAIT).until(() -> events("ActionTracked").size() == 1);
+        assertThat(events("AccountLocaleDecided")).hasSize(1);
+    }
+
     /** Point 3: a first conversion for an unknown account is tracked in its own currency and fixes nothing. */
     @Test
     void a_first_conversion_for_an_unknown_account_does_not_pin_its_currency() {
@@ -478,6 +501,9 @@ class PayoutsIntegrationTest {
         String ticket = "CLS-" + account + "-1";
         Map<String, Object> approval = Map.of("accountId", account, "ticketId", ticket, "approver", "agent-7",
                 "closureDate", today.toString());
+        // An approval without a closure date (the deactivation followed in the same step) fences nothing here.
+        probe.send(Topics.CLOSURE, account, envelope("FinalReviewApproved", Map.of("accountId", account,
+                "ticketId", "CLS-" + account + "-0", "approver", "agent-7")));
         probe.send(Topics.CLOSURE, account, envelope("FinalReviewApproved", approval));
         // The same approval again under another event id: the fence is up already, nothing more is confirmed.
         probe.send(Topics.CLOSURE, account, envelope("FinalReviewApproved", approval));

@@ -31,7 +31,7 @@ import java.util.function.Predicate;
 
 /**
  * payouts-service's application layer over its deciders (TrackConversions, ReviewActions, DueActions,
- * ContractTerms, Deactivation, Fencing, StateReport, AccountSummary, ChangedActions). Its tables are
+ * ContractTerms, Deactivation, Fencing, AccountSummary with its state report, ChangedActions). Its tables are
  * rows of the store: {@code closure:<account>} (the first closure date seen) and
  * {@code periods:<account>} (the contract periods contracts-service announced); the actions read model
  * is the action streams' states. No account here has locking settings (the defaults apply, in UTC).

@@ -209,11 +209,11 @@ class OpsConsoleTest {
         });
         assertThat(browser.findElements(By.cssSelector("#timeline-sources .source-row[data-available='true']")))
                 .hasSize(5);
-        // What the closure waits on, since when; drift has a labelled empty place (no service measures it yet).
+        // What the closure waits on, since when; its drifts (the reconciler's; none here).
         assertThat(browser.findElement(By.cssSelector("#timeline-closure .waiting-on")).getText()).isNotBlank();
         assertThat(browser.findElement(By.cssSelector("#timeline-closure .closure-waiting")).getText()).contains("since ");
-        assertThat(browser.findElement(By.cssSelector("#timeline-unmeasured .not-measured[data-what='drift']")).getText())
-                .contains("drift");
+        assertThat(browser.findElement(By.cssSelector("#timeline-closure .drifts")).getText())
+                .contains("no drift found by reconciliation");
         assertThat(browser.findElements(By.cssSelector("#timeline-fences .fence"))).hasSize(5);
         chromium.screenshot("console-timeline-" + system.security().name().toLowerCase() + ".png");
     }

@@ -134,12 +134,17 @@ public final class KafkaProbe implements AutoCloseable {
      * (sent as the probe's principal: the super user unless given one).
      */
     public void requestStateReport(String key, String closureId) {
+        requestStateReport(key, closureId, "INITIATION");
+    }
+
+    /** {@link #requestStateReport(String, String)} for {@code reason} (INITIATION, REVIEW_REQUESTED, RECONCILIATION). */
+    public void requestStateReport(String key, String closureId, String reason) {
         String now = java.time.Instant.now().toString();
         send("closure.events", key, """
                 {"eventId":"%s","type":"StateReportRequested","schemaVersion":1,"accountId":"%s","occurredAt":"%s",
                  "actor":"closure-orchestrator","correlationId":"%s","causationId":null,
-                 "payload":{"accountId":"%s","closureId":"%s","reason":"INITIATION","asOf":"%s"}}"""
-                .formatted(UUID.randomUUID(), key, now, closureId, key, closureId, now));
+                 "payload":{"accountId":"%s","closureId":"%s","reason":"%s","asOf":"%s"}}"""
+                .formatted(UUID.randomUUID(), key, now, closureId, key, closureId, reason, now));
     }
 
     /** The payloads of {@code key}'s records that answer the state report of {@code closureId}, with their type. */

@@ -13,7 +13,8 @@ import static org.awaitility.Awaitility.await;
  * against the running service through Kafka: an account the service has never seen is answered with
  * the summary that holds ({@code summaryType}), carrying {@code reportFor} and version 1 of the
  * account's summary stream; asked again, it is answered again with version 2, and the first request
- * stays answered once.
+ * stays answered once; asked by the orchestrator's reconciler (reason {@code RECONCILIATION}, under the
+ * closure id followed by {@code :reconciliation}), it is answered alike, with version 3.
  */
 public final class StateReportCheck {
 
@@ -32,12 +33,20 @@ public final class StateReportCheck {
         assertThat(second.path("sourceVersion").asLong()).isEqualTo(2);
         assertThat(kafka.reportsFor(account, "CLO-" + account + "-1")).as("the first request is answered once")
                 .hasSize(1);
+        String reconciliation = "CLO-" + account + "-2:reconciliation";
+        JsonNode third = answer(kafka, account, reconciliation, "RECONCILIATION", summaryType);
+        assertThat(third.path("sourceVersion").asLong()).isEqualTo(3);
         return first;
     }
 
     /** Asks for {@code account}'s state report under {@code closureId} and waits for the answer of {@code type}. */
     public static JsonNode answer(KafkaProbe kafka, String account, String closureId, String type) {
-        kafka.requestStateReport(account, closureId);
+        return answer(kafka, account, closureId, "INITIATION", type);
+    }
+
+    /** {@link #answer(KafkaProbe, String, String, String)} for a request with {@code reason}. */
+    public static JsonNode answer(KafkaProbe kafka, String account, String closureId, String reason, String type) {
+        kafka.requestStateReport(account, closureId, reason);
         await(type + " for " + closureId).atMost(PATIENCE).until(() -> !kafka.reportsFor(account, closureId).isEmpty());
         var answer = kafka.reportsFor(account, closureId).getFirst();
         assertThat(answer.getKey()).as(answer.getValue().toString()).isEqualTo(type);

@@ -2,7 +2,8 @@ package com.brandclosure.catalog.application;
 
 import com.brandclosure.catalog.domain.AccountCommand;
 import com.brandclosure.catalog.persistence.CatalogView;
-import com.brandclosure.platform.command.CommandRunner;
+import com.brandclosure.platform.closure.ClosureRequests;
+import com.brandclosure.platform.command.Work;
 import com.brandclosure.platform.eventstore.CommandContext;
 import com.brandclosure.platform.kernel.AccountId;
 import org.springframework.stereotype.Service;
@@ -14,18 +15,17 @@ import org.springframework.stereotype.Service;
  * every summary, so its {@code sourceVersion} is the next one.
  */
 @Service
-public class StateReport {
+public class StateReport implements ClosureRequests.Report {
 
-    private final CommandRunner runner;
     private final CatalogView view;
 
-    public StateReport(CommandRunner runner, CatalogView view) {
-        this.runner = runner;
+    public StateReport(CatalogView view) {
         this.view = view;
     }
 
-    public void report(AccountId account, String closureId, CommandContext ctx) {
-        runner.runInAccount(account.value(), work -> CatalogStreams.account(work, account)
-                .execute(new AccountCommand.ReportState(view.live(account.value()), closureId, ctx.now()), ctx));
+    @Override
+    public void report(Work work, String accountId, String closureId, CommandContext ctx) {
+        CatalogStreams.account(work, AccountId.of(accountId))
+                .execute(new AccountCommand.ReportState(view.live(accountId), closureId, ctx.now()), ctx);
     }
 }

@@ -1,11 +1,9 @@
 package com.brandclosure.catalog.messaging;
 
 import com.brandclosure.catalog.application.StateReport;
-import com.brandclosure.events.StateReportRequested;
 import com.brandclosure.events.Topics;
-import com.brandclosure.platform.eventstore.CommandContexts;
+import com.brandclosure.platform.closure.ClosureRequests;
 import com.brandclosure.platform.inbox.InboundBatches;
-import com.brandclosure.platform.kernel.AccountId;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -21,10 +19,8 @@ public class StateReportListener {
 
     private final InboundBatches.Subscription subscription;
 
-    public StateReportListener(InboundBatches inbound, StateReport report, CommandContexts contexts) {
-        subscription = inbound.subscribe("state-reports", StateReportRequested.class, (request, event) ->
-                report.report(AccountId.of(request.accountId()), request.closureId(),
-                        contexts.causedBy(event, ClosureEventsListener.ACTOR)));
+    public StateReportListener(ClosureRequests closure, StateReport report) {
+        subscription = closure.stateReports(ClosureEventsListener.ACTOR, report);
     }
 
     @KafkaListener(id = "catalog-state-reports", topics = Topics.CLOSURE, batch = "true")

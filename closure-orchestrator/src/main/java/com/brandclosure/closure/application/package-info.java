@@ -2,6 +2,9 @@
  * The closure's use cases, one class per thing a person or the system does (initiate, cancel,
  * review, look up, the lock-date timer firing). Invariants:
  * <ul>
+ *   <li>The reconciler ({@link com.brandclosure.closure.application.Reconciliation}, its scheduled pass
+ *       {@link com.brandclosure.closure.application.ReconciliationTimer}) decides nothing: it only publishes
+ *       state-report requests through the accounts' outbox; the answers come back as summaries.</li>
  *   <li>Every command goes through {@link com.brandclosure.closure.application.ClosureSaga}, i.e. one
  *       unit of work of the platform's command runner: account lock, load, decide, append, publication,
  *       read model, timer, in one transaction; no own retry loop, no own load fold.</li>

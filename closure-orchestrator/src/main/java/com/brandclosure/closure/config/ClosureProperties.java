@@ -20,6 +20,42 @@ public class ClosureProperties {
     private int consumerConcurrency = 4;
     /** The ops console's view of the other services (README "Ops console"). */
     private final Console console = new Console();
+    /** The reconciler's scheduled pass (README "Reconciler"). */
+    private final Reconciler reconciler = new Reconciler();
+
+    public Reconciler getReconciler() {
+        return reconciler;
+    }
+
+    /**
+     * {@code closure.reconciler.*}: every {@code interval} (default 15 minutes) the closures in flight ask their
+     * sources for state reports again; {@code enabled: false} stops the scheduled pass (the on-demand one,
+     * {@code POST /actuator/reconciliation}, still runs).
+     */
+    public static class Reconciler {
+        private boolean enabled = true;
+        private Duration interval = Duration.ofMinutes(15);
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public Duration getInterval() {
+            return interval;
+        }
+
+        public void setInterval(Duration interval) {
+            if (interval == null || interval.isNegative() || interval.isZero()) {
+                throw new IllegalArgumentException("closure.reconciler.interval must be positive (set "
+                        + "closure.reconciler.enabled=false to stop the scheduled pass); got " + interval);
+            }
+            this.interval = interval;
+        }
+    }
 
     public Duration getReviewSla() {
         return reviewSla;

@@ -126,12 +126,16 @@ public final class AccountClosure {
 
     /**
      * Keeps the latest word per precondition; a duplicate or an older word changes nothing. An answer
-     * to the current state-report request is noted as such once per source, whatever its fact.
+     * to the current state-report request is noted as such once per source, whatever its fact. An
+     * answer to a reconciliation is compared instead ({@link #reconcile}).
      */
     private static List<AccountClosureEvent> recordFact(RecordFact c, AccountClosureState s) {
         Fact fact = c.fact();
         if (s instanceof AccountClosureState.AccountClosed) {
             return List.of();
+        }
+        if (s.ledger().reports().answersReconciliation(c.reportFor())) {
+            return reconcile(c, s);
         }
         List<AccountClosureEvent> events = new ArrayList<>(2);
         if (s.ledger().facts().wouldChangeWith(fact)) {
@@ -141,6 +145,30 @@ public final class AccountClosure {
             events.add(new AccountClosureEvent.StateReported(fact.precondition(), c.reportFor(), c.now()));
         }
         return List.copyOf(events);
+    }
+
+    /**
+     * A source's answer to a reconciliation: its current word, later than anything it said before. It is a
+     * drift only if it is later than the saga's fact and differs from it in what the saga acts on
+     * ({@link Drift#between}); then the drift is recorded and the answer's fact after it, the same fact event
+     * an unsolicited summary makes, so the automatic steps move the closure on or back as usual. Anything else
+     * records nothing: an answer that agrees (however much later), and one older than the saga's fact (the
+     * saga already holds a later word of that source, e.g. a summary that overtook a slow answer) — so a
+     * reconciliation never changes the version a reviewer approves, never lifts the hold a rejection put on
+     * the closure, and never stands in for the answers a review request waits for.
+     */
+    private static List<AccountClosureEvent> reconcile(RecordFact c, AccountClosureState s) {
+        Fact reported = c.fact();
+        Fact known = s.ledger().facts().of(reported.precondition()).orElse(null);
+        if (known != null && !reported.source().isLaterThan(known.source())) {
+            return List.of();
+        }
+        return Drift.between(known, reported, c.now()).<List<AccountClosureEvent>>map(differs -> List.of(
+                new AccountClosureEvent.DriftDetected(reported.precondition(),
+                        known == null ? null : AccountClosureEvent.DriftDetected.Word.of(known),
+                        AccountClosureEvent.DriftDetected.Word.of(reported), differs, c.now()),
+                reported.holds() ? new PreconditionMet(reported, c.now()) : new PreconditionRetracted(reported, c.now())))
+                .orElse(List.of());
     }
 
     /**
@@ -347,10 +375,12 @@ public final class AccountClosure {
         return switch (e) {
             case PreconditionMet m -> factChanged(s, l.withFacts(l.facts().with(m.fact())));
             case PreconditionRetracted r -> factChanged(s, l.withFacts(l.facts().with(r.fact())));
-            case ClosureInitiated i -> new Preparing(l.withReports(Reports.requested(
+            case ClosureInitiated i -> new Preparing(l.withoutDrifts().withReports(Reports.requested(
                     Reports.closureIdOf(l.account().value(), l.version()), Reports.INITIATION, i.at())),
                     new Initiation(i.initiatedBy(), i.reason(), i.at()), i.at(), List.of(), false);
             case AccountClosureEvent.StateReported r -> s.withLedger(l.withReports(l.reports().with(r.source())));
+            // The fact that follows it moves the closure; the drift itself is only remembered.
+            case AccountClosureEvent.DriftDetected d -> s.withLedger(l.withDrift(d));
             case AccountClosureEvent.LocaleRecorded r -> s.withLedger(
                     l.withLocale(new AccountClosureState.AccountLocale(r.currency(), ZoneId.of(r.zone()))));
             case AccountClosureEvent.ReviewRequested r -> {

@@ -97,4 +97,25 @@ public sealed interface AccountClosureEvent {
      */
     record LocaleRecorded(String currency, String zone, Instant at) implements AccountClosureEvent {
     }
+
+    /**
+     * A reconciliation found that the saga's picture of {@code source} was not the source's: its answer to a
+     * reconciliation request ({@code reportFor} = {@link Reports#reconciliationIdOf}) is later than the saga's fact
+     * and differs from it in what the saga acts on ({@link Drift#between}: {@code differs} is {@link Drift#KIND},
+     * {@link Drift#LAST_LOCK_DATE} or {@link Drift#MISSING}). {@code sagaHad} is null when the saga had no word of
+     * that source. The answer's fact is recorded right after it (PreconditionMet / PreconditionRetracted), so the
+     * saga moves on or back as with any later word.
+     */
+    record DriftDetected(Precondition source, Word sagaHad, Word sourceSays, String differs, Instant at)
+            implements AccountClosureEvent {
+
+        /** One word on a precondition: the summary's kind, its source version and (payouts) the last lock date named. */
+        public record Word(String kind, long sourceVersion, LocalDate lastLockDate) {
+
+            static Word of(Fact fact) {
+                return new Word(fact.precondition().kind(fact.holds()), fact.source().sourceVersion(),
+                        fact.lockDate() == null ? null : fact.lockDate().date());
+            }
+        }
+    }
 }

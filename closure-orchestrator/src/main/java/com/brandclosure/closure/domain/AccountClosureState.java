@@ -33,15 +33,18 @@ public sealed interface AccountClosureState {
      * @param reviews   how many reviews were opened (the next ticket's number is one more)
      * @param reports   the state reports asked for last (which closure, why) and who has answered
      * @param locale    the account's currency and zone as payouts decided them (null until the saga learns them)
+     * @param drifts    every drift reconciliations found since the closure was initiated (a source's answer contradicting
+     *                  the saga's fact), oldest first
      */
     record Ledger(AccountId account, long version, Facts facts, long schedules, int reviews, Reports reports,
-                  AccountLocale locale) {
+                  AccountLocale locale, List<AccountClosureEvent.DriftDetected> drifts) {
         public Ledger {
             reports = reports == null ? Reports.NONE : reports;
+            drifts = drifts == null ? List.of() : List.copyOf(drifts);
         }
 
         public Ledger(AccountId account, long version, Facts facts, long schedules, int reviews) {
-            this(account, version, facts, schedules, reviews, Reports.NONE, null);
+            this(account, version, facts, schedules, reviews, Reports.NONE, null, List.of());
         }
 
         /**
@@ -54,7 +57,7 @@ public sealed interface AccountClosureState {
         }
 
         Ledger withLocale(AccountLocale newLocale) {
-            return new Ledger(account, version, facts, schedules, reviews, reports, newLocale);
+            return new Ledger(account, version, facts, schedules, reviews, reports, newLocale, drifts);
         }
 
         public static Ledger empty(AccountId account) {
@@ -62,23 +65,34 @@ public sealed interface AccountClosureState {
         }
 
         Ledger next() {
-            return new Ledger(account, version + 1, facts, schedules, reviews, reports, locale);
+            return new Ledger(account, version + 1, facts, schedules, reviews, reports, locale, drifts);
         }
 
         Ledger withFacts(Facts newFacts) {
-            return new Ledger(account, version, newFacts, schedules, reviews, reports, locale);
+            return new Ledger(account, version, newFacts, schedules, reviews, reports, locale, drifts);
         }
 
         Ledger withSchedules(long newSchedules) {
-            return new Ledger(account, version, facts, newSchedules, reviews, reports, locale);
+            return new Ledger(account, version, facts, newSchedules, reviews, reports, locale, drifts);
         }
 
         Ledger withReviews(int newReviews) {
-            return new Ledger(account, version, facts, schedules, newReviews, reports, locale);
+            return new Ledger(account, version, facts, schedules, newReviews, reports, locale, drifts);
         }
 
         Ledger withReports(Reports newReports) {
-            return new Ledger(account, version, facts, schedules, reviews, newReports, locale);
+            return new Ledger(account, version, facts, schedules, reviews, newReports, locale, drifts);
+        }
+
+        /** A new closure starts with no drift: the console flags a closure by the drifts found while it was in flight. */
+        Ledger withoutDrifts() {
+            return new Ledger(account, version, facts, schedules, reviews, reports, locale, List.of());
+        }
+
+        Ledger withDrift(AccountClosureEvent.DriftDetected drift) {
+            var all = new java.util.ArrayList<>(drifts);
+            all.add(drift);
+            return new Ledger(account, version, facts, schedules, reviews, reports, locale, all);
         }
     }
 

@@ -8,16 +8,34 @@ import java.util.Set;
  * The state reports the saga asked for last: for which closure ({@code closureId}, also the
  * services' {@code reportFor}), why ({@code INITIATION} or {@code REVIEW_REQUESTED}), when, and
  * which sources have answered since. {@link #NONE}: nothing asked yet.
+ * <p>
+ * A reconciliation ({@code RECONCILIATION}) asks the same question outside the saga's stream (no event records
+ * it: a pass every few minutes would otherwise change every closure's version under its reviewer), under
+ * {@link #reconciliationIdOf} the closure id, so that its answers are told apart from these: they never count
+ * as this request's answers, and they are compared with the saga's facts instead ({@link Drift}).
  */
 public record Reports(String closureId, String reason, Instant requestedAt, Set<Precondition> reported) {
 
     public static final String INITIATION = "INITIATION";
     public static final String REVIEW_REQUESTED = "REVIEW_REQUESTED";
+    public static final String RECONCILIATION = "RECONCILIATION";
+    /** Appended to the closure id to name a reconciliation's request (the services answer with it as {@code reportFor}). */
+    static final String RECONCILIATION_SUFFIX = ":reconciliation";
 
     public static final Reports NONE = new Reports(null, null, null, Set.of());
 
     public Reports {
         reported = reported == null || reported.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(reported));
+    }
+
+    /** The id a reconciliation of the closure {@code closureId} asks under (and its answers' {@code reportFor}). */
+    public static String reconciliationIdOf(String closureId) {
+        return closureId + RECONCILIATION_SUFFIX;
+    }
+
+    /** True if {@code reportFor} answers a reconciliation of the closure these reports belong to. */
+    boolean answersReconciliation(String reportFor) {
+        return closureId != null && reconciliationIdOf(closureId).equals(reportFor);
     }
 
     /** A new request: nobody has answered it yet. */

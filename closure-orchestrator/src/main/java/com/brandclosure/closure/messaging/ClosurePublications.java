@@ -92,6 +92,9 @@ public final class ClosurePublications {
             case AccountClosureEvent.ReviewRequested r -> null;
             // payouts' own news (AccountLocaleDecided), only noted by the saga.
             case AccountClosureEvent.LocaleRecorded r -> null;
+            // Internal (the closure view, the console and closure_drift_total show it): what the saga does about
+            // it is the fact event recorded right after, published as any other.
+            case AccountClosureEvent.DriftDetected d -> null;
         });
     }
 }

@@ -5,6 +5,7 @@ import com.brandclosure.closure.domain.AccountClosureEvent;
 import com.brandclosure.closure.domain.AccountClosureState;
 import com.brandclosure.closure.domain.Fact;
 import com.brandclosure.closure.domain.Initiation;
+import com.brandclosure.closure.domain.Precondition;
 import com.brandclosure.closure.persistence.ClosureProjection;
 import com.brandclosure.platform.command.Work;
 import io.micrometer.core.instrument.Counter;
@@ -33,6 +34,9 @@ import java.util.Map;
  * <li>{@code closure.last.precondition.to.request} (timer with histogram): from the moment the
  * source said the last precondition holds (its event's occurredAt) to ClosureRequested. Where the
  * lock date or the initiation came later than the last precondition, that wait is part of it.</li>
+ * <li>{@code closure.drift} (counter, tag {@code source}: the precondition; {@code closure_drift_total} in
+ * Prometheus, alert {@code ClosureDrift}): drifts a reconciliation found ({@code DriftDetected}), each
+ * source's series exported from the start at 0.</li>
  * </ul>
  * Events are counted after their transaction commits, so a retried transaction counts once.
  */
@@ -49,6 +53,7 @@ public class ClosureMetrics implements MeterBinder {
     private volatile MeterRegistry registry;
     private volatile Timer initiationToDeactivation;
     private volatile Timer lastPreconditionToRequest;
+    private volatile Map<Precondition, Counter> drifts = Map.of();
     private volatile Map<String, Long> byState = Map.of();
     private volatile Instant byStateAt = Instant.EPOCH;
     private volatile Map<String, Long> overdueByState = Map.of();
@@ -75,6 +80,13 @@ public class ClosureMetrics implements MeterBinder {
                 .description("delay from the last precondition met (at its source) to ClosureRequested")
                 .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1))
                 .maximumExpectedValue(Duration.ofDays(30)).register(registry);
+        var counters = new java.util.EnumMap<Precondition, Counter>(Precondition.class);
+        for (Precondition source : Precondition.values()) {
+            counters.put(source, Counter.builder("closure.drift")
+                    .description("a source's reconciliation answer contradicted the saga's fact")
+                    .tag("source", source.name()).register(registry));
+        }
+        drifts = counters;
         this.registry = registry;
     }
 
@@ -97,13 +109,15 @@ public class ClosureMetrics implements MeterBinder {
     }
 
     /** What one decision did: its state changes and the durations it ends. */
-    record Observation(List<String[]> transitions, Duration initiationToDeactivation, Duration lastPreconditionToRequest) {
+    record Observation(List<String[]> transitions, Duration initiationToDeactivation, Duration lastPreconditionToRequest,
+                       List<Precondition> drifts) {
     }
 
     static Observation observe(AccountClosureState before, List<AccountClosureEvent> decided) {
         List<String[]> transitions = new ArrayList<>();
         Duration toDeactivation = null;
         Duration toRequest = null;
+        List<Precondition> drifts = new ArrayList<>();
         AccountClosureState s = before;
         for (AccountClosureEvent e : decided) {
             AccountClosureState next = AccountClosure.evolve(s, e);
@@ -116,6 +130,9 @@ public class ClosureMetrics implements MeterBinder {
                     toDeactivation = nonNegative(Duration.between(initiation.at(), d.at()));
                 }
             }
+            if (e instanceof AccountClosureEvent.DriftDetected d) {
+                drifts.add(d.source());
+            }
             if (e instanceof AccountClosureEvent.ClosureRequested r) {
                 Instant lastMet = s.ledger().facts().latest().values().stream().filter(Fact::holds)
                         .map(f -> f.source().occurredAt()).max(Instant::compareTo).orElse(null);
@@ -125,7 +142,7 @@ public class ClosureMetrics implements MeterBinder {
             }
             s = next;
         }
-        return new Observation(transitions, toDeactivation, toRequest);
+        return new Observation(transitions, toDeactivation, toRequest, List.copyOf(drifts));
     }
 
     private static Duration nonNegative(Duration d) {
@@ -136,7 +153,7 @@ public class ClosureMetrics implements MeterBinder {
     public void recordAfterCommit(Work work, AccountClosureState before, List<AccountClosureEvent> decided) {
         Observation observation = observe(before, decided);
         if (observation.transitions().isEmpty() && observation.initiationToDeactivation() == null
-                && observation.lastPreconditionToRequest() == null) {
+                && observation.lastPreconditionToRequest() == null && observation.drifts().isEmpty()) {
             return;
         }
         work.afterCommit(() -> record(observation));
@@ -157,5 +174,6 @@ public class ClosureMetrics implements MeterBinder {
         if (o.lastPreconditionToRequest() != null) {
             lastPreconditionToRequest.record(o.lastPreconditionToRequest());
         }
+        o.drifts().forEach(source -> drifts.get(source).increment());
     }
 }

@@ -12,7 +12,7 @@ import java.util.Map;
 
 /**
  * {@code /actuator/closures}: how many closures are in each state, how many wait on each thing,
- * and the overdue ones (past their state's deadline, {@code Deadlines}), oldest first, at most 100.
+ * how many have had a drift (found by the reconciler, {@code ReconciliationEndpoint}), and the overdue ones (past their state's deadline, {@code Deadlines}), oldest first, at most 100.
  */
 @Component
 @Endpoint(id = "closures")
@@ -32,6 +32,7 @@ public class ClosuresEndpoint {
         view.put("byState", projection.countsByState());
         view.put("byWaitingOn", projection.countsByWaitingOn());
         view.put("overdueCount", projection.countOverdue());
+        view.put("withDriftCount", projection.countWithDrift());
         List<Map<String, Object>> overdue = projection.list(null, null, true, new Paging.Request(OVERDUE_SHOWN, null)).stream()
                 .limit(OVERDUE_SHOWN).map(s -> {
             Map<String, Object> row = new LinkedHashMap<>();

@@ -42,9 +42,10 @@ public class ClosureProjection implements Projection {
         this.clock = clock;
     }
 
-    /** One row of the list. */
+    /** One row of the list; {@code drifts}: how many drifts reconciliations found on the closure. */
     public record Summary(String accountId, String state, List<String> waitingOn, Instant since, Instant until,
-                          boolean overdue, long version, String initiatedBy, String ticketId, LocalDate lastLockDate) {
+                          boolean overdue, long version, String initiatedBy, String ticketId, LocalDate lastLockDate,
+                          int drifts) {
     }
 
     /** One upsert per closure the unit of work changed, with the state after its last appended event. */
@@ -74,16 +75,17 @@ public class ClosureProjection implements Projection {
         };
         jdbc.update("""
                 INSERT INTO closure_summary (account_id, state, waiting_on, since, until, version, initiated_by,
-                                             ticket_id, last_lock_date, updated_at)
-                VALUES (?, ?, ?::text[], ?, ?, ?, ?, ?, ?, ?)
+                                             ticket_id, last_lock_date, drifts, updated_at)
+                VALUES (?, ?, ?::text[], ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (account_id) DO UPDATE SET state = excluded.state, waiting_on = excluded.waiting_on,
                     since = excluded.since, until = excluded.until, version = excluded.version,
                     initiated_by = excluded.initiated_by, ticket_id = excluded.ticket_id,
-                    last_lock_date = excluded.last_lock_date, updated_at = excluded.updated_at
+                    last_lock_date = excluded.last_lock_date, drifts = excluded.drifts,
+                    updated_at = excluded.updated_at
                 WHERE closure_summary.version < excluded.version""",
                 state.ledger().account().value(), state.name(), textArray(status.waitingOn()), timestamp(status.since()),
                 timestamp(status.until()), state.ledger().version(), initiation == null ? null : initiation.initiatedBy(),
-                ticket, lockDate, Timestamp.from(clock.instant()));
+                ticket, lockDate, state.ledger().drifts().size(), Timestamp.from(clock.instant()));
     }
 
     /**
@@ -92,7 +94,8 @@ public class ClosureProjection implements Projection {
      */
     public List<Summary> list(String state, String waitingOn, Boolean overdue, Paging.Request page) {
         var sql = new StringBuilder("""
-                SELECT account_id, state, waiting_on, since, until, version, initiated_by, ticket_id, last_lock_date
+                SELECT account_id, state, waiting_on, since, until, version, initiated_by, ticket_id, last_lock_date,
+                       drifts
                 FROM closure_summary WHERE true""");
         List<Object> args = new ArrayList<>();
         Timestamp now = Timestamp.from(clock.instant());
@@ -123,8 +126,19 @@ public class ClosureProjection implements Projection {
             return new Summary(rs.getString(1), rs.getString(2), List.of((String[]) waiting.getArray()),
                     rs.getTimestamp(4).toInstant(), until == null ? null : until.toInstant(),
                     until != null && until.toInstant().isBefore(at), rs.getLong(6), rs.getString(7), rs.getString(8),
-                    lock == null ? null : lock.toLocalDate());
+                    lock == null ? null : lock.toLocalDate(), rs.getInt(10));
         }, args.toArray());
+    }
+
+    /**
+     * The accounts whose closure is in flight (neither closed nor cancelled), in account-id order after
+     * {@code afterAccountId} (null: from the start), at most {@code limit}: the reconciler's pages.
+     */
+    public List<String> inFlightAccounts(String afterAccountId, int limit) {
+        return jdbc.queryForList("""
+                SELECT account_id FROM closure_summary
+                WHERE state NOT IN ('AccountClosed', 'ClosureCancelled') AND account_id > ?
+                ORDER BY account_id LIMIT ?""", String.class, afterAccountId == null ? "" : afterAccountId, limit);
     }
 
     /** The paging cursor of {@code summary}: its place in {@link #list}'s order. */
@@ -160,6 +174,12 @@ public class ClosureProjection implements Projection {
                     counts.put(rs.getString(1), rs.getLong(2));
                 }, Timestamp.from(clock.instant()));
         return counts;
+    }
+
+    /** How many closures have had a drift (a reconciliation answer that contradicted the saga's fact). */
+    public long countWithDrift() {
+        Long n = jdbc.queryForObject("SELECT count(*) FROM closure_summary WHERE drifts > 0", Long.class);
+        return n == null ? 0 : n;
     }
 
     /** How many closures are past their state's deadline ({@code Deadlines}). */

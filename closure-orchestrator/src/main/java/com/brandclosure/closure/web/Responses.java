@@ -2,6 +2,7 @@ package com.brandclosure.closure.web;
 
 import com.brandclosure.closure.application.ClosureStatus;
 import com.brandclosure.closure.domain.AccountClosure;
+import com.brandclosure.closure.domain.AccountClosureEvent;
 import com.brandclosure.closure.domain.AccountClosureState;
 import com.brandclosure.closure.domain.Deadlines;
 import com.brandclosure.closure.domain.Fact;
@@ -33,7 +34,8 @@ public final class Responses {
      * and {@code missingFences}: those it still waits for (both empty in every other state).
      * {@code zone} / {@code currency}: the account's time zone and currency as payouts decided them
      * (null until the saga learnt them; the closure date and the forecast are then dated in the last
-     * lock date's offset, or UTC).
+     * lock date's offset, or UTC). {@code drifts}: what reconciliations found the saga had wrong since the
+     * closure was initiated, oldest first (each was corrected by the fact recorded with it); empty when none did.
      */
     public record ClosureView(String accountId, String state, long version, String initiatedBy, String reason,
                               Instant initiatedAt, List<PreconditionView> preconditions, LocalDate lastLockDate,
@@ -41,7 +43,25 @@ public final class Responses {
                               boolean overdue, String ticketId, List<String> rejectionReasons, String approvedBy,
                               LocalDate closureDate, String cancelledBy, String cancellationReason,
                               Map<String, Instant> fences, List<String> missingFences,
-                              ReportsView stateReports, ForecastView forecast, String zone, String currency) {
+                              ReportsView stateReports, ForecastView forecast, String zone, String currency,
+                              List<DriftView> drifts) {
+
+        /**
+         * One drift: which source, what differed ({@code KIND}, {@code LAST_LOCK_DATE}, {@code MISSING}), the
+         * saga's word before (null fields: it had none) and the source's answer, each as the summary's kind, its
+         * source version and (payouts) the last lock date it named; {@code at}: when the answer arrived.
+         */
+        public record DriftView(String source, String differs, String sagaHad, Long sagaHadVersion,
+                                LocalDate sagaHadLastLockDate, String sourceSays, long sourceSaysVersion,
+                                LocalDate sourceSaysLastLockDate, Instant at) {
+
+            static DriftView of(AccountClosureEvent.DriftDetected d) {
+                var had = d.sagaHad();
+                return new DriftView(d.source().name(), d.differs(), had == null ? null : had.kind(),
+                        had == null ? null : had.sourceVersion(), had == null ? null : had.lastLockDate(),
+                        d.sourceSays().kind(), d.sourceSays().sourceVersion(), d.sourceSays().lastLockDate(), d.at());
+            }
+        }
 
         /**
          * The state reports asked for last: for which closure id, why (INITIATION, REVIEW_REQUESTED), when,
@@ -129,7 +149,8 @@ public final class Responses {
                     status.since(), status.until(), status.overdueAt(now), ticket, rejection, approver, closureDate,
                     cancelledBy, cancellation, fences, missingFences, reports(state), forecast(state, now),
                     state.ledger().locale() == null ? null : state.ledger().locale().zone().getId(),
-                    state.ledger().locale() == null ? null : state.ledger().locale().currency());
+                    state.ledger().locale() == null ? null : state.ledger().locale().currency(),
+                    state.ledger().drifts().stream().map(DriftView::of).toList());
         }
 
         private static ReportsView reports(AccountClosureState state) {

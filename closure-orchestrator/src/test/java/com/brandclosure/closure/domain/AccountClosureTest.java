@@ -1190,4 +1190,143 @@ class AccountClosureTest {
                     .as("T1, 11:00 UTC on 2 March, is already 3 March in Auckland").isEqualTo(LocalDate.parse("2026-03-03"));
         }
     }
+
+    /** Issue 14: the reconciler's answers, compared with the saga's facts. */
+    @Nested
+    class Reconciliation {
+
+        static final String RECONCILIATION_ID = "CLO-acme-1:reconciliation";
+
+        static RecordFact answer(Fact f, Instant now) {
+            return new RecordFact(f, now, RECONCILIATION_ID);
+        }
+
+        static AccountClosureEvent.DriftDetected.Word word(String kind, long version, LocalDate lastLockDate) {
+            return new AccountClosureEvent.DriftDetected.Word(kind, version, lastLockDate);
+        }
+
+        @Test
+        void theReconciliationIdIsTheClosureIdWithItsSuffix() {
+            assertThat(Reports.reconciliationIdOf(TICKET)).isEqualTo(RECONCILIATION_ID);
+        }
+
+        @Test
+        void aLaterAnswerThatContradictsTheSagaIsADriftAndItsFactCarriesTheClosureOn() {
+            // catalog-service's CatalogsDeleted (version 2) went missing: the saga still believes CatalogsPresent (1).
+            var present = retracted(Precondition.CATALOGS_DELETED, 1);
+            var history = given(INITIATED, met(holds(Precondition.CONTRACTS_EXPIRED, 1), T0),
+                    met(payoutsSettled(1, PAST_LOCK), T0), met(holds(Precondition.FUNDING_SUFFICIENT, 1), T0),
+                    new PreconditionRetracted(present, T0));
+            var deleted = holds(Precondition.CATALOGS_DELETED, 3);
+            var drift = new AccountClosureEvent.DriftDetected(Precondition.CATALOGS_DELETED,
+                    word("CatalogsPresent", 1, null), word("CatalogsDeleted", 3, null), Drift.KIND, T1);
+            var state = history.when(answer(deleted, T1)).then(drift, met(deleted, T1),
+                    new LockDateScheduled(PAST_LOCK, PAST_LOCK.passesAt(), 1, T1), new ClosureRequested(TICKET, T1))
+                    .state();
+            assertThat(state.ledger().drifts()).containsExactly(drift);
+            assertThat(state.ledger().facts().of(Precondition.CATALOGS_DELETED)).contains(deleted);
+            // A reconciliation's answer is no answer to the initiation's request.
+            assertThat(state.ledger().reports().reported()).isEmpty();
+        }
+
+        @Test
+        void anAnswerThatAgreesRecordsNothingHoweverMuchLater() {
+            // Under review (version 7): an agreeing answer must not change the version the reviewer approves.
+            underReview().when(answer(holds(Precondition.CONTRACTS_EXPIRED, 9), AFTER_LOCK)).thenNothing();
+            // A balance (or an open count) changes without a summary: no drift.
+            underReview().when(answer(funding(9, 1), AFTER_LOCK)).thenNothing();
+            // payouts name an earlier lock date, or the same one: waiting a little longer is safe.
+            awaitingLockDate().when(answer(payoutsSettled(4, PAST_LOCK), T1)).thenNothing();
+            awaitingLockDate().when(answer(payoutsSettled(4, LOCK), T1)).thenNothing();
+        }
+
+        @Test
+        void anOlderAnswerRecordsNothingAndTheSagaKeepsItsLaterWord() {
+            var later = holds(Precondition.CONTRACTS_EXPIRED, 5);
+            var state = given(INITIATED, met(later, T0))
+                    .when(answer(retracted(Precondition.CONTRACTS_EXPIRED, 4), T1)).thenNothing().state();
+            assertThat(state.ledger().facts().of(Precondition.CONTRACTS_EXPIRED)).contains(later);
+            assertThat(state.ledger().drifts()).isEmpty();
+            // The same version again (a redelivered answer) is no later word either.
+            given(INITIATED, met(later, T0)).when(answer(retracted(Precondition.CONTRACTS_EXPIRED, 5), T1))
+                    .thenNothing();
+        }
+
+        @Test
+        void aLaterLastLockDateStillAheadIsADriftAndTheWaitMoves() {
+            var later = payoutsSettled(2, LATER_LOCK);
+            awaitingLockDate().when(answer(later, T1)).then(
+                    new AccountClosureEvent.DriftDetected(Precondition.PAYOUTS_SETTLED,
+                            word("PayoutsSettled", 1, LOCK_DATE), word("PayoutsSettled", 2, LATER_LOCK.date()),
+                            Drift.LAST_LOCK_DATE, T1),
+                    met(later, T1), new LockDateScheduled(LATER_LOCK, LATER_LOCK.passesAt(), 2, T1));
+        }
+
+        @Test
+        void aSourceTheSagaNeverHeardFromIsAMissingWord() {
+            var catalogs = holds(Precondition.CATALOGS_DELETED, 1);
+            given(INITIATED).when(answer(catalogs, T1)).then(
+                    new AccountClosureEvent.DriftDetected(Precondition.CATALOGS_DELETED, null,
+                            word("CatalogsDeleted", 1, null), Drift.MISSING, T1), met(catalogs, T1));
+        }
+
+        @Test
+        void aContradictingAnswerUnderReviewWithdrawsTheReview() {
+            var active = retracted(Precondition.CONTRACTS_EXPIRED, 2);
+            underReview().when(answer(active, AFTER_LOCK)).then(
+                    new AccountClosureEvent.DriftDetected(Precondition.CONTRACTS_EXPIRED,
+                            word("ContractsExpired", 1, null), word("ActiveContractsPresent", 2, null), Drift.KIND,
+                            AFTER_LOCK),
+                    new PreconditionRetracted(active, AFTER_LOCK),
+                    new ReviewWithdrawn(TICKET, "precondition no longer holds: [CONTRACTS_EXPIRED]", AFTER_LOCK));
+        }
+
+        @Test
+        void reconciliationAnswersNeitherLiftARejectionsHoldNorStandInForAReviewRequestsReports() {
+            var rejected = underReview().andGiven(
+                    new FinalReviewRejected(TICKET, "support-agent", List.of("open invoice"), AFTER_LOCK));
+            for (Precondition p : Precondition.values()) {
+                var agreeing = p == Precondition.PAYOUTS_SETTLED ? payoutsSettled(8, LOCK) : holds(p, 8);
+                rejected.when(answer(agreeing, AFTER_LOCK)).thenNothing();
+            }
+            var requested = rejected.andGiven(new AccountClosureEvent.ReviewRequested("brand-admin", AFTER_LOCK));
+            var state = requested.when(answer(holds(Precondition.CONTRACTS_EXPIRED, 8), AFTER_LOCK)).thenNothing()
+                    .state();
+            assertThat(state.ledger().reports().awaitsReview()).isTrue();
+            assertThat(state.ledger().reports().missing()).containsExactly(Precondition.values());
+        }
+
+        @Test
+        void whileDeactivatingARetractionFoundByReconciliationHoldsTheDeactivation() {
+            var present = retracted(Precondition.CATALOGS_DELETED, 2);
+            var threeFences = deactivating().andGiven(fenced("contracts-service"), fenced("payouts-service"),
+                    fenced("funding-service"));
+            var state = threeFences.when(answer(present, AFTER_LOCK)).then(
+                    new AccountClosureEvent.DriftDetected(Precondition.CATALOGS_DELETED,
+                            word("CatalogsDeleted", 1, null), word("CatalogsPresent", 2, null), Drift.KIND, AFTER_LOCK),
+                    new PreconditionRetracted(present, AFTER_LOCK)).state();
+            SAGA.givenState(state).when(new RecordFence("catalog-service", TICKET, AFTER_LOCK, AFTER_LOCK))
+                    .then(fenced("catalog-service"));
+        }
+
+        @Test
+        void aClosureStartedAgainAfterACancellationHasNoDriftOfTheOneBefore() {
+            var catalogs = holds(Precondition.CATALOGS_DELETED, 1);
+            var drifted = given(INITIATED).when(answer(catalogs, T1)).then(
+                    new AccountClosureEvent.DriftDetected(Precondition.CATALOGS_DELETED, null,
+                            word("CatalogsDeleted", 1, null), Drift.MISSING, T1), met(catalogs, T1)).state();
+            assertThat(drifted.ledger().drifts()).hasSize(1);
+            var again = SAGA.givenState(drifted).andGiven(new ClosureCancelled("brand-admin", "not yet", T1))
+                    .when(new InitiateClosure("brand-admin", "now", T1))
+                    .then(new ClosureInitiated("brand-admin", "now", T1)).state();
+            assertThat(again.ledger().drifts()).isEmpty();
+            assertThat(again.ledger().facts().of(Precondition.CATALOGS_DELETED)).contains(catalogs);
+        }
+
+        @Test
+        void aClosedClosureTakesNoAnswer() {
+            var closed = deactivated().andGiven(new AccountClosed("refund-1", AFTER_LOCK));
+            closed.when(answer(retracted(Precondition.CATALOGS_DELETED, 5), AFTER_LOCK)).thenNothing();
+        }
+    }
 }

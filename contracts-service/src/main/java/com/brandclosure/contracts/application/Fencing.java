@@ -1,8 +1,7 @@
 package com.brandclosure.contracts.application;
 
-import com.brandclosure.events.AccountFenced;
-import com.brandclosure.events.Topics;
-import com.brandclosure.platform.command.CommandRunner;
+import com.brandclosure.platform.closure.ClosureRequests;
+import com.brandclosure.platform.command.Work;
 import com.brandclosure.platform.eventstore.CommandContext;
 import org.springframework.stereotype.Service;
 
@@ -11,31 +10,26 @@ import java.time.LocalDate;
 /**
  * FinalReviewApproved: the closure is deactivating. The account is fenced as deactivation fences it
  * ({@link Deactivation}: no new contract, switch or link; the contracts are all expired already, or
- * the review would not have been approved, so no link of the brand still tracks) and the fence is
- * confirmed to the saga with {@code AccountFenced}, once: a fence already up is not raised nor
- * confirmed again. AccountDeactivated applies the same deactivation again, which then changes nothing.
+ * the review would not have been approved, so no link of the brand still tracks); the platform
+ * ({@link ClosureRequests#fences}) confirms the fence to the saga with {@code AccountFenced}, once: a fence
+ * already up is not raised nor confirmed again. AccountDeactivated applies the same deactivation again,
+ * which then changes nothing.
  */
 @Service
-public class Fencing {
+public class Fencing implements ClosureRequests.Fence {
 
     public static final String SERVICE = "contracts-service";
 
-    private final CommandRunner runner;
     private final Deactivation deactivation;
 
-    public Fencing(CommandRunner runner, Deactivation deactivation) {
-        this.runner = runner;
+    public Fencing(Deactivation deactivation) {
         this.deactivation = deactivation;
     }
 
-    public void fence(String accountId, String closureId, LocalDate closureDate, CommandContext ctx) {
-        runner.runInAccount(accountId, work -> {
-            boolean alreadyFenced = Streams.account(work, accountId).state().deactivated();
-            deactivation.apply(accountId, closureDate, ctx);
-            if (!alreadyFenced) {
-                work.publish(Topics.CONTRACTS, new AccountFenced(accountId, closureId, SERVICE, ctx.now()),
-                        ctx.nextMetadata());
-            }
-        });
+    @Override
+    public boolean raise(Work work, String accountId, String closureId, LocalDate closureDate, CommandContext ctx) {
+        boolean alreadyFenced = Streams.account(work, accountId).state().deactivated();
+        deactivation.apply(accountId, closureDate, ctx);
+        return !alreadyFenced;
     }
 }

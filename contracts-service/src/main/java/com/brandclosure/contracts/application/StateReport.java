@@ -2,7 +2,8 @@ package com.brandclosure.contracts.application;
 
 import com.brandclosure.contracts.domain.AccountCommand;
 import com.brandclosure.contracts.persistence.ContractView;
-import com.brandclosure.platform.command.CommandRunner;
+import com.brandclosure.platform.closure.ClosureRequests;
+import com.brandclosure.platform.command.Work;
 import com.brandclosure.platform.eventstore.CommandContext;
 import org.springframework.stereotype.Service;
 
@@ -13,21 +14,18 @@ import org.springframework.stereotype.Service;
  * like every summary, so its {@code sourceVersion} is the next one.
  */
 @Service
-public class StateReport {
+public class StateReport implements ClosureRequests.Report {
 
-    private final CommandRunner runner;
     private final ContractView contracts;
 
-    public StateReport(CommandRunner runner, ContractView contracts) {
-        this.runner = runner;
+    public StateReport(ContractView contracts) {
         this.contracts = contracts;
     }
 
-    public void report(String accountId, String closureId, CommandContext ctx) {
-        runner.runInAccount(accountId, work -> {
-            ContractView.Counts counts = contracts.counts(accountId);
-            Streams.account(work, accountId).execute(new AccountCommand.ReportState(counts.notExpired(),
-                    counts.pendingSwitches(), closureId, ctx.now()), ctx);
-        });
+    @Override
+    public void report(Work work, String accountId, String closureId, CommandContext ctx) {
+        ContractView.Counts counts = contracts.counts(accountId);
+        Streams.account(work, accountId).execute(new AccountCommand.ReportState(counts.notExpired(),
+                counts.pendingSwitches(), closureId, ctx.now()), ctx);
     }
 }

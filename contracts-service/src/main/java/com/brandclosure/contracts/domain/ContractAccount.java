@@ -13,6 +13,7 @@ import com.brandclosure.contracts.domain.AccountEvent.ZoneDecided;
 import com.brandclosure.contracts.domain.AccountState.Precondition;
 import com.brandclosure.platform.kernel.Decider;
 import com.brandclosure.platform.kernel.DomainException;
+import com.brandclosure.platform.kernel.Zones;
 
 import java.time.DateTimeException;
 import java.time.ZoneId;
@@ -37,18 +38,19 @@ public final class ContractAccount {
         return switch (command) {
             case ConfigureAccount c -> {
                 String zone = validZone(c.timeZone());
-                if (state.decidedZone() != null && !state.decidedZone().equals(zone)) {
+                if (state.decidedZone() != null && !sameZone(state.decidedZone(), zone)) {
                     throw new DomainException.Conflict("account " + state.accountId() + "'s time zone is "
                             + state.decidedZone() + ", not " + zone);
                 }
-                if (state.known() && zone.equals(state.timeZone())) {
+                // The same zone spelled otherwise changes nothing: the id stays the one first given.
+                if (state.known() && sameZone(state.timeZone(), zone)) {
                     yield List.of();
                 }
                 yield List.of(new AccountConfigured(c.accountId(), zone, c.at()));
             }
             case AdoptDecidedZone c -> {
                 String zone = validZone(c.timeZone());
-                if (zone.equals(state.decidedZone())) {
+                if (state.decidedZone() != null && sameZone(state.decidedZone(), zone)) {
                     yield List.of();
                 }
                 if (state.decidedZone() != null) {
@@ -105,6 +107,11 @@ public final class ContractAccount {
         if (!state.known()) {
             throw new DomainException.NotFound("account " + state.accountId() + " is unknown to the contracts service");
         }
+    }
+
+    /** Two valid zone ids compared by {@link Zones#same}: "UTC", "Etc/UTC" and "Z" are one zone. */
+    private static boolean sameZone(String a, String b) {
+        return Zones.same(ZoneId.of(a), ZoneId.of(b));
     }
 
     private static String validZone(String timeZone) {

@@ -1,9 +1,8 @@
 package com.brandclosure.contracts.messaging;
 
 import com.brandclosure.contracts.application.Fencing;
-import com.brandclosure.events.FinalReviewApproved;
 import com.brandclosure.events.Topics;
-import com.brandclosure.platform.eventstore.CommandContexts;
+import com.brandclosure.platform.closure.ClosureRequests;
 import com.brandclosure.platform.inbox.InboundBatches;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -21,13 +20,8 @@ public class FenceListener {
 
     private final InboundBatches.Subscription subscription;
 
-    public FenceListener(InboundBatches inbound, Fencing fencing, CommandContexts contexts) {
-        subscription = inbound.subscribe("closure-fence", FinalReviewApproved.class, (approved, event) -> {
-            if (approved.closureDate() != null) {
-                fencing.fence(approved.accountId(), approved.ticketId(), approved.closureDate(),
-                        contexts.causedBy(event, Fencing.SERVICE));
-            }
-        });
+    public FenceListener(ClosureRequests closure, Fencing fencing) {
+        subscription = closure.fences(Fencing.SERVICE, Topics.CONTRACTS, fencing);
     }
 
     @KafkaListener(id = "contracts-fence", topics = Topics.CLOSURE, batch = "true")

@@ -1,9 +1,8 @@
 package com.brandclosure.contracts.messaging;
 
 import com.brandclosure.contracts.application.StateReport;
-import com.brandclosure.events.StateReportRequested;
 import com.brandclosure.events.Topics;
-import com.brandclosure.platform.eventstore.CommandContexts;
+import com.brandclosure.platform.closure.ClosureRequests;
 import com.brandclosure.platform.inbox.InboundBatches;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -20,9 +19,8 @@ public class StateReportListener {
 
     private final InboundBatches.Subscription subscription;
 
-    public StateReportListener(InboundBatches inbound, StateReport report, CommandContexts contexts) {
-        subscription = inbound.subscribe("state-reports", StateReportRequested.class, (request, event) ->
-                report.report(request.accountId(), request.closureId(), contexts.causedBy(event, "contracts-service")));
+    public StateReportListener(ClosureRequests closure, StateReport report) {
+        subscription = closure.stateReports("contracts-service", report);
     }
 
     @KafkaListener(id = "contracts-state-reports", topics = Topics.CLOSURE, batch = "true")

@@ -62,6 +62,24 @@ class ContractAccountTest {
                 .isTrue();
     }
 
+    /** Zones compare by their rules (the kernel's {@code Zones.same}), and the id first given is kept. */
+    @Test
+    void a_zone_spelled_otherwise_is_no_conflict_and_keeps_the_id_first_decided() {
+        var utc = new ZoneDecided("acc", "UTC", T0);
+        for (String spelling : new String[] {"Etc/UTC", "Z", "GMT"}) {
+            account.given(utc).when(new AdoptDecidedZone("acc", spelling, T0)).then();
+            account.given(utc).when(new ConfigureAccount("acc", spelling, T0)).then();
+        }
+        account.given(new AccountConfigured("acc", "UTC", T0)).when(new ConfigureAccount("acc", "Etc/UTC", T0)).then();
+        org.assertj.core.api.Assertions.assertThat(account.given(utc).state().timeZone()).isEqualTo("UTC");
+        var paris = new ZoneDecided("acc", "Europe/Paris", T0);
+        account.given(paris).when(new AdoptDecidedZone("acc", "America/Los_Angeles", T0))
+                .thenRefused(DomainException.Conflict.class, "decided as Europe/Paris, not America/Los_Angeles");
+        account.given(paris).when(new ConfigureAccount("acc", "America/Los_Angeles", T0))
+                .thenRefused(DomainException.Conflict.class,
+                        "account acc's time zone is Europe/Paris, not America/Los_Angeles");
+    }
+
     @Test
     void summary_is_emitted_only_when_the_precondition_flips() {
         var met = new ContractsPreconditionMet(T0);

@@ -7,6 +7,7 @@ import com.brandclosure.funding.domain.FundingState.Closed;
 import com.brandclosure.funding.domain.FundingState.Unopened;
 import com.brandclosure.platform.kernel.Decider;
 import com.brandclosure.platform.kernel.DomainException;
+import com.brandclosure.platform.kernel.Zones;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -85,7 +86,7 @@ public final class FundingAccount {
                 case Active a when !a.currency().equals(c.currency()) -> throw new DomainException.Conflict(
                         "funding account " + a.accountId() + " is in " + a.currency().getCurrencyCode() + ", not "
                                 + c.currency().getCurrencyCode());
-                case Active a when c.zone() != null && !sameZone(a.zone(), c.zone()) -> throw new DomainException.Conflict(
+                case Active a when c.zone() != null && !Zones.same(a.zone(), c.zone()) -> throw new DomainException.Conflict(
                         "funding account " + a.accountId() + " is in time zone " + a.zone().getId() + ", not "
                                 + c.zone().getId());
                 case Active a -> List.of();
@@ -148,7 +149,7 @@ public final class FundingAccount {
         return switch (state) {
             case Unopened u -> List.of(new AccountOpened(c.accountId(), c.currency(), c.zone()));
             // Zones compare by their rules: "UTC" decided is the "Z" an account opened without a zone has.
-            case Active a when a.currency().equals(c.currency()) && sameZone(a.zone(), c.zone()) -> List.of();
+            case Active a when a.currency().equals(c.currency()) && Zones.same(a.zone(), c.zone()) -> List.of();
             case Active a when a.localeConflict() != null -> List.of();
             case Active a -> List.of(new FundingAccountEvent.LocaleConflictNoted(c.currency(), c.zone(),
                     "payouts-service decided " + c.currency().getCurrencyCode() + " / " + c.zone().getId()
@@ -156,11 +157,6 @@ public final class FundingAccount {
                             + a.zone().getId() + " before (by a cost that came first)"));
             case Closed x -> List.of();
         };
-    }
-
-    /** The same zone whatever its spelling: "UTC", "Etc/UTC" and "Z" are one. */
-    static boolean sameZone(java.time.ZoneId a, java.time.ZoneId b) {
-        return a.normalized().equals(b.normalized());
     }
 
         /** {@code first}, then what {@code next} decides on the state {@code first} leads to. */

@@ -1,11 +1,9 @@
 package com.brandclosure.funding.messaging;
 
-import com.brandclosure.events.FinalReviewApproved;
 import com.brandclosure.events.Topics;
 import com.brandclosure.funding.application.Fencing;
-import com.brandclosure.platform.eventstore.CommandContexts;
+import com.brandclosure.platform.closure.ClosureRequests;
 import com.brandclosure.platform.inbox.InboundBatches;
-import com.brandclosure.platform.kernel.AccountId;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -22,13 +20,8 @@ public class FenceListener {
 
     private final InboundBatches.Subscription subscription;
 
-    public FenceListener(InboundBatches inbound, Fencing fencing, CommandContexts contexts) {
-        subscription = inbound.subscribe("closure-fence", FinalReviewApproved.class, (approved, event) -> {
-            if (approved.closureDate() != null) {
-                fencing.fence(AccountId.of(approved.accountId()), approved.ticketId(),
-                        contexts.causedBy(event, Fencing.SERVICE));
-            }
-        });
+    public FenceListener(ClosureRequests closure, Fencing fencing) {
+        subscription = closure.fences(Fencing.SERVICE, Topics.FUNDING, fencing);
     }
 
     @KafkaListener(id = "funding-fence", topics = Topics.CLOSURE, batch = "true")

@@ -1,10 +1,9 @@
 package com.brandclosure.funding.messaging;
 
-import com.brandclosure.events.StateReportRequested;
 import com.brandclosure.events.Topics;
 import com.brandclosure.funding.application.FundingAccounts;
 import com.brandclosure.funding.domain.FundingCommand;
-import com.brandclosure.platform.eventstore.CommandContexts;
+import com.brandclosure.platform.closure.ClosureRequests;
 import com.brandclosure.platform.inbox.InboundBatches;
 import com.brandclosure.platform.kernel.AccountId;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -24,12 +23,9 @@ public class StateReportListener {
 
     private final InboundBatches.Subscription subscription;
 
-    public StateReportListener(InboundBatches inbound, FundingAccounts accounts, CommandContexts contexts) {
-        subscription = inbound.subscribe("state-reports", StateReportRequested.class, (request, event) -> {
-            var ctx = contexts.causedBy(event, "funding-service");
-            accounts.execute(AccountId.of(request.accountId()),
-                    new FundingCommand.ReportState(request.closureId(), ctx.now()), ctx);
-        });
+    public StateReportListener(ClosureRequests closure, FundingAccounts accounts) {
+        subscription = closure.stateReports("funding-service", (work, accountId, closureId, ctx) ->
+                accounts.execute(AccountId.of(accountId), new FundingCommand.ReportState(closureId, ctx.now()), ctx));
     }
 
     @KafkaListener(id = "funding-state-reports", topics = Topics.CLOSURE, batch = "true")

@@ -446,6 +446,26 @@ class FundingAccountTest {
         account.given(opened()).when(new OpenAccount("brand-1", EUR, java.time.ZoneId.of("Etc/UTC"), NOW)).thenNothing();
     }
 
+    /** Zones compare through the kernel's {@code Zones.same}: spellings of one zone are one, other rules are not. */
+    @Test
+    void an_account_in_utc_is_in_etc_utc_and_z_but_paris_is_not_los_angeles() {
+        var utc = history(List.of(), new OpenAccount("brand-1", EUR, java.time.ZoneId.of("UTC"), NOW));
+        for (String spelling : List.of("Etc/UTC", "Z")) {
+            var zone = java.time.ZoneId.of(spelling);
+            account.given(utc).when(new OpenAccount("brand-1", EUR, zone, NOW)).thenNothing();
+            account.given(utc).when(new FundingCommand.AdoptLocale("brand-1", EUR, zone, NOW)).thenNothing();
+        }
+        // The zone stays the one it was opened in.
+        assertThat(active(account.given(utc).state()).zone()).isEqualTo(java.time.ZoneId.of("UTC"));
+        var paris = history(List.of(), new OpenAccount("brand-1", EUR, java.time.ZoneId.of("Europe/Paris"), NOW));
+        var la = java.time.ZoneId.of("America/Los_Angeles");
+        account.given(paris).when(new OpenAccount("brand-1", EUR, la, NOW))
+                .thenRefused(DomainException.Conflict.class, "time zone Europe/Paris, not America/Los_Angeles");
+        account.given(paris).when(new FundingCommand.AdoptLocale("brand-1", EUR, la, NOW))
+                .thenMatches(events -> assertThat(events.getFirst())
+                        .isInstanceOf(FundingAccountEvent.LocaleConflictNoted.class));
+    }
+
     @Test
     void reopening_in_another_currency_is_refused_and_the_same_currency_is_a_no_op() {
         account.given(opened()).when(open("EUR")).thenNothing();

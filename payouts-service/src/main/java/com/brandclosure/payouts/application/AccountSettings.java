@@ -42,8 +42,10 @@ public record AccountSettings(PayoutsStore db, CommandRunner runner) {
         // Under the account's lock: no action can be tracked in the old currency meanwhile.
         return runner.inAccount(account.value(), work -> {
             var row = db.account(account);
-            var decided = AccountLocale.decide(account.value(), row.flatMap(r -> r.decidedLocale()),
-                    AccountLocale.of(settings));
+            var before = row.flatMap(r -> r.decidedLocale());
+            var decided = AccountLocale.decide(account.value(), before, AccountLocale.of(settings));
+            // The same zone spelled otherwise is accepted but stored as decided: the id stays the one announced.
+            var stored = before.map(locale -> locale.spelledAsDecided(settings)).orElse(settings);
             var current = row.map(r -> r.settings());
             // A currency pinned by a conversion before decisions existed: kept while actions exist in it.
             if (current.isPresent() && !current.get().currency().equals(settings.currency())
@@ -51,13 +53,13 @@ public record AccountSettings(PayoutsStore db, CommandRunner runner) {
                 throw new DomainException.Conflict("the account currency is " + current.get().currency()
                         + " and actions exist in it; it cannot change to " + settings.currency());
             }
-            db.saveSettings(account, settings);
+            db.saveSettings(account, stored);
             decided.ifPresent(locale -> {
                 db.markLocaleDecided(account, ctx.now());
                 work.publish(Topics.PAYOUTS, new AccountLocaleDecided(account.value(),
                         locale.currency().getCurrencyCode(), locale.zone().getId(), ctx.now()), ctx.nextMetadata());
             });
-            return settings;
+            return stored;
         });
     }
 }

@@ -35,4 +35,23 @@ class AccountLocaleTest {
                 .isInstanceOf(DomainException.Conflict.class)
                 .hasMessage("account acme's time zone is Pacific/Auckland, not America/Los_Angeles");
     }
+
+    @Test
+    void given_a_zone_decided_when_it_arrives_spelled_otherwise_then_it_is_no_conflict_and_keeps_its_id() {
+        var eurUtc = new AccountLocale(Currency.getInstance("EUR"), ZoneId.of("UTC"));
+        for (String spelling : new String[] {"Etc/UTC", "Z", "GMT"}) {
+            var asked = new AccountLocale(Currency.getInstance("EUR"), ZoneId.of(spelling));
+            assertThat(AccountLocale.decide("acme", Optional.of(eurUtc), asked)).as(spelling).isEmpty();
+            var settings = new LockingSettings(2, 3, ReferencePeriod.MONTH, 20, ZoneId.of(spelling),
+                    Currency.getInstance("EUR"));
+            assertThat(eurUtc.spelledAsDecided(settings)).as(spelling)
+                    .isEqualTo(new LockingSettings(2, 3, ReferencePeriod.MONTH, 20, ZoneId.of("UTC"),
+                            Currency.getInstance("EUR")));
+        }
+        var eurParis = new AccountLocale(Currency.getInstance("EUR"), ZoneId.of("Europe/Paris"));
+        assertThatThrownBy(() -> AccountLocale.decide("acme", Optional.of(eurParis),
+                new AccountLocale(Currency.getInstance("EUR"), ZoneId.of("America/Los_Angeles"))))
+                .isInstanceOf(DomainException.Conflict.class)
+                .hasMessage("account acme's time zone is Europe/Paris, not America/Los_Angeles");
+    }
 }

@@ -1,6 +1,7 @@
 package com.brandclosure.platform.config;
 
 import com.brandclosure.platform.eventstore.AccountLocks;
+import com.brandclosure.platform.closure.ClosureRequests;
 import com.brandclosure.platform.eventstore.CommandContexts;
 import com.brandclosure.platform.eventstore.EventStore;
 import com.brandclosure.platform.eventstore.EventTypeRegistry;
@@ -257,6 +258,11 @@ public class PlatformAutoConfiguration {
                                   org.springframework.core.env.Environment environment, Traces traces) {
         return new InboundBatches(json, jdbc, runner, deadLetters,
                 environment.getProperty("spring.application.name", "unknown"), traces);
+    }
+
+    @Bean
+    ClosureRequests closureRequests(InboundBatches inbound, CommandContexts contexts) {
+        return new ClosureRequests(inbound, contexts);
     }
 
     /**

@@ -21,7 +21,7 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         Map<String, Object> defaults = new HashMap<>();
         defaults.put("management.endpoints.web.exposure.include",
-                "health,info,prometheus,metrics,outbox,deadletters,parked,timers,closures");
+                "health,info,prometheus,metrics,outbox,deadletters,parked,timers,closures,reconciliation");
         defaults.put("management.endpoint.health.probes.enabled", "true");
         defaults.put("management.endpoint.health.group.liveness.include", "livenessState");
         defaults.put("management.endpoint.health.group.readiness.include", "readinessState,db,kafka,outbox,timers");

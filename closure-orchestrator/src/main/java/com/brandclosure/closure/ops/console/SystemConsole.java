@@ -82,9 +82,8 @@ public class SystemConsole {
         entries.sort(Comparator.comparing(Entry::occurredAt)
                 .thenComparing(e -> order.indexOf(e.service()))
                 .thenComparingLong(Entry::position));
-        return new Timeline(accountId, entries, sources, fences, List.of(new NotYetMeasured("drift",
-                "no service measures drift between the saga's facts and the services' own state yet "
-                        + "(the ClosureDrift alert's closure_drift_total is not exported)")));
+        // Drift is measured now (the reconciler: the closure's drifts, closure_drift_total): nothing waits for a place.
+        return new Timeline(accountId, entries, sources, fences, List.of());
     }
 
     /** Reads one service's trail page by page (following the {@code Link: rel="next"} of each page) into {@code trail}. */
