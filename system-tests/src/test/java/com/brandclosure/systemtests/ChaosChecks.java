@@ -150,11 +150,15 @@ final class ChaosChecks {
                     }
                 });
             }
+            for (String id : b.actions) {
+                expectFor(b, "ActionTracked", id);
+            }
             if (!b.script.cancels()) {
                 expectOne(b, Topics.CLOSURE, "AccountDeactivated");
                 expectOne(b, Topics.CLOSURE, "AccountClosed");
                 expectOne(b, Topics.FUNDING, "RefundIssued");
                 for (String id : b.approved) {
+                    expectFor(b, "ActionLocked", id);
                     expectFor(b, "ActionCleared", id);
                 }
                 for (String id : b.reversed) {
@@ -224,6 +228,9 @@ final class ChaosChecks {
         }
         if (paid != b.approvedCosts()) {
             failures.add(a + ": paid " + paid + " for approved costs of " + b.approvedCosts());
+        }
+        if (refund != in - b.approvedCosts()) {
+            failures.add(a + ": refunded " + refund + " of " + in + " deposited, with " + b.approvedCosts() + " of approved costs");
         }
         var refunds = events.all(Topics.FUNDING, a, "RefundIssued");
         if (refunds.isEmpty()) {

@@ -44,7 +44,7 @@ class ChaosJourneyTest {
     private static final Logger log = LoggerFactory.getLogger(ChaosJourneyTest.class);
 
     private static final int BRANDS = Integer.getInteger("chaos.brands", 100);
-    private static final int WORKERS = Integer.getInteger("chaos.workers", 6);
+    private static final int WORKERS = Integer.getInteger("chaos.workers", 16);
     private static final Duration END_PATIENCE = Duration.ofMinutes(4);
 
     private final RunningSystem system = RunningSystem.get();
@@ -160,7 +160,12 @@ class ChaosJourneyTest {
 
         phase("set up and track", brands, schedule.getOrDefault(1, List.of()), b -> {
             calmly(b.brand::configureContracts);
-            calmly(() -> b.brand.createContract("partner-a"));
+            String contract = calmly(() -> b.brand.createContract("partner-a"));
+            // Any instance answers: the other contracts instance sees what this one created.
+            var other = system.second(CONTRACTS).ready() ? system.second(CONTRACTS) : system.service(CONTRACTS);
+            var read = calmly(() -> system.http.get(other.baseUrl() + "/api/v1/accounts/" + b.account()
+                    + "/contracts/" + contract, b.brand.admin));
+            assertThat(read.ok().path("partnerId").asString()).as(read.toString()).isEqualTo("partner-a");
             if (b.script.twoPartners()) {
                 calmly(() -> b.brand.createContract("partner-b"));
             }
@@ -235,9 +240,10 @@ class ChaosJourneyTest {
             b.brand.awaitClosure("AwaitingLockDate");
         });
 
-        // The lock dates pass while both orchestrator instances are down: the timers fire after the restart.
-        faults.awaitRestarts();
-        faults.killBoth(ORCHESTRATOR, () -> system.clocks.advance(Duration.ofDays(2)));
+        // The lock dates pass with one orchestrator instance down since the initiations: the other fires the
+        // lock-date timers (and took the partitions and the relay); the first comes back during the reviews.
+        system.clocks.advance(Duration.ofDays(2));
+        faults.restartKeptDown();
         phase("the lock date passes; reviews", brands, schedule.getOrDefault(5, List.of()), b -> {
             if (b.script.cancels()) {
                 return;
@@ -273,7 +279,9 @@ class ChaosJourneyTest {
                 b.brand.awaitActionState(id, "REJECTED");
             }
         });
-        system.clocks.advance(Brand.UNTIL_CLEARED);
+        // The clearing dates come while both payouts instances are down: the clearing timers fire after the restart.
+        faults.awaitRestarts();
+        faults.killBoth(PAYOUTS, () -> system.clocks.advance(Brand.UNTIL_CLEARED));
         phase("refunds", brands, List.of(), b -> {
             if (b.script.cancels()) {
                 return;
@@ -393,20 +401,27 @@ class ChaosJourneyTest {
      */
     private Map<Integer, List<Runnable>> schedule(Random random, List<String> plan) {
         Map<Integer, List<Runnable>> byPhase = new java.util.TreeMap<>();
+        // Where each service is busiest: payouts while the conversions arrive, funding while it follows the
+        // approvals, an orchestrator instance from the initiations until after the lock dates, another while the
+        // approvals deactivate (AccountDeactivated may still be in its outbox).
         add(byPhase, plan, 1, "REBALANCE payouts", () -> faults.rebalance(PAYOUTS));
+        add(byPhase, plan, 1, "KILL_ONE payouts", () -> faults.killOne(PAYOUTS));
+        add(byPhase, plan, 2, "KILL_ONE funding", () -> faults.killOne(FUNDING));
+        add(byPhase, plan, 5, "KILL_ONE orchestrator", () -> faults.killOne(ORCHESTRATOR));
         List<Integer> phases = List.of(1, 2, 3, 5, 6);
         add(byPhase, plan, phases.get(random.nextInt(phases.size())), "BROKER_RESTART", faults::brokerRestart);
         add(byPhase, plan, phases.get(random.nextInt(phases.size())), "POSTGRES_RESTART", faults::postgresRestart);
+        String module = faults.randomModule();
+        add(byPhase, plan, phases.get(random.nextInt(phases.size())), "KILL_ONE " + module, () -> faults.killOne(module));
         for (int i = 0; i < 2; i++) {
-            String module = faults.randomModule();
-            add(byPhase, plan, phases.get(random.nextInt(phases.size())), "KILL_ONE " + module, () -> faults.killOne(module));
             String other = faults.randomModule();
             add(byPhase, plan, phases.get(random.nextInt(phases.size())), "TERMINATE_CONNECTIONS " + other,
                     () -> faults.terminateConnections(other));
         }
-        // A payouts instance dies while the clearing dates come (both phase-6 work and the timers it owns).
-        add(byPhase, plan, 6, "KILL_ONE payouts", () -> faults.killOne(PAYOUTS));
         byPhase.values().forEach(list -> Collections.shuffle(list, random));
+        // Last in phase 2, once most initiations are in; it stays down until the lock dates passed.
+        add(byPhase, plan, 2, "KILL_ONE orchestrator, kept down until the lock dates passed",
+                () -> faults.killOneAndKeepDown(ORCHESTRATOR));
         return byPhase;
     }
 

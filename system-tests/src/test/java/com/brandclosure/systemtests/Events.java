@@ -55,21 +55,6 @@ final class Events {
     }
 
     /** Every record of {@code type} for the account on {@code topic}, in topic order (redeliveries included). */
-    /**
-     * Each of {@code actionIds} has exactly one payouts event of {@code type} (by event id: a redelivery or a
-     * re-sent outbox batch carries the same id), and no other action of the account has one.
-     */
-    void assertOnePerAction(String account, String type, List<String> actionIds) {
-        await(type + " for every action").atMost(PATIENCE).until(() ->
-                distinct(Topics.PAYOUTS, account, type) >= actionIds.size());
-        Map<String, Long> perAction = all(Topics.PAYOUTS, account, type).stream()
-                .collect(java.util.stream.Collectors.groupingBy(e -> e.text("actionId"),
-                        java.util.stream.Collectors.mapping(Event::eventId, java.util.stream.Collectors.collectingAndThen(
-                                java.util.stream.Collectors.toSet(), ids -> (long) ids.size()))));
-        org.assertj.core.api.Assertions.assertThat(perAction.keySet()).as(type).containsExactlyInAnyOrderElementsOf(actionIds);
-        org.assertj.core.api.Assertions.assertThat(perAction.values()).as(type + " per action").containsOnly(1L);
-    }
-
     List<Event> all(String topic, String account, String type) {
         return probe.records(r -> r.topic().equals(topic) && account.equals(r.key())
                         && type.equals(KafkaProbe.header(r, "event-type")))

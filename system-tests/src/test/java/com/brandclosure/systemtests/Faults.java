@@ -43,6 +43,9 @@ final class Faults {
     static final List<String> MODULES = List.of(RunningSystem.ORCHESTRATOR, RunningSystem.CONTRACTS,
             RunningSystem.PAYOUTS, RunningSystem.FUNDING, RunningSystem.CATALOG);
 
+    /** About as long as a service takes to start on a busy machine. */
+    private static final int ASK_AGAIN_FOR = 120;
+
     final ReentrantReadWriteLock calm = new ReentrantReadWriteLock(true);
     final List<Injected> injected = java.util.Collections.synchronizedList(new ArrayList<>());
     private final RunningSystem system;
@@ -59,21 +62,22 @@ final class Faults {
     /**
      * Runs {@code command} while no disturbing fault is in progress. Like any client, it asks again when the
      * service answers 503 (the database or broker was away: right after a restart the pool still meets a dead
-     * connection or two) or cannot be reached, after the {@code Retry-After} second, a few times.
+     * connection or two) or cannot be reached (both instances restarting), after the {@code Retry-After}
+     * second, for up to {@value #ASK_AGAIN_FOR} attempts.
      */
     <T> T calmly(java.util.function.Supplier<T> command) {
         for (int attempt = 1; ; attempt++) {
             calm.readLock().lock();
             try {
                 T result = command.get();
-                if (!(result instanceof Http.Response r && r.status() == 503 && attempt < 10)) {
+                if (!(result instanceof Http.Response r && r.status() == 503 && attempt < ASK_AGAIN_FOR)) {
                     return result;
                 }
                 log.info("chaos: asked again after {}", result);
             } catch (AssertionError | java.io.UncheckedIOException e) {
                 boolean unavailable = e instanceof java.io.UncheckedIOException
                         || String.valueOf(e.getMessage()).contains(" -> 503 ");
-                if (!unavailable || attempt == 10) {
+                if (!unavailable || attempt == ASK_AGAIN_FOR) {
                     throw e;
                 }
                 log.info("chaos: asked again after {}", String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
@@ -114,6 +118,26 @@ final class Faults {
 
     /** SIGKILL of one instance of {@code module}; the other stays alive; the killed one is started again in the background. */
     void killOne(String module) {
+        restartLater(kill(module, "the other instance stays up"));
+    }
+
+    /**
+     * SIGKILL of one instance of {@code module}, left down until {@link #restartKeptDown}: the other instance
+     * alone takes its partitions, its relay and the timers that come due meanwhile.
+     */
+    void killOneAndKeepDown(String module) {
+        keptDown.add(kill(module, "kept down: the other instance does the work alone"));
+    }
+
+    /** Starts the instances {@link #killOneAndKeepDown} left down, in the background. */
+    void restartKeptDown() {
+        keptDown.forEach(this::restartLater);
+        keptDown.clear();
+    }
+
+    private final List<ServiceNode> keptDown = new ArrayList<>();
+
+    private ServiceNode kill(String module, String detail) {
         int number = 1 + random.nextInt(2);
         ServiceNode node = instance(module, number);
         disturbing(() -> {
@@ -123,8 +147,8 @@ final class Faults {
                 Thread.currentThread().interrupt();
             }
         });
-        note(Kind.KILL_ONE_INSTANCE, node.toString(), "the other instance stays up");
-        restartLater(node);
+        note(Kind.KILL_ONE_INSTANCE, node.toString(), detail);
+        return node;
     }
 
     private void restartLater(ServiceNode node) {
@@ -144,6 +168,7 @@ final class Faults {
 
     /** Waits until every instance killed earlier is healthy again (before a step that needs every instance). */
     void awaitRestarts() throws InterruptedException {
+        restartKeptDown();
         List<Thread> pending;
         synchronized (restarts) {
             pending = List.copyOf(restarts);

@@ -239,26 +239,12 @@ final class RunningSystem implements AutoCloseable {
         seconds.clear();
     }
 
-    /**
-     * Kills a service without any graceful drain (SIGKILL), starts it again on the same port and
-     * database, waits until it is healthy and puts its clock back where the others are (the
-     * adjustable clock's offset lives in memory and a restart starts at real time).
-     */
-    void killAndRestart(String module) throws Exception {
-        ServiceNode node = services.get(module);
-        log.info("killing {} (pid {}) with SIGKILL", module, node.pid());
-        node.kill();
-        node.start();
-        awaitHealthy(node);
-        clocks.catchUp(module);
-    }
-
     /** Stops a service gracefully (the others keep running), e.g. to see how the console shows it missing. */
     void stop(String module) {
         services.get(module).stop(Duration.ofSeconds(20));
     }
 
-    /** Kills a service (SIGKILL, as {@link #killAndRestart}) and leaves it down until {@link #start}. */
+    /** Kills a service (SIGKILL: no shutdown hook, no graceful drain) and leaves it down until {@link #start}. */
     void kill(String module) throws InterruptedException {
         ServiceNode node = services.get(module);
         log.info("killing {} (pid {}) with SIGKILL, to stay down", module, node.pid());
