@@ -51,8 +51,11 @@ final class ChaosChecks {
     private long lost;
     private long doubled;
 
-    ChaosChecks(RunningSystem system, List<ChaosJourneyTest.ChaosBrand> brands, Duration patience) {
+    private final String poisoned;
+
+    ChaosChecks(RunningSystem system, List<ChaosJourneyTest.ChaosBrand> brands, String poisoned, Duration patience) {
         this.system = system;
+        this.poisoned = poisoned;
         this.events = system.events;
         this.brands = brands;
         this.patience = patience;
@@ -60,6 +63,7 @@ final class ChaosChecks {
 
     Outcome run() throws SQLException {
         endStates();
+        parking();
         lost();
         doubledOnKafka();
         doubledInTheStores();
@@ -91,6 +95,28 @@ final class ChaosChecks {
 
     private String state(ChaosJourneyTest.ChaosBrand b) {
         return b.brand.closure().path("state").asString();
+    }
+
+    /**
+     * The poison records parked their own account on every service (each consumes a poisoned topic) and nothing
+     * else: no brand's account is parked on any consumer (a fault taken for bad content would park one).
+     */
+    private void parking() throws SQLException {
+        Set<String> accounts = brands.stream().map(ChaosJourneyTest.ChaosBrand::account).collect(Collectors.toSet());
+        for (String module : Faults.MODULES) {
+            List<String> parkedBrands = query(module,
+                    "SELECT consumer || ' ' || account_id FROM parked_accounts WHERE account_id = ANY(?)", accounts);
+            if (!parkedBrands.isEmpty()) {
+                failures.add(module + ": brand accounts parked: " + parkedBrands);
+            }
+            try {
+                await(module + " parks the poisoned account").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(1))
+                        .until(() -> !query(module, "SELECT consumer FROM parked_accounts WHERE account_id = ANY(?)",
+                                Set.of(poisoned)).isEmpty());
+            } catch (org.awaitility.core.ConditionTimeoutException e) {
+                failures.add(module + ": the poison records of " + poisoned + " parked nothing");
+            }
+        }
     }
 
     /**

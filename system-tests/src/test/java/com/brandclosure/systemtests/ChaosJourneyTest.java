@@ -228,12 +228,8 @@ class ChaosJourneyTest {
                 calmly(() -> b.brand.depositByCard(b.approvedCosts() + 1_000));
             }
             if (b.script.lateBefore()) {
-                // A conversion of day 0 reported late: pending again, the closure goes back until it is approved.
-                String id = "late-9";
-                b.actions.add(id);
-                calmly(() -> b.brand.track(id, "partner-a", b.brand.firstEventAt, b.brand.payoutsNow(),
-                        ChaosBrand.costOf(id)));
-                b.brand.awaitActionState(id, "PENDING");
+                // Pending again: the closure goes back until it is approved.
+                String id = reportLate(b, "late-9", "PENDING");
                 b.approved.add(id);
                 batch(b, "APPROVE", List.of(id));
             }
@@ -272,11 +268,7 @@ class ChaosJourneyTest {
                 return;
             }
             if (b.script.lateAfter()) {
-                String id = "after-7";
-                b.actions.add(id);
-                calmly(() -> b.brand.track(id, "partner-a", b.brand.firstEventAt, b.brand.payoutsNow(),
-                        ChaosBrand.costOf(id)));
-                b.brand.awaitActionState(id, "REJECTED");
+                reportLate(b, "after-7", "REJECTED");
             }
         });
         // The clearing dates come while both payouts instances are down: the clearing timers fire after the restart.
@@ -299,7 +291,7 @@ class ChaosJourneyTest {
         });
         faults.awaitRestarts();
 
-        var checks = new ChaosChecks(system, brands, END_PATIENCE);
+        var checks = new ChaosChecks(system, brands, poisoned, END_PATIENCE);
         var outcome = checks.run();
         String line = "chaos: " + BRANDS + " brands, " + faults.injected.size() + " faults, " + outcome.lost() + " lost, "
                 + outcome.doubled() + " doubled";
@@ -315,6 +307,14 @@ class ChaosJourneyTest {
         assertThat(outcome.failures()).as("chaos (seed " + seed + ", replay with -Dchaos.seed=" + seed + ")").isEmpty();
         assertThat(outcome.lost()).isZero();
         assertThat(outcome.doubled()).isZero();
+    }
+
+    /** A conversion of day 0 (inside the contract's terms then) reported now; waits until it is in {@code state}. */
+    private String reportLate(ChaosBrand b, String id, String state) {
+        b.actions.add(id);
+        calmly(() -> b.brand.track(id, "partner-a", b.brand.firstEventAt, b.brand.payoutsNow(), ChaosBrand.costOf(id)));
+        b.brand.awaitActionState(id, state);
+        return id;
     }
 
     /** After a rejected review and a new request: ClosureRequested again, at a later version. */

@@ -30,6 +30,8 @@ public class EventStore {
     private final JsonCodec json;
     private final int snapshotEvery;
     private final PersonalData personal;
+    /** Read-only transactions for reads outside a unit of work ({@link #reading}). */
+    private final TransactionTemplate readTx;
 
     /** A store that writes every field in clear (platform tests and benchmarks that measure the difference). */
     public EventStore(JdbcTemplate jdbc, TransactionTemplate tx, EventTypeRegistry types, JsonCodec json,
@@ -45,10 +47,30 @@ public class EventStore {
                       int snapshotEvery, PersonalData personal) {
         this.jdbc = jdbc;
         this.tx = tx;
+        if (tx != null && tx.getTransactionManager() != null) {
+            this.readTx = new TransactionTemplate(tx.getTransactionManager());
+            this.readTx.setReadOnly(true);
+        } else {
+            this.readTx = null;
+        }
         this.types = types;
         this.json = json;
         this.snapshotEvery = snapshotEvery;
         this.personal = personal;
+    }
+
+    /**
+     * A read outside any transaction (a GET) holds one connection while it maps the rows, and opening sealed
+     * personal data looks the account's data key up: without a transaction that lookup takes a second
+     * connection from the pool while the first is held, and as many concurrent reads as the pool has
+     * connections starve it (each holding one, all waiting for another) until the pool's timeout. In a
+     * read-only transaction the lookup runs on the read's own connection (and once per account).
+     */
+    private <T> T reading(java.util.function.Supplier<T> read) {
+        if (personal == null || readTx == null || TransactionSynchronizationManager.isActualTransactionActive()) {
+            return read.get();
+        }
+        return readTx.execute(status -> read.get());
     }
 
     /** Stored JSON of a type, with its personal data opened (markers where the key is gone). */
@@ -283,8 +305,12 @@ public class EventStore {
     }
 
     /** The events after {@code afterVersion}. */
-    @SuppressWarnings("unchecked")
     public <E> List<RecordedEvent<E>> load(String streamId, long afterVersion) {
+        return reading(() -> this.<E>loadRows(streamId, afterVersion));
+    }
+
+    @SuppressWarnings("unchecked")
+    private <E> List<RecordedEvent<E>> loadRows(String streamId, long afterVersion) {
         return jdbc.query("""
                 SELECT version, global_position, event_id, event_type, schema_version, payload::text, actor,
                        correlation_id, causation_id, occurred_at
@@ -312,6 +338,10 @@ public class EventStore {
      * after it. {@code stateType} must be registered (as a logical name) for snapshots to be read.
      */
     public <S, E> Loaded<S> loadState(String streamId, S initial, BiFunction<S, E, S> evolve) {
+        return reading(() -> fold(streamId, initial, evolve));
+    }
+
+    private <S, E> Loaded<S> fold(String streamId, S initial, BiFunction<S, E, S> evolve) {
         S state = initial;
         long version = 0;
         Optional<Snapshot> snapshot = loadSnapshot(streamId);
@@ -341,8 +371,14 @@ public class EventStore {
     }
 
     /** As above, each stream folded with the decider {@code deciders} gives for its id. */
-    @SuppressWarnings("unchecked")
     public <S, E> java.util.Map<String, Loaded<S>> loadMany(
+            java.util.Collection<String> streamIds,
+            java.util.function.Function<String, ? extends com.brandclosure.platform.kernel.Decider<?, S, E>> deciders) {
+        return reading(() -> foldMany(streamIds, deciders));
+    }
+
+    @SuppressWarnings("unchecked")
+    private <S, E> java.util.Map<String, Loaded<S>> foldMany(
             java.util.Collection<String> streamIds,
             java.util.function.Function<String, ? extends com.brandclosure.platform.kernel.Decider<?, S, E>> deciders) {
         java.util.Map<String, Loaded<S>> result = new java.util.LinkedHashMap<>();
@@ -405,6 +441,10 @@ public class EventStore {
     }
 
     public Optional<Snapshot> loadSnapshot(String streamId) {
+        return reading(() -> snapshotRow(streamId));
+    }
+
+    private Optional<Snapshot> snapshotRow(String streamId) {
         return jdbc.query("SELECT version, state_type, state::text FROM snapshots WHERE stream_id = ?", rs -> {
             if (!rs.next()) {
                 return Optional.empty();

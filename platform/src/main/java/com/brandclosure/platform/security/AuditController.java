@@ -38,7 +38,12 @@ public class AuditController {
                              String correlationId, String causationId, String eventId, String payload) {
     }
 
-    /** One page of the trail, oldest first ({@link Paging}: {@code ?limit=}, {@code ?after=} from the Link header). */
+    /**
+     * One page of the trail, oldest first ({@link Paging}: {@code ?limit=}, {@code ?after=} from the Link header).
+     * Read-only transaction: opening the sealed fields looks the data key up on the rows' own connection, not on a
+     * second one taken while the first is held (see {@code EventStore#reading}).
+     */
+    @org.springframework.transaction.annotation.Transactional(readOnly = true)
     @GetMapping("/api/v1/accounts/{accountId}/audit")
     @Allow({Role.SUPPORT, Role.OPS})
     public List<AuditEntry> audit(@PathVariable String accountId, @RequestParam(required = false)
