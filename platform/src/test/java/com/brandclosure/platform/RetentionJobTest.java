@@ -38,6 +38,34 @@ class RetentionJobTest {
     }
 
     @Test
+    void ages_are_measured_on_the_database_clock_so_a_service_clock_moved_ahead_purges_nothing_young() {
+        fixture.jdbc.update("DELETE FROM processed_messages");
+        publish("published-young");
+        try (var relay = fixture.relay(100, n -> { })) {
+            while (relay.relayOnce() > 0) {
+                // publish everything so far
+            }
+        }
+        fixture.jdbc.update("INSERT INTO processed_messages (consumer, event_id) VALUES ('c', 'just-applied')");
+        fixture.jdbc.update("INSERT INTO processed_messages (consumer, event_id, processed_at) VALUES "
+                + "('c', 'month-old', now() - interval '31 days')");
+        // The service's clock a year ahead (an adjustable clock moved, or a skewed host): what the database
+        // stamped a moment ago is still a moment old, and a redelivery must still be dropped.
+        var ahead = Clock.offset(Clock.systemUTC(), Duration.ofDays(365));
+
+        long[] purged = new RetentionJob(fixture.jdbc, ahead, Duration.ofDays(7), Duration.ofDays(30)).purge();
+
+        assertThat(fixture.jdbc.queryForList("SELECT event_id FROM processed_messages", String.class))
+                .containsExactly("just-applied");
+        assertThat(fixture.jdbc.queryForObject("SELECT count(*) FROM outbox WHERE message_key = 'published-young'",
+                Long.class)).isEqualTo(1);
+        assertThat(purged[1]).isEqualTo(1);
+        // Leave the shared tables as found: the other tests count what they purge.
+        fixture.jdbc.update("DELETE FROM outbox WHERE message_key = 'published-young'");
+        fixture.jdbc.update("DELETE FROM processed_messages");
+    }
+
+    @Test
     void purges_old_published_outbox_rows_and_old_processed_records_but_keeps_unpublished_and_recent_ones() {
         publish("published-old");
         try (var relay = fixture.relay(100, n -> { })) {

@@ -59,15 +59,21 @@ public class RetentionJob {
     public Purged purgeAll() {
         int outbox = jdbc.update("""
                 DELETE FROM outbox o USING outbox_relay_position p
-                WHERE p.relay = 'default' AND o.created_at < ? AND (o.tx_id, o.id) <= (p.last_tx_id, p.last_id)""",
-                before(outboxRetention));
-        int processed = jdbc.update("DELETE FROM processed_messages WHERE processed_at < ?", before(processedRetention));
+                WHERE p.relay = 'default' AND o.created_at < now() - make_interval(secs => ?)
+                  AND (o.tx_id, o.id) <= (p.last_tx_id, p.last_id)""",
+                seconds(outboxRetention));
+        // These three tables are stamped by the database (DEFAULT now()), so their age is measured on its clock: on
+        // the service's clock, which an operator or a test may move ahead, a jump past the retention purged every
+        // processed-message record at once, and a redelivery after it was applied a second time.
+        int processed = jdbc.update("DELETE FROM processed_messages WHERE processed_at < now() - make_interval(secs => ?)",
+                seconds(processedRetention));
         // A dead letter that still parks an account stays until the operator releases it: the release
         // replays or discards exactly that record (and the foreign key would refuse the whole DELETE).
         int deadLetters = jdbc.update("""
-                DELETE FROM dead_letters d WHERE (d.replayed_at < ? OR d.recorded_at < ?)
+                DELETE FROM dead_letters d
+                WHERE (d.replayed_at < now() - make_interval(secs => ?) OR d.recorded_at < now() - make_interval(secs => ?))
                   AND NOT EXISTS (SELECT 1 FROM parked_accounts p WHERE p.dead_letter_id = d.id)""",
-                before(replayedDeadLetterRetention), before(deadLetterRetention));
+                seconds(replayedDeadLetterRetention), seconds(deadLetterRetention));
         Map<String, Long> byPolicy = new LinkedHashMap<>();
         for (RetentionPolicy policy : policies) {
             // Identifiers are checked by RetentionPolicy; the cut-off is a parameter.
@@ -81,6 +87,10 @@ public class RetentionJob {
                     outbox, processed, deadLetters, byPolicy);
         }
         return new Purged(outbox, processed, deadLetters, Map.copyOf(byPolicy));
+    }
+
+    private static double seconds(Duration retention) {
+        return retention.toMillis() / 1000.0;
     }
 
     private Timestamp before(Duration retention) {
