@@ -45,7 +45,7 @@ class ChaosJourneyTest {
 
     private static final int BRANDS = Integer.getInteger("chaos.brands", 100);
     private static final int WORKERS = Integer.getInteger("chaos.workers", 16);
-    private static final Duration END_PATIENCE = Duration.ofMinutes(4);
+    private static final Duration END_PATIENCE = Duration.ofMinutes(6);
 
     private final RunningSystem system = RunningSystem.get();
 
